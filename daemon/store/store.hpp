@@ -1,0 +1,115 @@
+#pragma once
+// The SQLite store (SQLiteCpp): WAL, foreign keys, forward-only migrations on
+// PRAGMA user_version. One writer (the daemon); any number of readers.
+// Times are stored as RFC 3339 UTC text ("2024-05-01T12:00:00Z") everywhere.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "feeds/model.hpp"
+
+namespace feedsieve {
+
+// Thrown when the store cannot be opened, migrated, read or written.
+// what() names the file and the SQLite error.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct FeedRecord {
+  std::int64_t id = 0;
+  std::string name;
+  std::string url;
+  std::optional<std::string> etag;
+  std::optional<std::string> last_modified;
+  std::optional<Timestamp> next_poll;
+  std::optional<Timestamp> last_attempt;
+  std::optional<Timestamp> last_success;
+  long last_status = 0;       // HTTP status of the last attempt, 0 when none
+  std::string last_error;     // empty when the last attempt succeeded
+  int error_count = 0;        // consecutive failed polls
+  std::optional<std::string> moved_to;  // target of a permanent redirect
+};
+
+enum class PollStatus { ok, not_modified, failed };
+
+// Everything one poll of one feed wants to store; written in one transaction.
+struct PollRecord {
+  std::int64_t feed_id = 0;
+  Timestamp attempted_at{};
+  PollStatus status = PollStatus::failed;
+  long http_status = 0;
+  std::string error;                          // empty unless failed
+  std::optional<std::string> etag;            // validators to send next time
+  std::optional<std::string> last_modified;
+  std::optional<std::string> moved_to;
+  Timestamp next_poll{};
+  int error_count = 0;                        // after this poll
+  std::vector<NormalizedItem> items;          // empty unless ok
+};
+
+struct PollStored {
+  int new_items = 0;
+  int updated_items = 0;  // same guid in the same feed, with changed fields
+  int new_stories = 0;
+};
+
+struct StoryQuery {
+  std::optional<Timestamp> since;  // stories published (or first seen) at or after
+  std::string search;              // full-text words; empty: no text filter
+  int limit = 50;
+  bool include_off_topic = false;
+};
+
+struct SourceView {
+  std::string feed;  // feed name
+  std::string url;
+  std::string title;
+  std::optional<Timestamp> published;
+};
+
+struct StoryView {
+  std::string story_id;
+  std::string title;
+  std::string url;  // canonical
+  std::optional<Timestamp> published;
+  bool on_topic = true;
+  double topic_score = 0.0;
+  std::optional<std::string> event_id;
+  std::vector<SourceView> sources;
+};
+
+class Store {
+ public:
+  enum class Mode { read_write, read_only };
+
+  // Opens (read_write: creates and migrates) the database. Throws StoreError.
+  explicit Store(const std::filesystem::path& path, Mode mode = Mode::read_write);
+  ~Store();
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+
+  // The feed row for a configured feed (created on first sight; url updated when the config changed it).
+  FeedRecord upsert_feed(std::string_view name, std::string_view url);
+  std::vector<FeedRecord> feeds() const;
+
+  // Applies one poll atomically: feed state, items (same guid in the same feed
+  // updates the row), stories (the same canonical link across feeds joins one story).
+  PollStored record_poll(const PollRecord& poll);
+
+  std::vector<StoryView> stories(const StoryQuery& query) const;
+
+  const std::filesystem::path& path() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace feedsieve

@@ -1,0 +1,61 @@
+#pragma once
+// The values that travel through the pipeline: what a parser produces and what
+// the rest of feedsieve consumes. Plain data, no behaviour.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace feedsieve {
+
+using Timestamp = std::chrono::sys_seconds;
+
+struct Enclosure {
+  std::string url;
+  std::string type;
+  std::int64_t length = 0;
+
+  bool operator==(const Enclosure&) const = default;
+};
+
+// One entry as one feed delivered it. Text fields are UTF-8.
+struct Item {
+  std::string id;       // guid / atom:id, or a stable fallback derived from link+title
+  std::string title;    // plain text
+  std::string link;     // absolute URL
+  std::optional<Timestamp> published;
+  std::optional<Timestamp> updated;
+  std::vector<std::string> authors;
+  std::string summary;  // plain text
+  std::string content;  // sanitized HTML, or empty
+  std::vector<std::string> categories;
+  std::vector<Enclosure> enclosures;
+};
+
+enum class FeedFormat { rss090, rss091, rss092, rss093, rss094, rss20, rss10, atom10, atom03, jsonfeed };
+
+struct ParsedFeed {
+  FeedFormat format = FeedFormat::rss20;
+  std::string title;        // plain text
+  std::string link;         // absolute URL of the site
+  std::string description;  // plain text
+  std::vector<Item> items;
+  // Recoverable problems met while parsing (lenient recovery, bad dates...).
+  std::vector<std::string> warnings;
+  // Server hints for scheduling, when the feed gives them (RSS <ttl>, in minutes).
+  std::optional<int> ttl_minutes;
+};
+
+}  // namespace feedsieve
+
+namespace feedsieve {
+
+// An item after the normalize stage: what dedup and the store work with.
+struct NormalizedItem {
+  Item item;
+  // canonical_url(item.link), or nullopt when the item has no usable link.
+  std::optional<std::string> canonical_link;
+};
+
+}  // namespace feedsieve
