@@ -176,6 +176,17 @@ std::string BackgroundProcess::read_line_starting_with(const std::string& prefix
   }
 }
 
+bool BackgroundProcess::wait_for_stderr(const std::string& needle) {
+  while (true) {
+    if (const auto at = err_.find(needle, err_matched_); at != std::string::npos) {
+      err_matched_ = at + needle.size();
+      return true;
+    }
+    if (stderr_fd_ < 0) return false;
+    drain({{&stdout_fd_, &out_}, {&stderr_fd_, &err_}}, 1000);
+  }
+}
+
 void BackgroundProcess::signal(int signo) const { kill(pid_, signo); }
 
 int BackgroundProcess::wait() {

@@ -54,6 +54,8 @@ class BackgroundProcess {
   int stdout_fd() const { return stdout_fd_; }
   // Reads stdout until a line starting with `prefix` arrives; returns that line.
   std::string read_line_starting_with(const std::string& prefix);
+  // Reads stderr until it contains `needle` past everything matched before; false when the process ended first.
+  bool wait_for_stderr(const std::string& needle);
   void signal(int signo) const;
   // Waits for exit; returns the exit code (128+N for signal N); stderr is collected.
   int wait();
@@ -66,6 +68,7 @@ class BackgroundProcess {
   int stderr_fd_ = -1;
   std::string out_;
   std::string err_;
+  std::size_t err_matched_ = 0;
 };
 
 // The scriptable HTTP server. Routes are a JSON object (see http_server.py);

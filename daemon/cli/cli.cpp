@@ -1,0 +1,61 @@
+#include "daemon/cli/cli.hpp"
+
+#include <iostream>
+
+#include "daemon/cli/verbs.hpp"
+#include "feeds/version.hpp"
+
+namespace feedsieve::cli {
+
+CLI::Option* add_config_option(CLI::App& verb, std::optional<std::filesystem::path>& path) {
+  return verb.add_option("-c,--config", path,
+                         "Config file (default: $FEEDSIEVE_CONFIG, /etc/feedsieve/feedsieve.toml, "
+                         "./config/feedsieve.toml)");
+}
+
+namespace {
+
+void add_help(CLI::App& app) {
+  CLI::App* help = app.add_subcommand("help", "Show the help of feedsieve or of one verb");
+  auto verb = std::make_shared<std::string>();
+  help->add_option("verb", *verb, "The verb to explain");
+  help->callback([&app, verb] {
+    if (verb->empty()) throw CLI::CallForHelp();
+    CLI::App* sub = app.get_subcommand_no_throw(*verb);
+    if (sub == nullptr || sub->get_name() == "help") throw CLI::ValidationError("help", "unknown verb '" + *verb + "'");
+    std::cout << sub->help();
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "feedsieve polls news feeds, keeps the stories about one topic, merges every copy of a story into one, "
+      "and stores the result in SQLite.",
+      "feedsieve"};
+  app.set_version_flag("--version", std::string("feedsieve ") + version);
+  app.require_subcommand(1);
+  app.footer("Run 'feedsieve VERB --help' for the options of a verb.");
+  int exit_code = exit_ok;
+  add_run(app, exit_code);
+  add_check_config(app, exit_code);
+  add_query(app, exit_code);
+  add_parse(app, exit_code);
+  add_help(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_usage;
+  }
+  return exit_code;
+}
+
+}  // namespace feedsieve::cli

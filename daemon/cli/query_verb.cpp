@@ -1,0 +1,90 @@
+#include <boost/json.hpp>
+#include <iostream>
+
+#include "daemon/cli/story_output.hpp"
+#include "daemon/cli/verbs.hpp"
+#include "daemon/config/config.hpp"
+#include "daemon/config/units.hpp"
+#include "daemon/store/store.hpp"
+#include "feeds/date/date.hpp"
+
+namespace feedsieve::cli {
+namespace {
+
+struct QueryArgs {
+  std::optional<std::filesystem::path> config;
+  std::string format = "table";
+  std::string since;
+  std::string search;
+  int limit = 50;
+  bool all = false;
+};
+
+// "24h", "7d" (that long ago) or an RFC 3339 time.
+std::optional<Timestamp> parse_since(const std::string& text) {
+  if (const auto ago = parse_duration(text)) {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) - *ago;
+  }
+  return parse_rfc3339(text);
+}
+
+void print(const std::vector<StoryView>& stories, const std::string& format) {
+  if (format == "table") {
+    write_story_table(std::cout, stories);
+  } else if (format == "jsonl") {
+    for (const auto& story : stories) std::cout << boost::json::serialize(to_json(story)) << "\n";
+  } else {
+    boost::json::array all;
+    for (const auto& story : stories) all.push_back(to_json(story));
+    std::cout << boost::json::serialize(all) << "\n";
+  }
+}
+
+int query(const QueryArgs& args) {
+  StoryQuery query;
+  query.search = args.search;
+  query.limit = args.limit;
+  query.include_off_topic = args.all;
+  if (!args.since.empty()) {
+    query.since = parse_since(args.since);
+    if (!query.since) {
+      std::cerr << "feedsieve query: --since \"" << args.since
+                << "\" is neither a duration such as 24h or 7d nor an RFC 3339 time\n";
+      return exit_usage;
+    }
+  }
+  try {
+    const Config config = load_config(find_config(args.config));
+    const Store store(resolve_store_path(config.store_path), Store::Mode::read_only);
+    print(store.stories(query), args.format);
+    return exit_ok;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const StoreError& e) {
+    std::cerr << "feedsieve query: " << e.what() << "\n";
+  }
+  return exit_failure;
+}
+
+}  // namespace
+
+void add_query(CLI::App& app, int& exit_code) {
+  CLI::App* verb = app.add_subcommand("query", "List stored stories, newest first, each with its sources");
+  verb->footer(
+      "JSON fields: story_id, title, url (canonical), published (RFC 3339 UTC or null), on_topic, topic_score, "
+      "event_id, sources [{feed, url, title, published}]. Reads the store without blocking a running daemon.");
+  auto args = std::make_shared<QueryArgs>();
+  add_config_option(*verb, args->config);
+  verb->add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "jsonl"}))
+      ->capture_default_str();
+  verb->add_option("--since", args->since, "Only stories since then: a duration (24h, 7d) or an RFC 3339 time");
+  verb->add_option("--search", args->search, "Only stories whose items contain these words (full-text)");
+  verb->add_option("--limit", args->limit, "At most this many stories")
+      ->check(CLI::Range(1, 10'000))
+      ->capture_default_str();
+  verb->add_flag("--all", args->all, "Include stories the topic filter rejected");
+  verb->callback([args, &exit_code] { exit_code = query(*args); });
+}
+
+}  // namespace feedsieve::cli

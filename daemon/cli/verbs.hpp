@@ -1,0 +1,21 @@
+#pragma once
+// Each verb registers its subcommand; its callback stores the verb's exit code.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <optional>
+
+namespace feedsieve::cli {
+
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failure = 1;
+inline constexpr int exit_usage = 2;
+
+void add_run(CLI::App& app, int& exit_code);
+void add_check_config(CLI::App& app, int& exit_code);
+void add_query(CLI::App& app, int& exit_code);
+void add_parse(CLI::App& app, int& exit_code);
+
+// The --config option every verb that reads the config shares.
+CLI::Option* add_config_option(CLI::App& verb, std::optional<std::filesystem::path>& path);
+
+}  // namespace feedsieve::cli

@@ -1,0 +1,57 @@
+#pragma once
+// The TOML configuration (toml++): what feedsieve polls and how. Loading
+// validates everything; an error names file:line:col, what is wrong, and the fix.
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "daemon/fetch/fetcher.hpp"
+#include "daemon/schedule/schedule.hpp"
+#include "feeds/url/url.hpp"
+
+namespace feedsieve {
+
+// what() is "FILE:LINE:COL: error: WHAT" (or "FILE: error: WHAT" without a position).
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct FeedConfig {
+  std::string name;  // unique; defaults to the URL
+  std::string url;
+  std::optional<std::chrono::seconds> interval;  // overrides [schedule] interval
+  bool enabled = true;
+  std::vector<std::string> tags;
+
+  bool operator==(const FeedConfig&) const = default;
+};
+
+struct Config {
+  std::filesystem::path source;      // the file it came from
+  std::filesystem::path store_path;  // as written; see resolve_store_path()
+  std::string log_level = "info";
+  FetchLimits fetch;
+  ScheduleSettings schedule;
+  CanonicalOptions canonical;
+  std::vector<FeedConfig> feeds;
+
+  std::chrono::seconds interval_of(const FeedConfig& feed) const { return feed.interval.value_or(schedule.interval); }
+};
+
+// Parses and validates `path`. Throws ConfigError.
+Config load_config(const std::filesystem::path& path);
+
+// The config to use: --config, then $FEEDSIEVE_CONFIG, then
+// /etc/feedsieve/feedsieve.toml, then ./config/feedsieve.toml (the first that
+// exists; an explicit --config or $FEEDSIEVE_CONFIG must exist). Throws ConfigError.
+std::filesystem::path find_config(const std::optional<std::filesystem::path>& cli_path);
+
+// A relative store path is taken relative to $STATE_DIRECTORY (set by systemd's
+// StateDirectory=) when set, else to the working directory.
+std::filesystem::path resolve_store_path(const std::filesystem::path& configured);
+
+}  // namespace feedsieve

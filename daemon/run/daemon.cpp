@@ -1,0 +1,376 @@
+// Threads: the io_context thread owns the network, the timers, the signals and
+// every feed's in-memory state. Parsing runs on a small worker pool; the store
+// is written on one strand of that pool, so SQLite has exactly one writer.
+// Values cross between them by copy or move, never by shared mutable state.
+#include "daemon/run/daemon.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <csignal>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+
+#include "daemon/log/log.hpp"
+#include "daemon/run/notify.hpp"
+#include "daemon/run/poll_result.hpp"
+#include "feeds/date/date.hpp"
+
+namespace feedsieve {
+namespace {
+
+namespace asio = boost::asio;
+using std::chrono::seconds;
+
+Timestamp now_utc() { return std::chrono::floor<seconds>(std::chrono::system_clock::now()); }
+
+struct FeedSlot {
+  FeedConfig config;
+  FeedRecord record;
+  std::uint64_t generation = 0;  // bumped when the feed is replaced, so stale completions are ignored
+  std::unique_ptr<asio::steady_timer> timer;
+};
+
+struct Tally {
+  int ok = 0;
+  int not_modified = 0;
+  int failed = 0;
+  int new_items = 0;
+  int updated_items = 0;
+  int new_stories = 0;
+
+  void count(const PollRecord& record, const PollStored& stored) {
+    if (record.status == PollStatus::ok) ++ok;
+    if (record.status == PollStatus::not_modified) ++not_modified;
+    if (record.status == PollStatus::failed) ++failed;
+    new_items += stored.new_items;
+    updated_items += stored.updated_items;
+    new_stories += stored.new_stories;
+  }
+
+  std::string line() const {
+    return std::to_string(ok + not_modified + failed) + " feeds polled: " + std::to_string(ok) + " ok, " +
+           std::to_string(not_modified) + " not modified, " + std::to_string(failed) + " failed; " +
+           std::to_string(new_items) + " new items, " + std::to_string(updated_items) + " updated, " +
+           std::to_string(new_stories) + " new stories";
+  }
+};
+
+// A poll's outcome as it travels back from the store strand to the io thread.
+struct PollDone {
+  std::string name;
+  std::uint64_t generation = 0;
+  PollPlan plan;
+  PollStored stored;
+  std::string store_error;  // set when the store refused the poll
+};
+
+class Daemon {
+ public:
+  Daemon(RunOptions options, Config config, Store store)
+      : options_(std::move(options)),
+        config_(std::make_shared<const Config>(std::move(config))),
+        store_(std::move(store)),
+        store_strand_(asio::make_strand(workers_)),
+        fetcher_(io_, config_->fetch),
+        signals_(io_, SIGINT, SIGTERM, SIGHUP),
+        watchdog_timer_(io_),
+        grace_timer_(io_),
+        rng_(std::random_device{}()) {}
+
+  int run() {
+    wait_for_signal();
+    start_watchdog();
+    for (const auto& feed : config_->feeds)
+      if (feed.enabled) add_feed(feed, store_.upsert_feed(feed.name, feed.url));
+    spdlog::info("feedsieve started: {} feeds, store {}", feeds_.size(), store_.path().string());
+    notifier_.ready();
+    notifier_.status(status_line());
+    if (options_.once && feeds_.empty()) finish();
+    io_.run();
+    workers_.join();
+    if (options_.once) std::fprintf(stderr, "feedsieve: %s\n", tally_.line().c_str());
+    spdlog::info("feedsieve stopped: {}", tally_.line());
+    return 0;
+  }
+
+ private:
+  double random() { return std::uniform_real_distribution<double>(0.0, 1.0)(rng_); }
+
+  std::string status_line() const {
+    return "polling " + std::to_string(feeds_.size()) + " feeds; " + tally_.line() + " since start";
+  }
+
+  void add_feed(const FeedConfig& feed, FeedRecord record) {
+    const Timestamp now = now_utc();
+    const Timestamp first =
+        options_.once ? now : first_poll(now, record.next_poll, config_->schedule.startup_spread, random());
+    FeedSlot& slot = feeds_[feed.name];
+    slot.config = feed;
+    slot.record = std::move(record);
+    slot.generation = next_generation_++;
+    slot.timer = std::make_unique<asio::steady_timer>(io_);
+    if (options_.once) pending_once_.insert(feed.name);
+    arm(feed.name, first);
+  }
+
+  void arm(const std::string& name, Timestamp when) {
+    FeedSlot& slot = feeds_.at(name);
+    const auto delay = std::max(std::chrono::system_clock::duration::zero(), when - std::chrono::system_clock::now());
+    slot.timer->expires_after(std::chrono::duration_cast<std::chrono::steady_clock::duration>(delay));
+    slot.timer->async_wait([this, name, generation = slot.generation](const boost::system::error_code& ec) {
+      if (!ec) poll(name, generation);
+    });
+  }
+
+  FeedSlot* find(const std::string& name, std::uint64_t generation) {
+    const auto it = feeds_.find(name);
+    return it != feeds_.end() && it->second.generation == generation ? &it->second : nullptr;
+  }
+
+  void poll(const std::string& name, std::uint64_t generation) {
+    const FeedSlot* slot = find(name, generation);
+    if (slot == nullptr || stopping_) return;
+    FetchRequest request;
+    request.url = slot->record.moved_to.value_or(slot->config.url);
+    request.etag = slot->record.etag;
+    request.last_modified = slot->record.last_modified;
+    ++in_flight_;
+    spdlog::debug("feed '{}': fetching {}", name, request.url);
+    fetcher_.fetch(std::move(request), [this, name, generation, record = slot->record,
+                                        feed = slot->config](FetchResult result) mutable {
+      on_fetched(name, generation, std::move(record), std::move(feed), std::move(result));
+    });
+  }
+
+  void on_fetched(std::string name, std::uint64_t generation, FeedRecord record, FeedConfig feed,
+                  FetchResult result) {
+    if (result.outcome == FetchOutcome::cancelled) {
+      spdlog::warn("feed '{}': poll abandoned at shutdown", name);
+      --in_flight_;
+      maybe_finish();
+      return;
+    }
+    PollDone done{std::move(name), generation, {}, {}, {}};
+    asio::post(workers_, [this, done = std::move(done), record = std::move(record), feed = std::move(feed),
+                          config = config_, result = std::move(result), now = now_utc(), r = random()]() mutable {
+      try {
+        done.plan = plan_poll(record, feed, *config, result, now, r);
+      } catch (const std::exception& e) {
+        // A bug or an exhausted resource must cost this poll, not the daemon.
+        FetchResult failed;
+        failed.error = result.url + ": cannot process the response: " + e.what();
+        done.plan = plan_poll(record, feed, *config, failed, now, r);
+      }
+      asio::post(store_strand_, [this, done = std::move(done)]() mutable { store_poll(std::move(done)); });
+    });
+  }
+
+  // Runs on the store strand only.
+  void store_poll(PollDone done) {
+    try {
+      done.stored = store_.record_poll(done.plan.record);
+    } catch (const std::exception& e) {
+      done.store_error = e.what();
+    }
+    done.plan.record.items.clear();  // stored; the io thread needs only the feed state
+    asio::post(io_, [this, done = std::move(done)]() mutable { on_stored(std::move(done)); });
+  }
+
+  void on_stored(PollDone done) {
+    --in_flight_;
+    const PollRecord& record = done.plan.record;
+    log_poll(done);
+    tally_.count(record, done.stored);
+    notifier_.status(status_line());
+    if (FeedSlot* slot = find(done.name, done.generation)) {
+      Timestamp next = record.next_poll;
+      if (done.store_error.empty()) {
+        remember(slot->record, record);
+      } else {
+        next = now_utc() + config_->schedule.backoff_base;  // the poll is lost; retry it soon
+      }
+      if (!stopping_ && !options_.once) arm(done.name, next);
+    }
+    pending_once_.erase(done.name);
+    maybe_finish();
+  }
+
+  static void remember(FeedRecord& feed, const PollRecord& poll) {
+    feed.last_attempt = poll.attempted_at;
+    feed.last_status = poll.http_status;
+    feed.last_error = poll.error;
+    feed.error_count = poll.error_count;
+    feed.next_poll = poll.next_poll;
+    if (poll.status != PollStatus::failed) {
+      feed.last_success = poll.attempted_at;
+      feed.etag = poll.etag;
+      feed.last_modified = poll.last_modified;
+    }
+    if (poll.moved_to) feed.moved_to = poll.moved_to;
+  }
+
+  void log_poll(const PollDone& done) const {
+    const PollRecord& record = done.plan.record;
+    if (!done.store_error.empty()) {
+      spdlog::error("feed '{}': poll not stored: {}", done.name, done.store_error);
+    } else if (record.status == PollStatus::failed) {
+      spdlog::warn("feed '{}': {}", done.name, done.plan.summary);
+    } else {
+      spdlog::info("feed '{}': {}; {} new, {} updated", done.name, done.plan.summary, done.stored.new_items,
+                   done.stored.updated_items);
+    }
+    if (record.moved_to) spdlog::warn("feed '{}': moved permanently to {}", done.name, *record.moved_to);
+  }
+
+  void wait_for_signal() {
+    signals_.async_wait([this](const boost::system::error_code& ec, int signo) {
+      if (ec) return;
+      if (signo == SIGHUP) {
+        reload();
+      } else if (!stopping_) {
+        spdlog::info("received {}: stopping", signo == SIGTERM ? "SIGTERM" : "SIGINT");
+        begin_shutdown();
+      } else {
+        spdlog::warn("second stop signal: abandoning {} polls in flight", in_flight_);
+        fetcher_.cancel_all();
+      }
+      wait_for_signal();
+    });
+  }
+
+  void reload() {
+    notifier_.reloading();
+    try {
+      apply(load_config(options_.config_path));
+    } catch (const ConfigError& e) {
+      spdlog::error("config reload refused, the running config stays in force: {}", e.what());
+    }
+    notifier_.ready();
+    notifier_.status(status_line());
+  }
+
+  void apply(Config fresh) {
+    if (resolve_store_path(fresh.store_path) != resolve_store_path(config_->store_path))
+      spdlog::warn("config reload: a new store path takes effect only after a restart");
+    if (fresh.fetch.max_concurrent != config_->fetch.max_concurrent ||
+        fresh.fetch.max_per_host != config_->fetch.max_per_host)
+      spdlog::warn("config reload: new [fetch] concurrency limits take effect only after a restart");
+    log::set_level(fresh.log_level);
+    std::map<std::string, const FeedConfig*> wanted;
+    for (const auto& feed : fresh.feeds)
+      if (feed.enabled) wanted[feed.name] = &feed;
+    for (auto it = feeds_.begin(); it != feeds_.end();) {
+      const auto keep = wanted.find(it->first);
+      if (keep != wanted.end() && keep->second->url == it->second.config.url) {
+        it->second.config = *keep->second;  // a new interval applies from the next poll on
+        wanted.erase(keep);
+        ++it;
+      } else {
+        spdlog::info("config reload: feed '{}' {}", it->first, keep == wanted.end() ? "removed" : "changed its url");
+        pending_once_.erase(it->first);
+        it = feeds_.erase(it);  // destroying the timer cancels its wait
+      }
+    }
+    config_ = std::make_shared<const Config>(std::move(fresh));
+    for (const auto& [name, feed] : wanted) start_added(*feed);
+    spdlog::info("config reloaded: {} feeds", feeds_.size() + wanted.size());
+  }
+
+  // The feed row is created on the store strand; the feed starts once it exists.
+  void start_added(FeedConfig feed) {
+    asio::post(store_strand_, [this, feed = std::move(feed)]() mutable {
+      try {
+        FeedRecord record = store_.upsert_feed(feed.name, feed.url);
+        asio::post(io_, [this, feed = std::move(feed), record = std::move(record)]() mutable {
+          if (stopping_ || feeds_.count(feed.name) != 0) return;
+          spdlog::info("config reload: feed '{}' added", feed.name);
+          add_feed(feed, std::move(record));
+        });
+      } catch (const StoreError& e) {
+        spdlog::error("config reload: feed '{}' not started: {}", feed.name, e.what());
+      }
+    });
+  }
+
+  void start_watchdog() {
+    const auto period = notifier_.watchdog_period();
+    if (!period) return;
+    watchdog_timer_.expires_after(*period);
+    watchdog_timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (ec) return;
+      notifier_.watchdog();
+      start_watchdog();
+    });
+  }
+
+  void begin_shutdown() {
+    stopping_ = true;
+    notifier_.stopping();
+    for (auto& [name, slot] : feeds_) slot.timer->cancel();
+    if (in_flight_ > 0) {
+      spdlog::info("waiting up to {}s for {} polls in flight", config_->schedule.shutdown_grace.count(), in_flight_);
+      grace_timer_.expires_after(config_->schedule.shutdown_grace);
+      grace_timer_.async_wait([this](const boost::system::error_code& ec) {
+        if (ec) return;
+        spdlog::warn("shutdown grace over: abandoning {} polls in flight", in_flight_);
+        fetcher_.cancel_all();
+      });
+    }
+    maybe_finish();
+  }
+
+  void maybe_finish() {
+    const bool once_done = options_.once && pending_once_.empty();
+    if (in_flight_ == 0 && (stopping_ || once_done)) finish();
+  }
+
+  void finish() {
+    if (finished_) return;
+    finished_ = true;
+    if (!stopping_) notifier_.stopping();
+    signals_.cancel();
+    watchdog_timer_.cancel();
+    grace_timer_.cancel();
+    feeds_.clear();
+    io_.stop();
+  }
+
+  RunOptions options_;
+  std::shared_ptr<const Config> config_;
+  asio::io_context io_;
+  Store store_;  // after run() begins, used on store_strand_ only
+  asio::thread_pool workers_{2};
+  asio::strand<asio::thread_pool::executor_type> store_strand_;
+  Fetcher fetcher_;
+  asio::signal_set signals_;
+  asio::steady_timer watchdog_timer_;
+  asio::steady_timer grace_timer_;
+  Notifier notifier_;
+  std::map<std::string, FeedSlot> feeds_;
+  std::set<std::string> pending_once_;
+  std::uint64_t next_generation_ = 1;
+  int in_flight_ = 0;  // fetched, parsing or storing
+  bool stopping_ = false;
+  bool finished_ = false;
+  Tally tally_;
+  std::mt19937_64 rng_;
+};
+
+}  // namespace
+
+int run_daemon(const RunOptions& options, Config config, Store store) {
+  Daemon daemon(options, std::move(config), std::move(store));
+  return daemon.run();
+}
+
+}  // namespace feedsieve
