@@ -60,10 +60,12 @@ struct PollStored {
   int new_stories = 0;
 };
 
+inline constexpr int max_story_limit = 10'000;
+
 struct StoryQuery {
   std::optional<Timestamp> since;  // stories published (or first seen) at or after
   std::string search;              // full-text words; empty: no text filter
-  int limit = 50;
+  int limit = 50;                  // clamped to [0, max_story_limit]
   bool include_off_topic = false;
 };
 
@@ -82,7 +84,7 @@ struct StoryView {
   bool on_topic = true;
   double topic_score = 0.0;
   std::optional<std::string> event_id;
-  std::vector<SourceView> sources;
+  std::vector<SourceView> sources;  // ordered by published (undated last)
 };
 
 class Store {
@@ -97,13 +99,17 @@ class Store {
 
   // The feed row for a configured feed (created on first sight; url updated when the config changed it).
   FeedRecord upsert_feed(std::string_view name, std::string_view url);
-  std::vector<FeedRecord> feeds() const;
+  std::vector<FeedRecord> feeds() const;  // ordered by name
+  std::optional<FeedRecord> feed_by_name(std::string_view name) const;
 
   // Applies one poll atomically: feed state, items (same guid in the same feed
   // updates the row), stories (the same canonical link across feeds joins one story).
   PollStored record_poll(const PollRecord& poll);
 
+  // Newest first by coalesce(published, first_seen); limit is clamped to [0, 10000].
   std::vector<StoryView> stories(const StoryQuery& query) const;
+  // One story by its stable story_id, with its sources; nullopt when unknown.
+  std::optional<StoryView> story(std::string_view story_id) const;
 
   const std::filesystem::path& path() const;
 

@@ -1,0 +1,39 @@
+#pragma once
+// An item as the items table stores it: the columns a poll may change, in
+// their stored text form, so "did anything change?" is a plain comparison.
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
+#include <string>
+
+#include "feeds/model.hpp"
+
+namespace feedsieve::store_detail {
+
+struct ItemColumns {
+  std::string link;
+  std::optional<std::string> canonical_link;
+  std::string title;
+  std::string summary;
+  std::string content;
+  std::string authors;     // JSON array of strings
+  std::string categories;  // JSON array of strings
+  std::string enclosures;  // JSON array of {"url", "type", "length"}
+  std::optional<std::string> published;
+  std::optional<std::string> updated;
+
+  bool operator==(const ItemColumns&) const = default;
+};
+
+ItemColumns to_columns(const NormalizedItem& item);
+
+// Reads the columns named by item_column_list, starting at `first`.
+ItemColumns read_columns(const SQLite::Statement& row, int first);
+
+// "link, canonical_link, title, ..., updated", in ItemColumns order.
+extern const char* const item_column_list;
+
+// Binds :link, :canonical_link, :title, ..., :updated.
+void bind_columns(SQLite::Statement& statement, const ItemColumns& columns);
+
+}  // namespace feedsieve::store_detail

@@ -1,0 +1,155 @@
+#include "daemon/store/schema.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <string>
+
+#include "daemon/store/store_error.hpp"
+
+namespace feedsieve::store_detail {
+namespace {
+
+struct Migration {
+  int version;      // user_version once the step is applied
+  const char* sql;  // ends by setting PRAGMA user_version to `version`
+};
+
+// Version 1: feeds, stories, items and the full-text index over items.
+// Times are RFC 3339 UTC text; fixed width, so text order is time order.
+constexpr const char* schema_v1 = R"sql(
+CREATE TABLE feeds (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE,
+  url           TEXT NOT NULL,
+  etag          TEXT,
+  last_modified TEXT,
+  next_poll     TEXT,
+  last_attempt  TEXT,
+  last_success  TEXT,
+  last_status   INTEGER NOT NULL DEFAULT 0,
+  last_error    TEXT NOT NULL DEFAULT '',
+  error_count   INTEGER NOT NULL DEFAULT 0,
+  moved_to      TEXT,
+  created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE stories (
+  id            INTEGER PRIMARY KEY,
+  story_id      TEXT NOT NULL UNIQUE,
+  canonical_url TEXT,
+  title         TEXT NOT NULL DEFAULT '',
+  published     TEXT,
+  first_seen    TEXT NOT NULL,
+  on_topic      INTEGER NOT NULL DEFAULT 1,
+  topic_score   REAL NOT NULL DEFAULT 0,
+  event_id      TEXT,
+  sort_time     TEXT GENERATED ALWAYS AS (coalesce(published, first_seen)) VIRTUAL
+);
+CREATE INDEX stories_by_sort_time ON stories (sort_time);
+CREATE INDEX stories_by_event ON stories (event_id) WHERE event_id IS NOT NULL;
+
+CREATE TABLE items (
+  id             INTEGER PRIMARY KEY,
+  feed_id        INTEGER NOT NULL REFERENCES feeds (id),
+  story_id       INTEGER NOT NULL REFERENCES stories (id),
+  guid           TEXT NOT NULL,
+  link           TEXT NOT NULL DEFAULT '',
+  canonical_link TEXT,
+  title          TEXT NOT NULL DEFAULT '',
+  summary        TEXT NOT NULL DEFAULT '',
+  content        TEXT NOT NULL DEFAULT '',
+  authors        TEXT NOT NULL DEFAULT '[]',
+  categories     TEXT NOT NULL DEFAULT '[]',
+  enclosures     TEXT NOT NULL DEFAULT '[]',
+  published      TEXT,
+  updated        TEXT,
+  fetched_at     TEXT NOT NULL,
+  last_seen_at   TEXT NOT NULL,
+  UNIQUE (feed_id, guid)
+);
+CREATE INDEX items_by_canonical_link ON items (canonical_link) WHERE canonical_link IS NOT NULL;
+CREATE INDEX items_by_story ON items (story_id, published);
+
+-- External-content FTS5 index over items; the triggers below keep it in step
+-- with every insert, update and delete of items.
+CREATE VIRTUAL TABLE items_fts USING fts5 (
+  title, summary, content,
+  content = 'items', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER items_fts_after_insert AFTER INSERT ON items BEGIN
+  INSERT INTO items_fts (rowid, title, summary, content)
+  VALUES (new.id, new.title, new.summary, new.content);
+END;
+CREATE TRIGGER items_fts_after_delete AFTER DELETE ON items BEGIN
+  INSERT INTO items_fts (items_fts, rowid, title, summary, content)
+  VALUES ('delete', old.id, old.title, old.summary, old.content);
+END;
+CREATE TRIGGER items_fts_after_update AFTER UPDATE OF title, summary, content ON items BEGIN
+  INSERT INTO items_fts (items_fts, rowid, title, summary, content)
+  VALUES ('delete', old.id, old.title, old.summary, old.content);
+  INSERT INTO items_fts (rowid, title, summary, content)
+  VALUES (new.id, new.title, new.summary, new.content);
+END;
+
+PRAGMA user_version = 1;
+)sql";
+
+// Ordered; step i brings the schema from version i to version i + 1.
+constexpr std::array migrations{
+    Migration{1, schema_v1},
+};
+
+void refuse_newer(const std::filesystem::path& path, int found) {
+  if (found <= known_schema_version()) return;
+  throw_store_problem(path, "has schema version " + std::to_string(found) + ", this feedsieve knows up to " +
+                                std::to_string(known_schema_version()) + "; upgrade feedsieve to use it");
+}
+
+// Applies the next step, if any, in its own write transaction. Returns false
+// when the schema is already current. The version is read again under the
+// write lock, so two writers opening at once cannot both apply a step.
+bool apply_next_step(SQLite::Database& db, const std::filesystem::path& path) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  const int version = schema_version(db);
+  refuse_newer(path, version);
+  if (version == known_schema_version()) return false;
+  const Migration& step = migrations.at(static_cast<std::size_t>(version));
+  db.exec(step.sql);
+  if (schema_version(db) != step.version)
+    throw_store_error(path, "migration to schema version " + std::to_string(step.version),
+                      "the step did not set user_version");
+  transaction.commit();
+  spdlog::info("store {}: migrated to schema version {}", path.string(), step.version);
+  return true;
+}
+
+}  // namespace
+
+int known_schema_version() { return migrations.back().version; }
+
+int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+void migrate(SQLite::Database& db, const std::filesystem::path& path) {
+  const int found = guarded(path, "reading the schema version", [&] { return schema_version(db); });
+  refuse_newer(path, found);
+  if (found == known_schema_version()) return;
+  guarded(path, "migrating the schema", [&] {
+    while (apply_next_step(db, path)) {
+    }
+  });
+}
+
+void require_current_schema(SQLite::Database& db, const std::filesystem::path& path) {
+  const int found = guarded(path, "reading the schema version", [&] { return schema_version(db); });
+  refuse_newer(path, found);
+  if (found == 0) throw_store_problem(path, "has no feedsieve schema yet; run `feedsieve run` once to create it");
+  if (found < known_schema_version())
+    throw_store_problem(path, "has schema version " + std::to_string(found) + ", older than this feedsieve's " +
+                                  std::to_string(known_schema_version()) +
+                                  "; run `feedsieve run` once to migrate it");
+}
+
+}  // namespace feedsieve::store_detail

@@ -1,0 +1,83 @@
+// Opening the store: the file checks, the connection pragmas and migrations.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <string>
+#include <system_error>
+
+#include "daemon/store/schema.hpp"
+#include "daemon/store/store.hpp"
+#include "daemon/store/store_error.hpp"
+#include "daemon/store/store_impl.hpp"
+
+namespace feedsieve {
+namespace {
+
+using store_detail::guarded;
+using store_detail::throw_store_problem;
+
+// A reader waits this long for the writer's lock before giving up, and so
+// does the writer for a reader's checkpoint.
+constexpr int busy_timeout_ms = 5000;
+
+// SQLite would happily create the file but not its directory; a missing
+// directory is almost always a wrong path, so say so instead of creating it.
+void require_directory(const std::filesystem::path& path) {
+  const std::filesystem::path directory = path.parent_path().empty() ? "." : path.parent_path();
+  std::error_code error;
+  if (!std::filesystem::is_directory(directory, error))
+    throw_store_problem(path, "cannot be created: directory " + directory.string() + " does not exist");
+}
+
+void require_file(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error))
+    throw_store_problem(path, "does not exist; run `feedsieve run` once to create it");
+}
+
+SQLite::Database open_database(const std::filesystem::path& path, Store::Mode mode) {
+  const bool writable = mode == Store::Mode::read_write;
+  if (writable) {
+    require_directory(path);
+  } else {
+    require_file(path);
+  }
+  const int flags = writable ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE : SQLite::OPEN_READONLY;
+  return guarded(path, writable ? "opening for writing" : "opening for reading",
+                 [&] { return SQLite::Database(path.string(), flags, busy_timeout_ms); });
+}
+
+// WAL lets readers go on while the writer writes; synchronous=NORMAL is
+// durable across application crashes in WAL mode and much cheaper than FULL.
+// journal_mode is a property of the file, so only the writer sets it.
+void set_pragmas(SQLite::Database& db, const std::filesystem::path& path, Store::Mode mode) {
+  guarded(path, "setting connection options", [&] {
+    if (mode == Store::Mode::read_write) {
+      const std::string journal = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+      if (journal != "wal")
+        throw_store_problem(path, "cannot use write-ahead logging (journal_mode is " + journal + ")");
+      db.exec("PRAGMA synchronous = NORMAL");
+    }
+    db.exec("PRAGMA foreign_keys = ON");
+  });
+}
+
+}  // namespace
+
+Store::Store(const std::filesystem::path& path, Mode mode)
+    : impl_(std::make_unique<Impl>(Impl{path, mode, open_database(path, mode)})) {
+  set_pragmas(impl_->db, path, mode);
+  if (mode == Mode::read_write) {
+    store_detail::migrate(impl_->db, path);
+  } else {
+    store_detail::require_current_schema(impl_->db, path);
+  }
+}
+
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+const std::filesystem::path& Store::path() const { return impl_->path; }
+
+}  // namespace feedsieve
