@@ -1,0 +1,316 @@
+#include "feeds/encoding/charset.hpp"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdint>
+#include <stdexcept>
+#include <utility>
+
+namespace feedsieve {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+  return out;
+}
+
+std::string upper_ascii(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c); });
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  std::size_t len = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;  // overlong
+    if (c == 0xED) hi = 0x9F;  // surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;  // overlong
+    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
+// Owns one iconv conversion descriptor.
+class Iconv {
+ public:
+  explicit Iconv(const std::string& from) : handle_(iconv_open("UTF-8", from.c_str())) {
+    if (handle_ == reinterpret_cast<iconv_t>(-1)) throw std::invalid_argument("unknown charset " + from);
+  }
+  Iconv(const Iconv&) = delete;
+  Iconv& operator=(const Iconv&) = delete;
+  ~Iconv() { iconv_close(handle_); }
+
+  iconv_t get() const { return handle_; }
+  void reset() const { iconv(handle_, nullptr, nullptr, nullptr, nullptr); }
+
+ private:
+  iconv_t handle_;
+};
+
+// How many bytes to skip past an invalid sequence: one code unit.
+std::size_t code_unit_size(std::string_view charset) {
+  const std::string name = upper_ascii(charset);
+  if (name.starts_with("UTF-32") || name.starts_with("UCS-4")) return 4;
+  if (name.starts_with("UTF-16") || name.starts_with("UCS-2")) return 2;
+  return 1;
+}
+
+struct Bom {
+  std::string_view bytes;
+  std::string_view charset;
+};
+
+// Longest first: the UTF-32LE mark starts with the UTF-16LE one.
+constexpr std::array<Bom, 5> kBoms{{
+    {std::string_view("\xFF\xFE\x00\x00", 4), "UTF-32LE"},
+    {std::string_view("\x00\x00\xFE\xFF", 4), "UTF-32BE"},
+    {"\xEF\xBB\xBF", "UTF-8"},
+    {"\xFF\xFE", "UTF-16LE"},
+    {"\xFE\xFF", "UTF-16BE"},
+}};
+
+// XML 1.0 appendix F: a document without a BOM starts with '<', which gives
+// away the code unit width and byte order.
+std::string_view sniff_wide_charset(std::string_view b) {
+  const auto at = [&](std::size_t i) { return i < b.size() ? static_cast<unsigned char>(b[i]) : 0xFFu; };
+  if (b.size() >= 4) {
+    if (at(0) == 0 && at(1) == 0 && at(2) == 0 && at(3) == '<') return "UTF-32BE";
+    if (at(0) == '<' && at(1) == 0 && at(2) == 0 && at(3) == 0) return "UTF-32LE";
+  }
+  if (b.size() >= 2) {
+    if (at(0) == 0 && at(1) == '<') return "UTF-16BE";
+    if (at(0) == '<' && at(1) == 0) return "UTF-16LE";
+  }
+  return {};
+}
+
+// Makes the document's XML declaration (if any) say UTF-8, since that is what
+// the bytes are now; pugixml would otherwise try to honour the old charset.
+std::string rewrite_declaration(std::string text) {
+  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos || text.compare(start, 5, "<?xml") != 0) return text;
+  const std::size_t end = text.find("?>", start);
+  if (end == std::string::npos) return text;
+  text.replace(start, end + 2 - start, R"(<?xml version="1.0" encoding="UTF-8"?>)");
+  return text;
+}
+
+// Counts valid multi-byte sequences and invalid bytes: text that is mostly
+// invalid as UTF-8 was written in the web's default single-byte charset.
+bool looks_like_windows_1252(std::string_view bytes) {
+  std::size_t valid_multibyte = 0;
+  std::size_t invalid = 0;
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t len = utf8_sequence_length(bytes, i);
+    if (len == 0) {
+      ++invalid;
+      ++i;
+    } else {
+      valid_multibyte += len > 1 ? 1 : 0;
+      i += len;
+    }
+  }
+  return invalid > 0 && invalid >= valid_multibyte;
+}
+
+std::string strip_nul(std::string text) {
+  std::erase(text, '\0');
+  return text;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) {
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t len = utf8_sequence_length(bytes, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string repair_utf8(std::string_view bytes, bool* replaced) {
+  std::string out;
+  out.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t len = utf8_sequence_length(bytes, i);
+    if (len == 0) {
+      out += kReplacement;
+      if (replaced != nullptr) *replaced = true;
+      ++i;
+    } else {
+      out.append(bytes.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+std::string charset_from_content_type(std::string_view content_type) {
+  const std::string lowered = lower_ascii(content_type);
+  std::size_t pos = 0;
+  while ((pos = lowered.find("charset", pos)) != std::string::npos) {
+    std::string_view rest = std::string_view(lowered).substr(pos + 7);
+    pos += 7;
+    rest = trim(rest);
+    if (rest.empty() || rest.front() != '=') continue;
+    rest = trim(rest.substr(1));
+    if (!rest.empty() && (rest.front() == '"' || rest.front() == '\'')) {
+      const char quote = rest.front();
+      rest.remove_prefix(1);
+      return std::string(rest.substr(0, rest.find(quote)));
+    }
+    return std::string(trim(rest.substr(0, rest.find_first_of("; \t"))));
+  }
+  return {};
+}
+
+std::string xml_declared_encoding(std::string_view bytes) {
+  const std::size_t start = bytes.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || bytes.substr(start, 5) != "<?xml") return {};
+  const std::size_t end = bytes.find("?>", start);
+  const std::string_view decl = bytes.substr(start, end == std::string_view::npos ? 200 : end - start);
+  const std::size_t key = decl.find("encoding");
+  if (key == std::string_view::npos) return {};
+  std::string_view rest = trim(decl.substr(key + 8));
+  if (rest.empty() || rest.front() != '=') return {};
+  rest = trim(rest.substr(1));
+  if (rest.empty() || (rest.front() != '"' && rest.front() != '\'')) return {};
+  const char quote = rest.front();
+  rest.remove_prefix(1);
+  const std::size_t close = rest.find(quote);
+  if (close == std::string_view::npos) return {};
+  return std::string(trim(rest.substr(0, close)));
+}
+
+std::string iconv_charset_name(std::string_view declared) {
+  // Labels whose real-world content is a superset charset (WHATWG Encoding).
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 38> kAliases{{
+      {"iso-8859-1", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"}, {"iso_8859-1", "WINDOWS-1252"},
+      {"latin1", "WINDOWS-1252"},     {"latin-1", "WINDOWS-1252"},   {"l1", "WINDOWS-1252"},
+      {"us-ascii", "WINDOWS-1252"},   {"ascii", "WINDOWS-1252"},     {"ansi_x3.4-1968", "WINDOWS-1252"},
+      {"iso-ir-100", "WINDOWS-1252"}, {"cp819", "WINDOWS-1252"},     {"ibm819", "WINDOWS-1252"},
+      {"csisolatin1", "WINDOWS-1252"}, {"iso-8859-9", "WINDOWS-1254"}, {"latin5", "WINDOWS-1254"},
+      {"iso-8859-11", "WINDOWS-874"}, {"tis-620", "WINDOWS-874"},    {"gb2312", "GB18030"},
+      {"gbk", "GB18030"},             {"x-gbk", "GB18030"},          {"euc-cn", "GB18030"},
+      {"cp936", "GB18030"},           {"csgb2312", "GB18030"},       {"shift_jis", "CP932"},
+      {"shift-jis", "CP932"},         {"sjis", "CP932"},             {"x-sjis", "CP932"},
+      {"ms_kanji", "CP932"},          {"windows-31j", "CP932"},      {"euc-kr", "CP949"},
+      {"ks_c_5601-1987", "CP949"},    {"cseuckr", "CP949"},          {"big5", "BIG5-HKSCS"},
+      {"x-x-big5", "BIG5-HKSCS"},     {"cn-big5", "BIG5-HKSCS"},     {"utf8", "UTF-8"},
+      {"x-mac-roman", "MACINTOSH"},   {"unicode-1-1-utf-8", "UTF-8"},
+  }};
+  const std::string key = lower_ascii(trim(declared));
+  for (const auto& [label, name] : kAliases) {
+    if (label == key) return std::string(name);
+  }
+  return upper_ascii(key);
+}
+
+std::string convert_to_utf8(std::string_view bytes, std::string_view charset, bool* replaced) {
+  const Iconv cd{std::string(charset)};
+  const std::size_t unit = code_unit_size(charset);
+  std::string out;
+  std::string buffer(64 * 1024, '\0');
+  // iconv's API takes char** for its input although it never writes through it.
+  char* in = const_cast<char*>(bytes.data());
+  std::size_t in_left = bytes.size();
+  while (true) {
+    char* out_ptr = buffer.data();
+    std::size_t out_left = buffer.size();
+    const std::size_t rc = iconv(cd.get(), in_left > 0 ? &in : nullptr, &in_left, &out_ptr, &out_left);
+    const int error = rc == static_cast<std::size_t>(-1) ? errno : 0;
+    out.append(buffer.data(), buffer.size() - out_left);
+    if (error == 0) {
+      if (in_left == 0) break;
+      continue;
+    }
+    if (error == E2BIG) continue;
+    // EILSEQ (invalid) or EINVAL (truncated at the end): one replacement, then go on.
+    out += kReplacement;
+    if (replaced != nullptr) *replaced = true;
+    const std::size_t skip = std::min(error == EINVAL ? in_left : unit, in_left);
+    in += skip;
+    in_left -= skip;
+    cd.reset();
+    if (in_left == 0) break;
+  }
+  return out;
+}
+
+DecodedDocument decode_xml_document(std::string_view bytes, std::string_view content_type) {
+  DecodedDocument doc;
+  std::string charset;
+  for (const Bom& bom : kBoms) {
+    if (bytes.starts_with(bom.bytes)) {
+      charset = bom.charset;
+      bytes.remove_prefix(bom.bytes.size());
+      break;
+    }
+  }
+  if (charset.empty()) charset = sniff_wide_charset(bytes);
+  if (charset.empty()) {
+    // An ASCII-compatible document: the HTTP charset wins over the declaration (RFC 7303).
+    std::string declared = charset_from_content_type(content_type);
+    if (declared.empty()) declared = xml_declared_encoding(bytes);
+    charset = declared.empty() ? "UTF-8" : iconv_charset_name(declared);
+    // A 16/32-bit label on 8-bit bytes is a lie; so is any label on bytes that are already UTF-8.
+    if (code_unit_size(charset) != 1 || is_valid_utf8(bytes)) charset = "UTF-8";
+  }
+  if (charset != "UTF-8") {
+    try {
+      doc.utf8 = convert_to_utf8(bytes, charset, &doc.replaced_invalid);
+      doc.encoding = charset;
+    } catch (const std::invalid_argument&) {
+      doc.unknown_charset = true;
+      charset = "UTF-8";
+    }
+  }
+  if (charset == "UTF-8") {
+    // Bytes said to be UTF-8 that are mostly not: the common windows-1252 lie.
+    if (looks_like_windows_1252(bytes)) {
+      doc.encoding = "WINDOWS-1252";
+      doc.utf8 = convert_to_utf8(bytes, doc.encoding, &doc.replaced_invalid);
+    } else {
+      doc.encoding = "UTF-8";
+      doc.utf8 = repair_utf8(bytes, &doc.replaced_invalid);
+    }
+  }
+  doc.utf8 = rewrite_declaration(strip_nul(std::move(doc.utf8)));
+  return doc;
+}
+
+}  // namespace feedsieve

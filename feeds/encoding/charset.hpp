@@ -1,0 +1,45 @@
+#pragma once
+// Character encodings of XML documents: which one the bytes are in (BOM, HTTP
+// charset, XML declaration) and conversion to UTF-8 through glibc's iconv.
+#include <string>
+#include <string_view>
+
+namespace feedsieve {
+
+struct DecodedDocument {
+  std::string utf8;      // the document as UTF-8, its XML declaration saying so
+  std::string encoding;  // the charset the bytes were read as ("UTF-8", "WINDOWS-1252"...)
+  bool replaced_invalid = false;  // some byte sequences were not valid and became U+FFFD
+  bool unknown_charset = false;   // the declared charset is unknown to iconv; read as UTF-8
+};
+
+// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates).
+bool is_valid_utf8(std::string_view bytes);
+
+// The charset parameter of a Content-Type header value, lower-cased, unquoted; "" if none.
+std::string charset_from_content_type(std::string_view content_type);
+
+// The encoding pseudo-attribute of a leading XML declaration (single or double
+// quotes), as written; "" if none. `bytes` must be ASCII-compatible.
+std::string xml_declared_encoding(std::string_view bytes);
+
+// The iconv name to decode a declared charset with. Applies the web's aliases:
+// ISO-8859-1 and US-ASCII mean windows-1252, GB2312 means GB18030, and so on.
+std::string iconv_charset_name(std::string_view declared);
+
+// Converts `bytes` from `charset` (an iconv name) to UTF-8. Invalid or
+// truncated sequences become U+FFFD. Throws std::invalid_argument when iconv
+// does not know the charset.
+std::string convert_to_utf8(std::string_view bytes, std::string_view charset, bool* replaced = nullptr);
+
+// Replaces invalid UTF-8 sequences with U+FFFD.
+std::string repair_utf8(std::string_view bytes, bool* replaced = nullptr);
+
+// The whole chain for an XML document, in RFC 7303 order: a byte order mark,
+// else the HTTP charset (`content_type`), else the XML declaration, else
+// UTF-16/32 detected from the first bytes, else UTF-8. Bytes that are already
+// valid UTF-8 are never converted from a single-byte charset a second time.
+// The result's XML declaration is rewritten to say UTF-8.
+DecodedDocument decode_xml_document(std::string_view bytes, std::string_view content_type);
+
+}  // namespace feedsieve

@@ -1,0 +1,206 @@
+// Atom 1.0 (RFC 4287) and its draft predecessor 0.3: text constructs with
+// type="text|html|xhtml" (0.3: MIME types and mode="xml|escaped|base64").
+#include <algorithm>
+
+#include "feeds/parse/formats.hpp"
+#include "feeds/parse/xml_tree.hpp"
+#include "feeds/text/html_text.hpp"
+#include "feeds/url/url.hpp"
+
+namespace feedsieve::parse_detail {
+namespace {
+
+struct AtomWireEntry {
+  std::string id;
+  Text title;
+  std::string link;
+  Text summary;
+  Text content;
+  std::vector<std::string> authors;
+  std::vector<std::string> categories;
+  std::vector<Enclosure> enclosures;
+  std::optional<Timestamp> published;
+  std::optional<Timestamp> updated;
+};
+
+std::string lower(std::string_view s) {
+  std::string out = trim_copy(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+  return out;
+}
+
+bool has_element_child(pugi::xml_node node) {
+  return std::any_of(node.children().begin(), node.children().end(),
+                     [](pugi::xml_node n) { return n.type() == pugi::node_element; });
+}
+
+// XHTML content is wrapped in one <div>, which is not part of the value.
+std::string xhtml_value(pugi::xml_node node) {
+  pugi::xml_node only;
+  for (const pugi::xml_node c : node.children()) {
+    if (c.type() == pugi::node_element) {
+      if (only) return inner_markup(node);
+      only = c;
+    } else if (c.type() != pugi::node_pcdata || !trim_copy(c.value()).empty()) {
+      return inner_markup(node);
+    }
+  }
+  return only && local_name(only) == "div" && namespace_of(only) == ns::xhtml ? inner_markup(only)
+                                                                             : inner_markup(node);
+}
+
+// One text construct, whichever Atom version wrote it.
+Text text_construct(pugi::xml_node node, std::string_view document_url) {
+  Text text;
+  if (!node) return text;
+  text.base = base_url(node, document_url);
+  const std::string type = lower(attribute(node, "", "type"));
+  const std::string mode = lower(attribute(node, "", "mode"));
+  const bool is_xhtml = type == "xhtml" || type == "application/xhtml+xml";
+  const bool is_html = type == "html" || type == "text/html";
+  // RFC 4287 4.1.3.3: a MIME type that is neither text nor XML means base64.
+  const bool is_binary = type.find('/') != std::string::npos && !type.starts_with("text/") &&
+                         type.find("xml") == std::string::npos;
+  if (mode == "base64" || is_binary) {
+    text.value = base64_decode(text_content(node));
+    text.html = is_html || is_xhtml;
+  } else if (is_xhtml || has_element_child(node)) {
+    text.value = xhtml_value(node);
+    text.html = true;
+  } else {
+    text.value = text_content(node);
+    // 0.3's mode="escaped" without a type is HTML; any other type is literal.
+    text.html = is_html || (mode == "escaped" && type.empty());
+  }
+  return text;
+}
+
+std::string resolved(pugi::xml_node node, std::string_view reference, const Context& context) {
+  const std::string ref = trim_copy(reference);
+  if (ref.empty()) return {};
+  const std::string base = base_url(node, context.options.url);
+  return base.empty() ? ref : resolve_url(base, ref);
+}
+
+// 0.3 producers sometimes put the URL in the element's text instead of href.
+std::string link_target(pugi::xml_node link, const Context& context) {
+  const std::string_view href = attribute(link, "", "href");
+  return resolved(link, href.empty() ? text_content(link) : std::string(href), context);
+}
+
+std::string person(pugi::xml_node node, std::string_view uri) {
+  return author_string(text_content(first_child(node, uri, "name")), text_content(first_child(node, uri, "email")));
+}
+
+struct DateSlots {
+  pugi::xml_node published, issued, created, updated, modified, dc_date, dcterms_modified;
+};
+
+void read_link(pugi::xml_node c, AtomWireEntry& entry, const Context& context) {
+  const std::string rel = lower(attribute(c, "", "rel"));
+  if (rel.empty() || rel == "alternate") {
+    if (entry.link.empty()) entry.link = link_target(c, context);
+  } else if (rel == "enclosure") {
+    add_enclosure(entry.enclosures, {link_target(c, context), std::string(attribute(c, "", "type")),
+                                     parse_length(attribute(c, "", "length"))});
+  }
+}
+
+AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Context& context) {
+  AtomWireEntry entry;
+  DateSlots d;
+  pugi::xml_node title, summary, content;
+  const auto once = [](pugi::xml_node& slot, pugi::xml_node n) {
+    if (!slot) slot = n;
+  };
+  for (const pugi::xml_node c : node.children()) {
+    if (c.type() != pugi::node_element) continue;
+    const std::string_view name = local_name(c);
+    const std::string_view cns = namespace_of(c);
+    if (cns == uri) {
+      if (name == "id") entry.id = trim_copy(text_content(c));
+      else if (name == "title") once(title, c);
+      else if (name == "link") read_link(c, entry, context);
+      else if (name == "summary") once(summary, c);
+      else if (name == "content") once(content, c);
+      else if (name == "author" || name == "contributor") add_unique(entry.authors, person(c, uri));
+      else if (name == "category") {
+        const std::string_view term = attribute(c, "", "term");
+        add_unique(entry.categories, collapse_whitespace(term.empty() ? attribute(c, "", "label") : term));
+      } else if (name == "published") once(d.published, c);
+      else if (name == "issued") once(d.issued, c);
+      else if (name == "created") once(d.created, c);
+      else if (name == "updated") once(d.updated, c);
+      else if (name == "modified") once(d.modified, c);
+    } else if (cns == ns::dc) {
+      if (name == "subject") add_unique(entry.categories, collapse_whitespace(text_content(c)));
+      else if (name == "creator") add_unique(entry.authors, rss_person(text_content(c)));
+      else if (name == "date") once(d.dc_date, c);
+    } else if (cns == ns::dcterms && name == "modified") {
+      once(d.dcterms_modified, c);
+    }
+  }
+  entry.title = text_construct(title, context.options.url);
+  entry.summary = text_construct(summary, context.options.url);
+  entry.content = text_construct(content, context.options.url);
+  for (const pugi::xml_node n : {d.published, d.issued, d.created, d.dc_date}) {
+    if (!entry.published) entry.published = date_of(n, context);
+  }
+  for (const pugi::xml_node n : {d.updated, d.modified, d.dcterms_modified}) {
+    if (!entry.updated) entry.updated = date_of(n, context);
+  }
+  return entry;
+}
+
+Item to_item(const AtomWireEntry& wire, const std::vector<std::string>& feed_authors) {
+  Item item;
+  item.title = plain_text(wire.title);
+  item.link = wire.link;
+  item.id = wire.id.empty() ? fallback_id(item.link, item.title) : wire.id;
+  item.summary = plain_text(wire.summary);
+  item.content = html_content(wire.content);
+  // RFC 4287 4.2.1: an entry without authors has the feed's.
+  item.authors = wire.authors.empty() ? feed_authors : wire.authors;
+  item.categories = wire.categories;
+  item.enclosures = wire.enclosures;
+  item.published = wire.published;
+  item.updated = wire.updated;
+  return item;
+}
+
+}  // namespace
+
+ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& context) {
+  ParsedFeed feed;
+  feed.format = format;
+  // Elements in the root's namespace (possibly none) are Atom's.
+  const std::string uri(namespace_of(root));
+  pugi::xml_node title, subtitle;
+  std::vector<std::string> authors;
+  std::vector<pugi::xml_node> entries;
+  for (const pugi::xml_node c : root.children()) {
+    if (c.type() != pugi::node_element || namespace_of(c) != uri) continue;
+    const std::string_view name = local_name(c);
+    if (name == "title" && !title) title = c;
+    else if ((name == "subtitle" || name == "tagline") && !subtitle) subtitle = c;
+    else if (name == "author") add_unique(authors, person(c, uri));
+    else if (name == "entry") entries.push_back(c);
+    else if (name == "link" && feed.link.empty()) {
+      const std::string rel = lower(attribute(c, "", "rel"));
+      if (rel.empty() || rel == "alternate") feed.link = link_target(c, context);
+    }
+  }
+  feed.title = plain_text(text_construct(title, context.options.url));
+  feed.description = plain_text(text_construct(subtitle, context.options.url));
+  for (const pugi::xml_node node : entries) {
+    if (feed.items.size() >= context.options.max_items) {
+      context.warnings.push_back("item limit reached: kept the first " + std::to_string(feed.items.size()));
+      break;
+    }
+    feed.items.push_back(to_item(read_entry(node, uri, context), authors));
+  }
+  return feed;
+}
+
+}  // namespace feedsieve::parse_detail

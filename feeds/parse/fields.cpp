@@ -1,0 +1,157 @@
+#include "feeds/parse/fields.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdio>
+
+#include "feeds/date/date.hpp"
+#include "feeds/parse/xml_tree.hpp"
+#include "feeds/text/html_text.hpp"
+
+namespace feedsieve::parse_detail {
+namespace {
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+bool has_element_child(pugi::xml_node node) {
+  return std::any_of(node.children().begin(), node.children().end(),
+                     [](pugi::xml_node n) { return n.type() == pugi::node_element; });
+}
+
+}  // namespace
+
+std::string trim_copy(std::string_view text) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return std::string(text);
+}
+
+std::string plain_text(const Text& text) {
+  return text.html ? html_to_text(text.value) : collapse_whitespace(text.value);
+}
+
+std::string html_content(const Text& text) {
+  if (text.value.empty()) return {};
+  return sanitize_html(text.html ? text.value : escape_html(text.value), text.base);
+}
+
+Text html_element(pugi::xml_node node, std::string_view document_url) {
+  if (!node) return {};
+  Text text;
+  text.html = true;
+  text.base = base_url(node, document_url);
+  text.value = has_element_child(node) ? inner_markup(node) : text_content(node);
+  return text;
+}
+
+std::optional<Timestamp> date_of(pugi::xml_node node, const Context& context) {
+  if (!node) return std::nullopt;
+  const std::string text = trim_copy(text_content(node));
+  if (text.empty()) return std::nullopt;
+  auto parsed = parse_date(text);
+  if (!parsed) context.warnings.push_back("unparseable date \"" + text.substr(0, 64) + "\"");
+  return parsed;
+}
+
+std::string author_string(std::string_view name, std::string_view email) {
+  const std::string n = collapse_whitespace(name);
+  const std::string e = trim_copy(email);
+  if (!n.empty() && !e.empty()) return n + " <" + e + ">";
+  return n.empty() ? e : n;
+}
+
+std::string rss_person(std::string_view text) {
+  const std::string t = collapse_whitespace(text);
+  // "email (Name)" or "Name (email)"
+  if (const auto open = t.find('('); open != std::string::npos && t.back() == ')') {
+    const std::string before = trim_copy(std::string_view(t).substr(0, open));
+    const std::string inside = trim_copy(std::string_view(t).substr(open + 1, t.size() - open - 2));
+    if (before.find('@') != std::string::npos) return author_string(inside, before);
+    if (inside.find('@') != std::string::npos) return author_string(before, inside);
+  }
+  // "Name <email>"
+  if (const auto open = t.find('<'); open != std::string::npos && t.back() == '>') {
+    const std::string before = trim_copy(std::string_view(t).substr(0, open));
+    const std::string inside = trim_copy(std::string_view(t).substr(open + 1, t.size() - open - 2));
+    return author_string(before, inside);
+  }
+  return t;
+}
+
+std::string fallback_id(std::string_view link, std::string_view title) {
+  // FNV-1a, 64 bits: stable across runs and platforms.
+  std::uint64_t hash = 14695981039346656037ull;
+  const auto mix = [&](std::string_view s) {
+    for (const unsigned char c : s) {
+      hash ^= c;
+      hash *= 1099511628211ull;
+    }
+  };
+  mix(link);
+  mix(std::string_view("\n", 1));
+  mix(title);
+  std::array<char, 17> hex{};
+  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
+  return std::string("urn:feedsieve:") + hex.data();
+}
+
+std::int64_t parse_length(std::string_view text) {
+  const std::string t = trim_copy(text);
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (ec != std::errc{} || end != t.data() + t.size() || value < 0) return 0;
+  return value;
+}
+
+std::string base64_decode(std::string_view text) {
+  const auto sextet = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+' || c == '-') return 62;
+    if (c == '/' || c == '_') return 63;
+    return -1;
+  };
+  std::string out;
+  unsigned int buffer = 0;
+  int bits = 0;
+  for (const char c : text) {
+    const int v = sextet(c);
+    if (v < 0) continue;  // whitespace, padding
+    buffer = (buffer << 6) | static_cast<unsigned int>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+void add_unique(std::vector<std::string>& values, std::string value) {
+  if (value.empty() || std::find(values.begin(), values.end(), value) != values.end()) return;
+  values.push_back(std::move(value));
+}
+
+void add_enclosure(std::vector<Enclosure>& enclosures, Enclosure enclosure) {
+  if (enclosure.url.empty()) return;
+  const bool known = std::any_of(enclosures.begin(), enclosures.end(),
+                                 [&](const Enclosure& e) { return e.url == enclosure.url; });
+  if (!known) enclosures.push_back(std::move(enclosure));
+}
+
+}  // namespace feedsieve::parse_detail

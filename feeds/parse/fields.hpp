@@ -1,0 +1,65 @@
+#pragma once
+// What every format's adapter shares: text constructs, authors, ids, the
+// context of one parse. Internal to feeds/parse.
+#include <pugixml.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "feeds/model.hpp"
+#include "feeds/parse/parse.hpp"
+
+namespace feedsieve::parse_detail {
+
+// One parse: its options and where its warnings go.
+struct Context {
+  const ParseOptions& options;
+  std::vector<std::string>& warnings;
+};
+
+// A text value as the document gives it: HTML markup or literal text.
+struct Text {
+  std::string value;
+  bool html = false;
+  std::string base;  // the base URL in force where it was found
+
+  bool empty() const { return value.empty(); }
+};
+
+// Plain text: HTML is turned into text, literal text only has its whitespace collapsed.
+std::string plain_text(const Text& text);
+
+// Sanitized HTML: literal text is escaped first, so it stays literal.
+std::string html_content(const Text& text);
+
+// An element whose meaning is HTML by convention (RSS title/description,
+// content:encoded): its text, or its inline child markup when it has any.
+Text html_element(pugi::xml_node node, std::string_view document_url);
+
+// A date element's value through parse_date; nullopt when absent or unparseable
+// (an unparseable one adds a warning).
+std::optional<Timestamp> date_of(pugi::xml_node node, const Context& context);
+
+// "Name <email>", or whichever of the two is present; "" when neither.
+std::string author_string(std::string_view name, std::string_view email);
+
+// The RSS forms of a person: "email (Name)", "Name <email>", "Name" or "email".
+std::string rss_person(std::string_view text);
+
+// A stable id for an item that has none: a hash of its link and title.
+std::string fallback_id(std::string_view link, std::string_view title);
+
+// A non-negative integer, or 0 when the text is not one.
+std::int64_t parse_length(std::string_view text);
+
+std::string trim_copy(std::string_view text);
+std::string base64_decode(std::string_view text);
+
+// Appends `value` unless it is empty or already present.
+void add_unique(std::vector<std::string>& values, std::string value);
+void add_enclosure(std::vector<Enclosure>& enclosures, Enclosure enclosure);
+
+}  // namespace feedsieve::parse_detail

@@ -1,0 +1,13 @@
+#pragma once
+// The HTML5 named character references, as data.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace feedsieve::parse_detail {
+
+// The code points of `&name;` in HTML5 (name without '&' and ';'); nullopt when
+// HTML does not define it. The XML predefines (lt, gt, amp, apos, quot) are not in it.
+std::optional<std::u32string> html_entity(std::string_view name);
+
+}  // namespace feedsieve::parse_detail

@@ -1,0 +1,122 @@
+// The parser's front door: size bound, charset, format detection, strict XML
+// first and a lenient repair when that fails, then the format's reader.
+#include "feeds/parse/parse.hpp"
+
+#include <pugixml.hpp>
+
+#include "feeds/encoding/charset.hpp"
+#include "feeds/parse/formats.hpp"
+#include "feeds/parse/xml_repair.hpp"
+#include "feeds/parse/xml_tree.hpp"
+
+namespace feedsieve {
+namespace {
+
+using parse_detail::Context;
+
+// pugixml's defaults, without DOCTYPE nodes: entities are never declared, so
+// none is ever expanded, and external ones are never fetched.
+constexpr unsigned kXmlOptions = pugi::parse_default;
+
+std::string describe(const pugi::xml_parse_result& result) {
+  return std::string(result.description()) + " at offset " + std::to_string(result.offset);
+}
+
+pugi::xml_parse_result load(pugi::xml_document& doc, const std::string& xml) {
+  return doc.load_buffer(xml.data(), xml.size(), kXmlOptions, pugi::encoding_utf8);
+}
+
+// The first top-level element that is a feed: junk such as an error page's
+// <br /> may come before the real document element.
+std::pair<pugi::xml_node, std::optional<FeedFormat>> find_feed_root(const pugi::xml_document& doc) {
+  for (const pugi::xml_node n : doc.children()) {
+    if (n.type() != pugi::node_element) continue;
+    if (const auto format = parse_detail::detect_xml_format(n)) return {n, format};
+  }
+  return {doc.document_element(), std::nullopt};
+}
+
+ParsedFeed dispatch(pugi::xml_node root, FeedFormat format, const Context& context) {
+  switch (format) {
+    case FeedFormat::atom10:
+    case FeedFormat::atom03: return parse_detail::parse_atom(root, format, context);
+    case FeedFormat::rss10: return parse_detail::parse_rdf(root, format, context);
+    case FeedFormat::rss090:
+      if (parse_detail::local_name(root) == "RDF") return parse_detail::parse_rdf(root, format, context);
+      return parse_detail::parse_rss(root, format, context);
+    default: return parse_detail::parse_rss(root, format, context);
+  }
+}
+
+ParsedFeed parse_xml(const std::string& utf8, const ParseOptions& options, std::vector<std::string>& warnings) {
+  parse_detail::EntityPass pass = parse_detail::normalize_entities(utf8, options.max_bytes);
+  if (pass.dropped_entities) warnings.push_back("internal entities over the expansion budget were not expanded");
+  pugi::xml_document doc;
+  pugi::xml_document lenient;  // the repaired document, when the strict parse is not enough
+  const pugi::xml_parse_result strict = load(doc, pass.xml);
+  auto [root, format] = find_feed_root(doc);
+  if (!strict || !format) {
+    const std::string repaired = parse_detail::repair_markup(pass.xml, options.max_depth);
+    const pugi::xml_parse_result second = load(lenient, repaired);
+    const auto [lenient_root, lenient_format] = find_feed_root(lenient);
+    if (lenient_format) {
+      root = lenient_root;
+      format = lenient_format;
+      if (!strict) warnings.push_back("recovered from malformed XML: " + describe(strict));
+    } else if (!strict) {
+      if (second && lenient_root) {
+        throw ParseError("parse: not a feed: root element <" + std::string(lenient_root.name()) + ">");
+      }
+      throw ParseError("parse: not a feed: " + describe(strict));
+    }
+  }
+  if (!format) throw ParseError("parse: not a feed: root element <" + std::string(root.name()) + ">");
+  if (parse_detail::tree_depth(root) > options.max_depth) {
+    throw ParseError("parse: elements nested deeper than " + std::to_string(options.max_depth));
+  }
+  const Context context{options, warnings};
+  return dispatch(root, *format, context);
+}
+
+}  // namespace
+
+ParsedFeed parse_feed(std::string_view bytes, const ParseOptions& options) {
+  if (bytes.size() > options.max_bytes) {
+    throw ParseError("parse: document of " + std::to_string(bytes.size()) + " bytes is over the limit of " +
+                     std::to_string(options.max_bytes));
+  }
+  const DecodedDocument decoded = decode_xml_document(bytes, options.content_type);
+  if (decoded.utf8.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw ParseError("parse: not a feed: empty document");
+  }
+  std::vector<std::string> warnings;
+  if (decoded.unknown_charset) warnings.push_back("unknown charset: read as " + decoded.encoding);
+  if (decoded.replaced_invalid) warnings.push_back("invalid " + decoded.encoding + " sequences replaced");
+  ParsedFeed feed;
+  if (parse_detail::looks_like_json(decoded.utf8)) {
+    const Context context{options, warnings};
+    feed = parse_detail::parse_json_feed(decoded.utf8, context);
+  } else {
+    feed = parse_xml(decoded.utf8, options, warnings);
+  }
+  feed.warnings.insert(feed.warnings.begin(), warnings.begin(), warnings.end());
+  return feed;
+}
+
+std::string_view format_name(FeedFormat format) {
+  switch (format) {
+    case FeedFormat::rss090:
+    case FeedFormat::rss091:
+    case FeedFormat::rss092:
+    case FeedFormat::rss093:
+    case FeedFormat::rss094: return "rss0.9x";
+    case FeedFormat::rss20: return "rss2.0";
+    case FeedFormat::rss10: return "rss1.0";
+    case FeedFormat::atom10: return "atom1.0";
+    case FeedFormat::atom03: return "atom0.3";
+    case FeedFormat::jsonfeed: return "jsonfeed";
+  }
+  return "unknown";
+}
+
+}  // namespace feedsieve

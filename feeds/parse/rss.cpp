@@ -1,0 +1,44 @@
+// RSS 0.91 to 2.0: <rss><channel> with <item>s inside the channel (or, in
+// some 0.9x feeds, beside it).
+#include "feeds/parse/formats.hpp"
+#include "feeds/parse/rss_item.hpp"
+#include "feeds/parse/xml_tree.hpp"
+
+namespace feedsieve::parse_detail {
+namespace {
+
+void collect_items(pugi::xml_node parent, std::vector<pugi::xml_node>& items) {
+  for (const pugi::xml_node c : parent.children()) {
+    if (is_rss_element(c, "item")) items.push_back(c);
+  }
+}
+
+}  // namespace
+
+ParsedFeed parse_rss(pugi::xml_node root, FeedFormat format, const Context& context) {
+  ParsedFeed feed;
+  feed.format = format;
+  pugi::xml_node channel = root;
+  if (local_name(root) != "channel") {
+    for (const pugi::xml_node c : root.children()) {
+      if (is_rss_element(c, "channel")) {
+        channel = c;
+        break;
+      }
+    }
+  }
+  apply_channel(read_rss_channel(channel, context), feed);
+  std::vector<pugi::xml_node> items;
+  collect_items(channel, items);
+  if (channel != root) collect_items(root, items);
+  for (const pugi::xml_node node : items) {
+    if (feed.items.size() >= context.options.max_items) {
+      context.warnings.push_back("item limit reached: kept the first " + std::to_string(feed.items.size()));
+      break;
+    }
+    feed.items.push_back(to_item(read_rss_item(node, context)));
+  }
+  return feed;
+}
+
+}  // namespace feedsieve::parse_detail

@@ -1,0 +1,206 @@
+#include "feeds/parse/rss_item.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+#include "feeds/parse/xml_tree.hpp"
+#include "feeds/text/html_text.hpp"
+#include "feeds/url/url.hpp"
+
+namespace feedsieve::parse_detail {
+namespace {
+
+constexpr std::array<std::string_view, 9> kModuleNamespaces{
+    ns::dc, ns::dcterms, ns::content, ns::media, ns::atom10, ns::atom03, ns::xhtml, ns::rdf, ns::xml};
+
+std::string trimmed_text(pugi::xml_node node) { return trim_copy(text_content(node)); }
+
+std::string resolved(pugi::xml_node node, std::string_view reference, const Context& context) {
+  const std::string ref = trim_copy(reference);
+  if (ref.empty()) return {};
+  const std::string base = base_url(node, context.options.url);
+  return base.empty() ? ref : resolve_url(base, ref);
+}
+
+// An atom:link inside RSS: the alternate one is the item's link.
+bool is_alternate_atom_link(pugi::xml_node node) {
+  if (!is_element(node, ns::atom10, "link") && !is_element(node, ns::atom03, "link")) return false;
+  const std::string_view rel = attribute(node, "", "rel");
+  return rel.empty() || rel == "alternate";
+}
+
+void split_tags(std::vector<std::string>& categories, std::string_view text) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    add_unique(categories, collapse_whitespace(text.substr(start, comma - start)));
+    start = comma + 1;
+  }
+}
+
+// Slots where the first element found wins; alternatives fill in later.
+struct Slots {
+  pugi::xml_node title, dc_title, media_title;
+  pugi::xml_node description, dc_description, media_description;
+  pugi::xml_node content, body;
+  pugi::xml_node link, atom_link, guid;
+  pugi::xml_node pub_date, dc_date, issued, created, published, modified, updated;
+};
+
+void set_once(pugi::xml_node& slot, pugi::xml_node node) {
+  if (!slot) slot = node;
+}
+
+Enclosure media_enclosure(pugi::xml_node node, const Context& context) {
+  return {resolved(node, attribute(node, "", "url"), context), std::string(attribute(node, "", "type")),
+          parse_length(attribute(node, "", "fileSize"))};
+}
+
+// Fills slots and the list fields from one child of <item>.
+void read_child(pugi::xml_node c, Slots& s, RssWireItem& item, const Context& context) {
+  const std::string_view uri = namespace_of(c);
+  const std::string_view name = local_name(c);
+  if (is_rss_element(c, "title")) set_once(s.title, c);
+  else if (is_rss_element(c, "link")) set_once(s.link, c);
+  else if (is_rss_element(c, "guid")) set_once(s.guid, c);
+  else if (is_rss_element(c, "description")) set_once(s.description, c);
+  else if (is_rss_element(c, "pubDate")) set_once(s.pub_date, c);
+  else if (is_rss_element(c, "body") || is_rss_element(c, "fullitem")) set_once(s.body, c);
+  else if (is_rss_element(c, "author")) add_unique(item.authors, rss_person(text_content(c)));
+  else if (is_rss_element(c, "category")) add_unique(item.categories, collapse_whitespace(text_content(c)));
+  else if (is_rss_element(c, "tags") || is_rss_element(c, "keywords")) split_tags(item.categories, text_content(c));
+  else if (is_rss_element(c, "enclosure")) {
+    add_enclosure(item.enclosures, {resolved(c, attribute(c, "", "url"), context),
+                                    std::string(attribute(c, "", "type")), parse_length(attribute(c, "", "length"))});
+  } else if (uri == ns::dc) {
+    if (name == "title") set_once(s.dc_title, c);
+    else if (name == "description") set_once(s.dc_description, c);
+    else if (name == "creator" || name == "author") add_unique(item.authors, rss_person(text_content(c)));
+    else if (name == "subject") add_unique(item.categories, collapse_whitespace(text_content(c)));
+    else if (name == "date") set_once(s.dc_date, c);
+  } else if (uri == ns::dcterms) {
+    if (name == "issued") set_once(s.issued, c);
+    else if (name == "created") set_once(s.created, c);
+    else if (name == "modified") set_once(s.modified, c);
+  } else if (uri == ns::content && name == "encoded") {
+    set_once(s.content, c);
+  } else if (uri == ns::xhtml && name == "body") {
+    set_once(s.body, c);
+  } else if (uri == ns::media) {
+    if (name == "content") add_enclosure(item.enclosures, media_enclosure(c, context));
+    else if (name == "title") set_once(s.media_title, c);
+    else if (name == "description") set_once(s.media_description, c);
+    else if (name == "group") {
+      for (const pugi::xml_node g : c.children()) {
+        if (namespace_of(g) == ns::media) read_child(g, s, item, context);
+      }
+    }
+  } else if (uri == ns::atom10 || uri == ns::atom03) {
+    if (is_alternate_atom_link(c)) set_once(s.atom_link, c);
+    else if (name == "published") set_once(s.published, c);
+    else if (name == "updated") set_once(s.updated, c);
+    else if (name == "author") add_unique(item.authors, author_string(text_content(first_child(c, uri, "name")),
+                                                                        text_content(first_child(c, uri, "email"))));
+  }
+}
+
+pugi::xml_node first_of(std::initializer_list<pugi::xml_node> nodes) {
+  for (const pugi::xml_node n : nodes) {
+    if (n) return n;
+  }
+  return {};
+}
+
+std::optional<Timestamp> first_date(std::initializer_list<pugi::xml_node> nodes, const Context& context) {
+  for (const pugi::xml_node n : nodes) {
+    if (auto d = date_of(n, context)) return d;
+  }
+  return std::nullopt;
+}
+
+bool looks_like_web_url(std::string_view text) {
+  return text.starts_with("http://") || text.starts_with("https://");
+}
+
+}  // namespace
+
+bool is_rss_element(pugi::xml_node node, std::string_view local) {
+  if (node.type() != pugi::node_element || local_name(node) != local) return false;
+  const std::string_view uri = namespace_of(node);
+  return std::find(kModuleNamespaces.begin(), kModuleNamespaces.end(), uri) == kModuleNamespaces.end();
+}
+
+RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
+  RssWireItem item;
+  Slots s;
+  for (const pugi::xml_node c : node.children()) {
+    if (c.type() == pugi::node_element) read_child(c, s, item, context);
+  }
+  const std::string_view url = context.options.url;
+  item.title = html_element(first_of({s.title, s.dc_title, s.media_title}), url);
+  item.description = html_element(first_of({s.description, s.dc_description, s.media_description}), url);
+  item.content = html_element(first_of({s.content, s.body}), url);
+  if (s.link) item.link = resolved(s.link, text_content(s.link), context);
+  if (item.link.empty() && s.atom_link) item.link = resolved(s.atom_link, attribute(s.atom_link, "", "href"), context);
+  if (s.guid) {
+    item.guid = trimmed_text(s.guid);
+    item.guid_is_permalink = attribute(s.guid, "", "isPermaLink") != "false";
+    if (item.link.empty() && item.guid_is_permalink && looks_like_web_url(item.guid)) {
+      item.link = resolved(s.guid, item.guid, context);
+    }
+  }
+  item.about = std::string(attribute(node, ns::rdf, "about"));
+  item.published = first_date({s.pub_date, s.dc_date, s.published, s.issued, s.created}, context);
+  item.updated = first_date({s.modified, s.updated}, context);
+  return item;
+}
+
+RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) {
+  RssWireChannel wire;
+  pugi::xml_node title, link, atom_link, description, dc_title, dc_description, ttl;
+  for (const pugi::xml_node c : channel.children()) {
+    if (is_rss_element(c, "title")) set_once(title, c);
+    else if (is_rss_element(c, "link")) set_once(link, c);
+    else if (is_rss_element(c, "description")) set_once(description, c);
+    else if (is_rss_element(c, "ttl")) set_once(ttl, c);
+    else if (is_element(c, ns::dc, "title")) set_once(dc_title, c);
+    else if (is_element(c, ns::dc, "description")) set_once(dc_description, c);
+    else if (is_alternate_atom_link(c)) set_once(atom_link, c);
+  }
+  wire.title = html_element(first_of({title, dc_title}), context.options.url);
+  wire.description = html_element(first_of({description, dc_description}), context.options.url);
+  if (link) wire.link = resolved(link, text_content(link), context);
+  if (wire.link.empty() && atom_link) wire.link = resolved(atom_link, attribute(atom_link, "", "href"), context);
+  if (ttl) {
+    const std::string text = trimmed_text(ttl);
+    int minutes = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), minutes);
+    if (ec == std::errc{} && end == text.data() + text.size() && minutes > 0) wire.ttl = minutes;
+  }
+  return wire;
+}
+
+Item to_item(const RssWireItem& wire) {
+  Item item;
+  item.title = plain_text(wire.title);
+  item.link = wire.link;
+  item.id = !wire.guid.empty() ? wire.guid : !wire.about.empty() ? wire.about : fallback_id(item.link, item.title);
+  item.summary = plain_text(wire.description);
+  item.content = html_content(wire.content);
+  item.authors = wire.authors;
+  item.categories = wire.categories;
+  item.enclosures = wire.enclosures;
+  item.published = wire.published;
+  item.updated = wire.updated;
+  return item;
+}
+
+void apply_channel(const RssWireChannel& wire, ParsedFeed& feed) {
+  feed.title = plain_text(wire.title);
+  feed.link = wire.link;
+  feed.description = plain_text(wire.description);
+  feed.ttl_minutes = wire.ttl;
+}
+
+}  // namespace feedsieve::parse_detail

@@ -1,0 +1,48 @@
+#pragma once
+// The item and channel shape shared by RSS 0.9x/2.0 and RSS 1.0 (RDF): the
+// same element names, in no namespace or the RSS 1.0 / 0.90 one, with modules.
+#include <pugixml.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "feeds/model.hpp"
+#include "feeds/parse/fields.hpp"
+
+namespace feedsieve::parse_detail {
+
+// True for an element named `local` in RSS's own vocabulary: no namespace, or
+// any namespace that is not one of the known modules (RSS 1.0, 0.90, userland...).
+bool is_rss_element(pugi::xml_node node, std::string_view local);
+
+// One item as written, before mapping.
+struct RssWireItem {
+  Text title;
+  std::string link;
+  std::string guid;
+  bool guid_is_permalink = true;
+  std::string about;  // rdf:about
+  Text description;
+  Text content;
+  std::vector<std::string> authors;
+  std::vector<std::string> categories;
+  std::vector<Enclosure> enclosures;
+  std::optional<Timestamp> published;
+  std::optional<Timestamp> updated;
+};
+
+struct RssWireChannel {
+  Text title;
+  std::string link;
+  Text description;
+  std::optional<int> ttl;
+};
+
+RssWireItem read_rss_item(pugi::xml_node item, const Context& context);
+RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context);
+
+Item to_item(const RssWireItem& wire);
+void apply_channel(const RssWireChannel& wire, ParsedFeed& feed);
+
+}  // namespace feedsieve::parse_detail

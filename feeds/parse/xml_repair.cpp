@@ -1,0 +1,317 @@
+#include "feeds/parse/xml_repair.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "feeds/parse/html_entities.hpp"
+
+namespace feedsieve::parse_detail {
+namespace {
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == '.' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool is_name_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+bool is_xml_char(char32_t cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+         (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+void append_reference(std::string& out, char32_t cp) {
+  out += "&#";
+  out += std::to_string(is_xml_char(cp) ? static_cast<unsigned long>(cp) : 0xFFFDul);
+  out += ';';
+}
+
+// Constructs whose content is copied verbatim: (opening, closing).
+constexpr std::pair<std::string_view, std::string_view> kVerbatim[] = {
+    {"<![CDATA[", "]]>"}, {"<!--", "-->"}, {"<?", "?>"}};
+
+// The numeric value of "#123" / "#x1F" (without '&' and ';'), if well-formed.
+std::optional<char32_t> numeric_value(std::string_view ref) {
+  if (ref.size() < 2 || ref.front() != '#') return std::nullopt;
+  const bool hex = ref[1] == 'x' || ref[1] == 'X';
+  const std::string_view digits = ref.substr(hex ? 2 : 1);
+  if (digits.empty() || digits.size() > 8) return std::nullopt;
+  char32_t value = 0;
+  for (const char c : digits) {
+    int d = -1;
+    if (c >= '0' && c <= '9') d = c - '0';
+    if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
+    if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+    if (d < 0) return std::nullopt;
+    value = value * (hex ? 16 : 10) + static_cast<char32_t>(d);
+  }
+  return value;
+}
+
+using InternalEntities = std::map<std::string, std::string, std::less<>>;
+
+// The length of a DOCTYPE starting at xml[0], quoted strings and the internal subset included.
+std::size_t doctype_length(std::string_view xml) {
+  char quote = 0;
+  bool in_subset = false;
+  for (std::size_t i = 9; i < xml.size(); ++i) {
+    const char c = xml[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '[') {
+      in_subset = true;
+    } else if (c == ']') {
+      in_subset = false;
+    } else if (c == '>' && !in_subset) {
+      return i + 1;
+    }
+  }
+  return xml.size();
+}
+
+// <!ENTITY name "value"> declarations whose value is plain text (no markup, no
+// references: so no expansion can nest, and no SYSTEM/PUBLIC entity is ever read).
+InternalEntities internal_entities(std::string_view doctype) {
+  InternalEntities out;
+  std::size_t pos = 0;
+  while ((pos = doctype.find("<!ENTITY", pos)) != std::string_view::npos) {
+    pos += 8;
+    std::size_t i = pos;
+    while (i < doctype.size() && is_space(doctype[i])) ++i;
+    const std::size_t name_start = i;
+    while (i < doctype.size() && is_name_char(doctype[i])) ++i;
+    const std::string_view name = doctype.substr(name_start, i - name_start);
+    while (i < doctype.size() && is_space(doctype[i])) ++i;
+    if (name.empty() || i >= doctype.size() || (doctype[i] != '"' && doctype[i] != '\'')) continue;
+    const char quote = doctype[i];
+    const std::size_t close = doctype.find(quote, i + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view value = doctype.substr(i + 1, close - i - 1);
+    if (value.find_first_of("&%<") == std::string_view::npos) out.emplace(name, value);
+    pos = close;
+  }
+  return out;
+}
+
+class EntityRewriter {
+ public:
+  EntityRewriter(std::string_view xml, std::size_t budget) : in_(xml), budget_(budget) {
+    result_.xml.reserve(xml.size() + xml.size() / 8);
+  }
+
+  EntityPass run() && {
+    std::size_t i = 0;
+    while (i < in_.size()) {
+      const char c = in_[i];
+      if (c == '<') {
+        i = markup(i);
+      } else if (c == '&') {
+        i = reference(i);
+      } else {
+        const std::size_t next = std::min(in_.find_first_of("<&", i), in_.size());
+        result_.xml.append(in_.substr(i, next - i));
+        i = next;
+      }
+    }
+    return std::move(result_);
+  }
+
+ private:
+  // Copies a verbatim construct or strips a DOCTYPE; returns where to go on.
+  std::size_t markup(std::size_t i) {
+    const std::string_view rest = in_.substr(i);
+    for (const auto& [open, close] : kVerbatim) {
+      if (!rest.starts_with(open)) continue;
+      const std::size_t end = rest.find(close, open.size());
+      const std::size_t length = end == std::string_view::npos ? rest.size() : end + close.size();
+      result_.xml.append(rest.substr(0, length));
+      return i + length;
+    }
+    if (rest.starts_with("<!DOCTYPE")) {
+      const std::size_t length = doctype_length(rest);
+      entities_ = internal_entities(rest.substr(0, length));
+      return i + length;
+    }
+    result_.xml += '<';
+    return i + 1;
+  }
+
+  std::size_t reference(std::size_t i) {
+    std::size_t j = i + 1;
+    if (j < in_.size() && in_[j] == '#') ++j;
+    while (j < in_.size() && j - i <= 40 && (is_name_char(in_[j]))) ++j;
+    if (j >= in_.size() || in_[j] != ';' || j == i + 1) {
+      result_.xml += "&amp;";  // a bare '&'
+      return i + 1;
+    }
+    const std::string_view name = in_.substr(i + 1, j - i - 1);
+    if (name.front() == '#') {
+      const auto value = numeric_value(name);
+      if (!value) {
+        result_.xml += "&amp;";
+        return i + 1;
+      }
+      append_reference(result_.xml, *value);
+    } else if (name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot") {
+      result_.xml.append(in_.substr(i, j + 1 - i));
+    } else if (const auto it = entities_.find(name); it != entities_.end()) {
+      expand(it->second, name);
+    } else if (const auto html = html_entity(name)) {
+      for (const char32_t cp : *html) append_reference(result_.xml, cp);
+    } else {
+      result_.xml += "&amp;";  // unknown: keep it as the literal text it is
+      return i + 1;
+    }
+    return j + 1;
+  }
+
+  void expand(std::string_view value, std::string_view name) {
+    if (value.size() > budget_) {
+      result_.dropped_entities = true;
+      result_.xml += "&amp;";
+      result_.xml += name;
+      result_.xml += ';';
+      return;
+    }
+    budget_ -= value.size();
+    result_.xml.append(value);
+  }
+
+  std::string_view in_;
+  std::size_t budget_;
+  InternalEntities entities_;
+  EntityPass result_;
+};
+
+struct Tag {
+  std::size_t end = 0;  // one past '>'
+  std::string_view name;
+  bool closing = false;
+  bool self_closing = false;
+};
+
+// Lexes the tag at xml[i] == '<'; nullopt when it is no tag (a stray '<').
+std::optional<Tag> lex_tag(std::string_view xml, std::size_t i) {
+  Tag tag;
+  std::size_t j = i + 1;
+  if (j < xml.size() && xml[j] == '/') {
+    tag.closing = true;
+    ++j;
+  }
+  if (j >= xml.size() || !is_name_start(xml[j])) return std::nullopt;
+  const std::size_t name_start = j;
+  while (j < xml.size() && is_name_char(xml[j])) ++j;
+  tag.name = xml.substr(name_start, j - name_start);
+  char quote = 0;
+  for (; j < xml.size(); ++j) {
+    const char c = xml[j];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '<') {
+      return std::nullopt;  // never closed before the next markup
+    } else if (c == '>') {
+      tag.self_closing = xml[j - 1] == '/';
+      tag.end = j + 1;
+      return tag;
+    }
+  }
+  return std::nullopt;
+}
+
+class MarkupRepairer {
+ public:
+  MarkupRepairer(std::string_view xml, std::size_t max_depth) : in_(xml), max_depth_(max_depth) {
+    out_.reserve(xml.size() + 64);
+  }
+
+  std::string run() && {
+    std::size_t i = std::min(in_.find('<'), in_.size());  // junk before the first markup
+    while (i < in_.size()) {
+      if (in_[i] != '<') {
+        const std::size_t next = std::min(in_.find('<', i), in_.size());
+        out_.append(in_.substr(i, next - i));
+        i = next;
+        continue;
+      }
+      i = markup(i);
+    }
+    while (!open_.empty()) close_top();
+    return std::move(out_);
+  }
+
+ private:
+  std::size_t markup(std::size_t i) {
+    const std::string_view rest = in_.substr(i);
+    for (const auto& [open, close] : kVerbatim) {
+      if (!rest.starts_with(open)) continue;
+      const std::size_t end = rest.find(close, open.size());
+      if (end == std::string_view::npos) {  // truncated: keep the content, close it
+        out_.append(rest);
+        out_.append(close);
+        return in_.size();
+      }
+      out_.append(rest.substr(0, end + close.size()));
+      return i + end + close.size();
+    }
+    if (rest.starts_with("<!")) {  // a declaration: skip it
+      const std::size_t end = rest.find('>');
+      return end == std::string_view::npos ? in_.size() : i + end + 1;
+    }
+    const std::optional<Tag> tag = lex_tag(in_, i);
+    if (!tag) {
+      out_ += "&lt;";
+      return i + 1;
+    }
+    if (tag->closing) {
+      close(tag->name);
+    } else if (open_.size() < max_depth_ || tag->self_closing) {
+      out_.append(in_.substr(i, tag->end - i));
+      if (!tag->self_closing) open_.push_back(tag->name);
+    }
+    return tag->end;
+  }
+
+  // Closes everything up to the matching open element; an end tag matching
+  // nothing open is dropped.
+  void close(std::string_view name) {
+    const auto match = std::find(open_.rbegin(), open_.rend(), name);
+    if (match == open_.rend()) return;
+    const auto keep = static_cast<std::size_t>(std::distance(match, open_.rend()) - 1);
+    while (open_.size() > keep) close_top();
+  }
+
+  void close_top() {
+    out_ += "</";
+    out_ += open_.back();
+    out_ += '>';
+    open_.pop_back();
+  }
+
+  std::string_view in_;
+  std::size_t max_depth_;
+  std::vector<std::string_view> open_;
+  std::string out_;
+};
+
+}  // namespace
+
+EntityPass normalize_entities(std::string_view xml, std::size_t expansion_budget) {
+  return EntityRewriter(xml, expansion_budget).run();
+}
+
+std::string repair_markup(std::string_view xml, std::size_t max_depth) {
+  return MarkupRepairer(xml, max_depth).run();
+}
+
+}  // namespace feedsieve::parse_detail

@@ -1,0 +1,201 @@
+#include "feeds/parse/xml_tree.hpp"
+
+#include "feeds/url/url.hpp"
+
+namespace feedsieve::parse_detail {
+namespace {
+
+std::string_view prefix_of(std::string_view qualified) {
+  const std::size_t colon = qualified.find(':');
+  return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
+}
+
+// The URI bound to `prefix` in scope at `node` ("" = the default namespace).
+std::string_view resolve_prefix(pugi::xml_node node, std::string_view prefix) {
+  if (prefix == "xml") return ns::xml;
+  const std::string declaration = prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(prefix);
+  for (pugi::xml_node n = node; n; n = n.parent()) {
+    if (n.type() != pugi::node_element) continue;
+    const pugi::xml_attribute a = n.attribute(declaration.c_str());
+    if (a) return a.value();
+  }
+  return {};
+}
+
+void escape_into(std::string& out, std::string_view text, bool in_attribute) {
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"':
+        if (in_attribute) {
+          out += "&quot;";
+          break;
+        }
+        [[fallthrough]];
+      default: out += c;
+    }
+  }
+}
+
+std::string_view markup_name(pugi::xml_node element) {
+  return namespace_of(element) == ns::xhtml ? local_name(element) : std::string_view(element.name());
+}
+
+void open_tag(std::string& out, pugi::xml_node element) {
+  out += '<';
+  out += markup_name(element);
+  for (const pugi::xml_attribute a : element.attributes()) {
+    const std::string_view name = a.name();
+    if (name == "xmlns" || name.starts_with("xmlns:")) continue;
+    out += ' ';
+    out += name;
+    out += "=\"";
+    escape_into(out, a.value(), true);
+    out += '"';
+  }
+  out += '>';
+}
+
+// Calls visit(node, entering) for every node below `root` in document order,
+// with an explicit walk over parent/sibling links instead of recursion.
+template <typename Visit>
+void walk(pugi::xml_node root, Visit visit) {
+  pugi::xml_node node = root.first_child();
+  while (node && node != root) {
+    visit(node, true);
+    if (node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (node && node != root) {
+      if (node.type() == pugi::node_element && !node.first_child()) {
+        visit(node, false);
+      }
+      if (node.next_sibling()) {
+        node = node.next_sibling();
+        break;
+      }
+      node = node.parent();
+      if (node && node != root) visit(node, false);
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view local_name(std::string_view qualified) {
+  const std::size_t colon = qualified.find(':');
+  return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+}
+
+std::string_view local_name(pugi::xml_node node) { return local_name(std::string_view(node.name())); }
+
+std::string_view namespace_of(pugi::xml_node node) {
+  return resolve_prefix(node, prefix_of(node.name()));
+}
+
+bool is_element(pugi::xml_node node, std::string_view ns, std::string_view local) {
+  return node.type() == pugi::node_element && local_name(node) == local && namespace_of(node) == ns;
+}
+
+std::vector<pugi::xml_node> children(pugi::xml_node parent, std::string_view ns, std::string_view local) {
+  std::vector<pugi::xml_node> out;
+  for (const pugi::xml_node child : parent.children()) {
+    if (is_element(child, ns, local)) out.push_back(child);
+  }
+  return out;
+}
+
+pugi::xml_node first_child(pugi::xml_node parent, std::string_view ns, std::string_view local) {
+  for (const pugi::xml_node child : parent.children()) {
+    if (is_element(child, ns, local)) return child;
+  }
+  return {};
+}
+
+std::string_view attribute(pugi::xml_node node, std::string_view ns, std::string_view local) {
+  for (const pugi::xml_attribute a : node.attributes()) {
+    const std::string_view name = a.name();
+    if (local_name(name) != local) continue;
+    const std::string_view prefix = prefix_of(name);
+    // Unprefixed attributes are in no namespace, whatever the default namespace is.
+    const std::string_view uri = prefix.empty() ? std::string_view{} : resolve_prefix(node, prefix);
+    if (uri == ns) return a.value();
+  }
+  return {};
+}
+
+bool has_attribute(pugi::xml_node node, std::string_view ns, std::string_view local) {
+  for (const pugi::xml_attribute a : node.attributes()) {
+    const std::string_view name = a.name();
+    if (local_name(name) != local) continue;
+    const std::string_view prefix = prefix_of(name);
+    const std::string_view uri = prefix.empty() ? std::string_view{} : resolve_prefix(node, prefix);
+    if (uri == ns) return true;
+  }
+  return false;
+}
+
+std::string base_url(pugi::xml_node node, std::string_view document_url) {
+  std::vector<std::string_view> bases;
+  for (pugi::xml_node n = node; n; n = n.parent()) {
+    if (n.type() != pugi::node_element) continue;
+    const std::string_view b = attribute(n, ns::xml, "base");
+    if (!b.empty()) bases.push_back(b);
+  }
+  std::string base(document_url);
+  for (auto it = bases.rbegin(); it != bases.rend(); ++it) {
+    base = base.empty() ? std::string(*it) : resolve_url(base, *it);
+  }
+  return base;
+}
+
+std::string text_content(pugi::xml_node node) {
+  std::string out;
+  if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) return node.value();
+  walk(node, [&](pugi::xml_node n, bool entering) {
+    if (entering && (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata)) out += n.value();
+  });
+  return out;
+}
+
+std::string inner_markup(pugi::xml_node node) {
+  std::string out;
+  walk(node, [&](pugi::xml_node n, bool entering) {
+    switch (n.type()) {
+      case pugi::node_element:
+        if (entering) {
+          open_tag(out, n);
+        } else {
+          out += "</";
+          out += markup_name(n);
+          out += '>';
+        }
+        break;
+      case pugi::node_pcdata:
+      case pugi::node_cdata:
+        if (entering) escape_into(out, n.value(), false);
+        break;
+      default: break;
+    }
+  });
+  return out;
+}
+
+std::size_t tree_depth(pugi::xml_node root) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  walk(root, [&](pugi::xml_node n, bool entering) {
+    if (n.type() != pugi::node_element) return;
+    if (entering) {
+      deepest = std::max(deepest, ++depth);
+    } else {
+      --depth;
+    }
+  });
+  return deepest;
+}
+
+}  // namespace feedsieve::parse_detail

@@ -1,0 +1,57 @@
+#pragma once
+// Reading a pugixml tree the way feeds need it: names by namespace URI (pugixml
+// itself does no namespace processing), xml:base, text and inner markup.
+#include <pugixml.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace feedsieve::parse_detail {
+
+namespace ns {
+inline constexpr std::string_view atom10 = "http://www.w3.org/2005/Atom";
+inline constexpr std::string_view atom03 = "http://purl.org/atom/ns#";
+inline constexpr std::string_view rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+inline constexpr std::string_view rss10 = "http://purl.org/rss/1.0/";
+inline constexpr std::string_view rss090 = "http://my.netscape.com/rdf/simple/0.9/";
+inline constexpr std::string_view dc = "http://purl.org/dc/elements/1.1/";
+inline constexpr std::string_view dcterms = "http://purl.org/dc/terms/";
+inline constexpr std::string_view content = "http://purl.org/rss/1.0/modules/content/";
+inline constexpr std::string_view media = "http://search.yahoo.com/mrss/";
+inline constexpr std::string_view xhtml = "http://www.w3.org/1999/xhtml";
+inline constexpr std::string_view xml = "http://www.w3.org/XML/1998/namespace";
+}  // namespace ns
+
+// The part of an element's or attribute's name after its prefix.
+std::string_view local_name(std::string_view qualified);
+std::string_view local_name(pugi::xml_node node);
+
+// The namespace URI an element's prefix (or the default namespace) is bound to, "" if none.
+std::string_view namespace_of(pugi::xml_node node);
+
+bool is_element(pugi::xml_node node, std::string_view ns, std::string_view local);
+
+// The element children of `parent`, in order, named (ns, local).
+std::vector<pugi::xml_node> children(pugi::xml_node parent, std::string_view ns, std::string_view local);
+pugi::xml_node first_child(pugi::xml_node parent, std::string_view ns, std::string_view local);
+
+// An attribute by namespace and local name (ns "" = unprefixed); "" when absent.
+std::string_view attribute(pugi::xml_node node, std::string_view ns, std::string_view local);
+bool has_attribute(pugi::xml_node node, std::string_view ns, std::string_view local);
+
+// The base URI in force at `node`: every xml:base from the root down, each
+// resolved against the one above, starting from the document's own URL.
+std::string base_url(pugi::xml_node node, std::string_view document_url);
+
+// All character data below `node` (text and CDATA), in document order.
+std::string text_content(pugi::xml_node node);
+
+// The children of `node` written back as (X)HTML markup; XHTML-namespace
+// prefixes are dropped and namespace declarations left out.
+std::string inner_markup(pugi::xml_node node);
+
+// The depth of the deepest element of the tree, found without recursion.
+std::size_t tree_depth(pugi::xml_node root);
+
+}  // namespace feedsieve::parse_detail

@@ -1,0 +1,113 @@
+// Atom 1.0 and 0.3 parsing, and JSON Feed.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "feeds/date/date.hpp"
+#include "feeds/parse/parse.hpp"
+#include "support/support.hpp"
+
+using namespace feedsieve;
+
+namespace {
+
+std::string fixture(const std::string& name) { return test::read_file(test::source_path("tests/fixtures/feeds/" + name)); }
+
+}  // namespace
+
+TEST_CASE("an Atom 1.0 entry maps every field of the model", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(fixture("atom10-full-entry.xml"));
+  CHECK(feed.format == FeedFormat::atom10);
+  CHECK(format_name(feed.format) == "atom1.0");
+  CHECK(feed.title == "Blog title");                       // type="html"
+  CHECK(feed.description == "Less <than> literal");        // type="text" stays literal
+  CHECK(feed.link == "https://blog.example.com/");         // rel="alternate", not rel="self"
+  REQUIRE(feed.items.size() == 2);
+
+  const Item& entry = feed.items[0];
+  CHECK(entry.id == "tag:blog.example.com,2024:1");
+  CHECK(entry.title == "History of the <blink> tag");
+  CHECK(entry.link == "https://blog.example.com/posts/1");  // no rel = alternate; rel="edit" skipped
+  CHECK(entry.summary == "Short summary");                  // xhtml, wrapper div dropped
+  CHECK(entry.content.find("onerror") == std::string::npos);
+  CHECK(entry.content.find("https://cdn.example.com/posts/pic.png") != std::string::npos);
+  CHECK(entry.authors == std::vector<std::string>{"Ann <ann@example.com>", "Bob"});
+  CHECK(entry.categories == std::vector<std::string>{"ai"});
+  REQUIRE(entry.enclosures.size() == 1);
+  CHECK(entry.enclosures[0] == Enclosure{"https://blog.example.com/media/1.mp3", "audio/mpeg", 321});
+  REQUIRE(entry.published.has_value());
+  REQUIRE(entry.updated.has_value());
+  CHECK(format_rfc3339(*entry.published) == "2024-05-01T10:00:00Z");
+  CHECK(format_rfc3339(*entry.updated) == "2024-05-02T08:30:00Z");
+}
+
+TEST_CASE("an Atom entry without authors inherits the feed's", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(fixture("atom10-full-entry.xml"));
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[1].authors == std::vector<std::string>{"Feed Author"});
+}
+
+TEST_CASE("nested relative xml:base values build on each other", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(fixture("atom-nested-relative-xml-base.xml"));
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].link == "http://example.org/root/section/deeper/page.html");
+  CHECK(feed.items[0].content.find("http://example.org/root/up.html") != std::string::npos);
+}
+
+TEST_CASE("the document URL is the base when there is no xml:base", "[parse][atom]") {
+  ParseOptions options;
+  options.url = "https://site.example/feeds/all.atom";
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>1</id><link href='../post'/></entry></feed>", options);
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].link == "https://site.example/post");
+}
+
+TEST_CASE("Atom 0.3 modes: base64, escaped, xml", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(fixture("atom03-modes.xml"));
+  CHECK(feed.format == FeedFormat::atom03);
+  CHECK(format_name(feed.format) == "atom0.3");
+  CHECK(feed.title == "Example <b>Atom</b>");  // base64 of text/plain: literal
+  CHECK(feed.description == "Tagline");        // escaped HTML
+  CHECK(feed.link == "http://example.com/");
+  REQUIRE(feed.items.size() == 1);
+  const Item& entry = feed.items[0];
+  CHECK(entry.title == "Literal <b>");
+  CHECK(entry.link == "http://example.com/e1");
+  CHECK(entry.content.find("X") != std::string::npos);
+  CHECK(entry.content.find("<div") == std::string::npos);  // the xhtml wrapper is not content
+  REQUIRE(entry.published.has_value());
+  CHECK(format_rfc3339(*entry.published) == "2004-01-01T19:48:21Z");
+  REQUIRE(entry.updated.has_value());
+  CHECK(format_rfc3339(*entry.updated) == "2004-01-02T10:00:00Z");
+}
+
+TEST_CASE("a JSON Feed 1.1 maps to the same model", "[parse][json]") {
+  ParseOptions options;
+  options.url = "https://json.example.com/feed.json";
+  const ParsedFeed feed = parse_feed(fixture("jsonfeed-1.1.json"), options);
+  CHECK(feed.format == FeedFormat::jsonfeed);
+  CHECK(format_name(feed.format) == "jsonfeed");
+  CHECK(feed.title == "JSON & Feed");
+  CHECK(feed.link == "https://json.example.com/");
+  REQUIRE(feed.items.size() == 2);
+  const Item& first = feed.items[0];
+  CHECK(first.id == "7");
+  CHECK(first.link == "https://json.example.com/posts/7");
+  CHECK(first.summary == "Short one");
+  CHECK(first.content.find("<iframe") == std::string::npos);
+  CHECK(first.content.find("https://json.example.com/x") != std::string::npos);
+  CHECK(first.authors == std::vector<std::string>{"Feed Person"});
+  CHECK(first.categories == std::vector<std::string>{"a", "b"});
+  REQUIRE(first.enclosures.size() == 1);
+  CHECK(first.enclosures[0].length == 100);
+  REQUIRE(first.published.has_value());
+  CHECK(format_rfc3339(*first.published) == "2024-05-01T12:00:00Z");
+  CHECK(feed.items[1].authors == std::vector<std::string>{"Old Style"});
+  CHECK(feed.items[1].content.find("&lt;text&gt;") != std::string::npos);  // content_text stays literal
+}
+
+TEST_CASE("JSON that is not a JSON Feed is refused", "[parse][json]") {
+  CHECK_THROWS_AS(parse_feed(fixture("json-not-a-feed.json")), ParseError);
+  CHECK_THROWS_AS(parse_feed("{\"version\": \"https://jsonfeed.org/version/1\", "), ParseError);
+}

@@ -1,0 +1,91 @@
+// The charset chain: BOM, HTTP charset, XML declaration, UTF-16/32 sniffing, and the web's lies.
+#include <catch2/catch.hpp>
+
+#include "feeds/encoding/charset.hpp"
+#include "feeds/parse/parse.hpp"
+#include "support/support.hpp"
+
+using namespace feedsieve;
+
+namespace {
+
+std::string fixture(const std::string& name) { return test::read_file(test::source_path("tests/fixtures/feeds/" + name)); }
+
+}  // namespace
+
+TEST_CASE("ISO-8859-1 declared, windows-1252 sent: curly quotes and the euro survive", "[parse][encoding]") {
+  const ParsedFeed feed = parse_feed(fixture("windows-1252-declared-iso-8859-1.xml"));
+  CHECK(feed.title == "Caf\u00e9 \u201cquotes\u201d \u2013 \u20ac5");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "Na\u00efve \u2014 r\u00e9sum\u00e9");
+}
+
+TEST_CASE("bytes that are valid UTF-8 are not converted a second time", "[parse][encoding]") {
+  const ParsedFeed feed = parse_feed(fixture("utf8-declared-windows-1252.xml"));
+  CHECK(feed.title == "Caf\u00e9 \u4e2d\u6587");
+}
+
+TEST_CASE("a single-quoted encoding declaration is honoured", "[parse][encoding]") {
+  CHECK(xml_declared_encoding("<?xml version='1.0' encoding='koi8-r'?><a/>") == "koi8-r");
+  CHECK(xml_declared_encoding("<?xml version=\"1.0\" encoding = \"UTF-8\" ?>") == "UTF-8");
+  CHECK(xml_declared_encoding("<rss/>").empty());
+  const ParsedFeed feed = parse_feed(fixture("single-quoted-encoding-koi8-r.xml"));
+  CHECK(feed.title == "\u041f\u0440\u0438\u0432\u0435\u0442");
+}
+
+TEST_CASE("UTF-16 with a BOM and UTF-32 without one", "[parse][encoding]") {
+  const ParsedFeed utf16 = parse_feed(fixture("utf-16le-bom.xml"));
+  CHECK(utf16.format == FeedFormat::atom10);
+  CHECK(utf16.title == "\u00dcn\u00efc\u00f6d\u00e9 \U0001F600");
+  REQUIRE(utf16.items.size() == 1);
+  CHECK(utf16.items[0].title == "\u4e2d\u6587");
+  const ParsedFeed utf32 = parse_feed(fixture("utf-32be-no-bom.xml"));
+  CHECK(utf32.title == "\u0395\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac");
+}
+
+TEST_CASE("East Asian legacy charsets", "[parse][encoding]") {
+  CHECK(parse_feed(fixture("gb2312-declared-chinese.xml")).title == "\u4e2d\u6587\u6807\u9898");
+  CHECK(parse_feed(fixture("shift_jis-declared-japanese.xml")).title ==
+        "\u65e5\u672c\u8a9e\u306e\u30bf\u30a4\u30c8\u30eb");
+  CHECK(parse_feed(fixture("big5-declared-traditional-chinese.xml")).title == "\u7e41\u9ad4\u4e2d\u6587");
+  CHECK(parse_feed(fixture("euc-kr-declared-korean.xml")).title == "\ud55c\uad6d\uc5b4");
+}
+
+TEST_CASE("invalid bytes in a mostly-UTF-8 feed become U+FFFD", "[parse][encoding]") {
+  const ParsedFeed feed = parse_feed(fixture("invalid-utf8-bytes-in-utf8-feed.xml"));
+  CHECK(feed.title == "\u4e2d\u6587 \u6807\u9898 ok \ufffd bad");
+  CHECK_FALSE(feed.warnings.empty());
+}
+
+TEST_CASE("the HTTP charset applies when the document declares none", "[parse][encoding]") {
+  ParseOptions options;
+  options.content_type = "application/rss+xml; charset=\"ISO-8859-15\"";
+  CHECK(parse_feed(fixture("charset-only-in-content-type.xml"), options).title == "\u00c5ngstr\u00f6m");
+  CHECK(charset_from_content_type("text/xml; Charset=UTF-8") == "utf-8");
+  CHECK(charset_from_content_type("text/xml").empty());
+}
+
+TEST_CASE("the declaration is rewritten to UTF-8 after conversion", "[parse][encoding]") {
+  const DecodedDocument doc = decode_xml_document("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a>\xe9</a>", "");
+  CHECK(doc.encoding == "WINDOWS-1252");
+  CHECK(doc.utf8 == "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>\u00e9</a>");
+}
+
+TEST_CASE("conversion replaces invalid and truncated sequences", "[parse][encoding]") {
+  bool replaced = false;
+  CHECK(convert_to_utf8("a\x81", "SHIFT_JIS", &replaced) == "a\ufffd");  // truncated
+  CHECK(replaced);
+  CHECK(convert_to_utf8(std::string("\x00""a\x00", 3), "UTF-16BE") == "a\ufffd");
+  CHECK_THROWS_AS(convert_to_utf8("x", "NO-SUCH-CHARSET"), std::invalid_argument);
+  CHECK(is_valid_utf8("\u00e9\u4e2d"));
+  CHECK_FALSE(is_valid_utf8("\xc0\xaf"));  // overlong
+  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
+  CHECK(iconv_charset_name("US-ASCII") == "WINDOWS-1252");
+  CHECK(iconv_charset_name("gb2312") == "GB18030");
+}
+
+TEST_CASE("an unknown declared charset still yields the document", "[parse][encoding]") {
+  const ParsedFeed feed =
+      parse_feed("<?xml version=\"1.0\" encoding=\"x-bogus-42\"?><rss><channel><title>ok</title></channel></rss>");
+  CHECK(feed.title == "ok");
+}

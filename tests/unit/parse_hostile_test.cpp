@@ -1,0 +1,133 @@
+// Broken and hostile input: recovery where a human could still read the
+// feed, a clean ParseError where nothing is a feed, bounded cost always.
+#include <catch2/catch.hpp>
+
+#include "feeds/parse/parse.hpp"
+#include "support/support.hpp"
+
+using namespace feedsieve;
+
+namespace {
+
+std::string fixture(const std::string& name) { return test::read_file(test::source_path("tests/fixtures/feeds/" + name)); }
+
+bool has_warning_starting(const ParsedFeed& feed, const std::string& prefix) {
+  for (const std::string& w : feed.warnings) {
+    if (w.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
+std::string parse_error_of(const std::string& bytes, const ParseOptions& options = {}) {
+  try {
+    parse_feed(bytes, options);
+  } catch (const ParseError& e) {
+    return e.what();
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("HTML named entities inside XML are decoded, CDATA left alone", "[parse][hostile]") {
+  const ParsedFeed feed = parse_feed(fixture("html-named-entities-in-xml.xml"));
+  CHECK(feed.title == "A\u00a0B \u2014 caf\u00e9 \u2026 \u2329x\u232a");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "Tom & Jerry\u2122");
+}
+
+TEST_CASE("an unescaped ampersand is read as text", "[parse][hostile]") {
+  const ParsedFeed feed = parse_feed(fixture("unescaped-ampersand-in-text.xml"));
+  CHECK(feed.title == "AT&T and Q&A");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "Fish & Chips");
+  CHECK(feed.items[0].link == "http://example.com/?a=1&b=2");
+}
+
+TEST_CASE("junk before the root element is skipped", "[parse][hostile]") {
+  const ParsedFeed feed = parse_feed(fixture("junk-before-root-php-warning.xml"));
+  CHECK(feed.title == "After the junk");
+  CHECK(feed.items.size() == 1);
+}
+
+TEST_CASE("a truncated document keeps what arrived and warns", "[parse][hostile]") {
+  const ParsedFeed feed = parse_feed(fixture("truncated-document.xml"));
+  CHECK(feed.title == "Cut short");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[1].id == "b");
+  CHECK(has_warning_starting(feed, "recovered from malformed XML: "));
+}
+
+TEST_CASE("an unclosed HTML tag in a description does not lose the items after it", "[parse][hostile]") {
+  const ParsedFeed feed = parse_feed(fixture("unclosed-br-in-description.xml"));
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[1].title == "Two");
+  CHECK(has_warning_starting(feed, "recovered from malformed XML: "));
+}
+
+TEST_CASE("a bare '<' in text is recovered as text", "[parse][hostile]") {
+  const ParsedFeed feed = parse_feed(fixture("unescaped-less-than-in-title.xml"));
+  CHECK(feed.title == "1 < 2 and 3 > 2");
+}
+
+TEST_CASE("entity bombs do not expand", "[parse][hostile]") {
+  const std::string bytes = fixture("billion-laughs-entity-bomb.xml");
+  const ParsedFeed feed = parse_feed(bytes);
+  CHECK(feed.title.size() < 100);
+  CHECK(feed.title.find("lollol") == std::string::npos);
+}
+
+TEST_CASE("external entities are never read", "[parse][hostile]") {
+  const ParsedFeed feed = parse_feed(fixture("xxe-external-entity.xml"));
+  CHECK(feed.title.find("root:") == std::string::npos);
+  CHECK(feed.title == "x&xxe;y&web;z");
+}
+
+TEST_CASE("simple internal entities of the document's own DTD are expanded", "[parse][hostile]") {
+  CHECK(parse_feed(fixture("internal-dtd-entity.xml")).title == "Example Site news");
+}
+
+TEST_CASE("many references to an internal entity stay within the expansion budget", "[parse][hostile]") {
+  std::string bytes = "<!DOCTYPE rss [<!ENTITY big \"" + std::string(1000, 'x') + "\">]><rss><channel><title>";
+  for (int i = 0; i < 2000; ++i) bytes += "&big;";
+  bytes += "</title></channel></rss>";
+  ParseOptions options;
+  options.max_bytes = 100'000;
+  const ParsedFeed feed = parse_feed(bytes, options);
+  CHECK(feed.title.size() < 200'000);
+  CHECK_FALSE(feed.warnings.empty());
+}
+
+TEST_CASE("deep nesting is refused without recursion", "[parse][hostile]") {
+  std::string bytes = "<rss><channel><title>deep</title><item>";
+  for (int i = 0; i < 100'000; ++i) bytes += "<x>";
+  for (int i = 0; i < 100'000; ++i) bytes += "</x>";
+  bytes += "</item></channel></rss>";
+  CHECK(parse_error_of(bytes).find("nested deeper") != std::string::npos);
+  std::string unclosed = "<rss><channel><title>deep</title>";
+  for (int i = 0; i < 100'000; ++i) unclosed += "<x>";
+  CHECK_NOTHROW(parse_feed(unclosed));  // repaired with the nesting cut at max_depth
+}
+
+TEST_CASE("documents over max_bytes are refused before any work", "[parse][hostile]") {
+  ParseOptions options;
+  options.max_bytes = 64;
+  CHECK(parse_error_of(std::string(65, ' '), options).find("over the limit") != std::string::npos);
+}
+
+TEST_CASE("what is not a feed throws one clear line", "[parse][hostile]") {
+  const std::string html = parse_error_of(fixture("html-page-not-a-feed.html"));
+  CHECK(html == "parse: not a feed: root element <html>");
+  CHECK(parse_error_of("").find("empty") != std::string::npos);
+  CHECK(parse_error_of("   \n").find("empty") != std::string::npos);
+  CHECK(parse_error_of("just some words").find("not a feed") != std::string::npos);
+  CHECK(parse_error_of("<opml version=\"2.0\"><body/></opml>") == "parse: not a feed: root element <opml>");
+  CHECK(parse_error_of("[1, 2, 3]").find("not a feed") != std::string::npos);
+}
+
+TEST_CASE("many items parse in bounded time", "[parse][hostile]") {
+  std::string bytes = "<rss version=\"2.0\"><channel><title>many</title>";
+  for (int i = 0; i < 20'000; ++i) bytes += "<item><title>t</title><guid>" + std::to_string(i) + "</guid></item>";
+  bytes += "</channel></rss>";
+  CHECK(parse_feed(bytes).items.size() == 20'000);
+}

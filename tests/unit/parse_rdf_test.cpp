@@ -1,0 +1,41 @@
+// RSS 1.0 (RDF) and RSS 0.90 parsing.
+#include <catch2/catch.hpp>
+
+#include "feeds/date/date.hpp"
+#include "feeds/parse/parse.hpp"
+#include "support/support.hpp"
+
+using namespace feedsieve;
+
+namespace {
+
+std::string fixture(const std::string& name) { return test::read_file(test::source_path("tests/fixtures/feeds/" + name)); }
+
+}  // namespace
+
+TEST_CASE("an RSS 1.0 item uses rdf:about as its id and reads its modules", "[parse][rdf]") {
+  const ParsedFeed feed = parse_feed(fixture("rdf-rss10-with-modules.xml"));
+  CHECK(feed.format == FeedFormat::rss10);
+  CHECK(format_name(feed.format) == "rss1.0");
+  CHECK(feed.title == "RDF site");
+  CHECK(feed.description == "RSS 1.0 & modules");
+  CHECK(feed.link == "http://example.org/");
+  REQUIRE(feed.items.size() == 1);
+  const Item& item = feed.items[0];
+  CHECK(item.id == "http://example.org/1");
+  CHECK(item.title == "First item");
+  CHECK(item.authors == std::vector<std::string>{"Ann Author"});
+  CHECK(item.categories == std::vector<std::string>{"Science"});
+  CHECK(item.content.find("Body") != std::string::npos);
+  REQUIRE(item.published.has_value());
+  CHECK(format_rfc3339(*item.published) == "2004-01-01T18:48:21Z");
+}
+
+TEST_CASE("RSS 0.90 is RDF in the Netscape namespace", "[parse][rdf]") {
+  const ParsedFeed feed = parse_feed(fixture("rss090-netscape-rdf.xml"));
+  CHECK(feed.format == FeedFormat::rss090);
+  CHECK(format_name(feed.format) == "rss0.9x");
+  CHECK(feed.title == "Ninety");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].link == "http://example.com/old");
+}

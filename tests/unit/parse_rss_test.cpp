@@ -1,0 +1,108 @@
+// RSS 0.9x and 2.0 parsing, through the public parse_feed.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "feeds/date/date.hpp"
+#include "feeds/parse/parse.hpp"
+#include "support/support.hpp"
+
+using namespace feedsieve;
+
+namespace {
+
+std::string fixture(const std::string& name) { return test::read_file(test::source_path("tests/fixtures/feeds/" + name)); }
+
+bool contains(const std::vector<std::string>& values, const std::string& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+}  // namespace
+
+TEST_CASE("an RSS 2.0 item maps every field of the model", "[parse][rss]") {
+  ParseOptions options;
+  options.url = "https://news.example.com/feed.xml";
+  const ParsedFeed feed = parse_feed(fixture("rss20-full-item.xml"), options);
+  CHECK(feed.format == FeedFormat::rss20);
+  CHECK(format_name(feed.format) == "rss2.0");
+  CHECK(feed.title == "Example News");  // escaped HTML in the title becomes text
+  CHECK(feed.link == "https://news.example.com/");
+  CHECK(feed.description == "All the news");
+  CHECK(feed.ttl_minutes == 45);
+  REQUIRE(feed.items.size() == 3);
+
+  const Item& item = feed.items[0];
+  CHECK(item.id == "story-42");
+  CHECK(item.title == "Model & weights released");
+  CHECK(item.link == "https://news.example.com/2024/05/model");
+  CHECK(item.summary == "A new model.");
+  CHECK(item.content.find("Full") != std::string::npos);
+  CHECK(item.content.find("<script") == std::string::npos);
+  CHECK(item.content.find("https://news.example.com/about") != std::string::npos);
+  CHECK(contains(item.authors, "Jane Editor <editor@example.com>"));
+  CHECK(contains(item.authors, "John Writer"));
+  CHECK(item.categories == std::vector<std::string>{"AI", "Open source", "Models"});
+  REQUIRE(item.enclosures.size() == 2);
+  CHECK(item.enclosures[0] == Enclosure{"https://news.example.com/audio/ep1.mp3", "audio/mpeg", 12345});
+  CHECK(item.enclosures[1] == Enclosure{"https://cdn.example.com/v.mp4", "video/mp4", 999});
+  REQUIRE(item.published.has_value());
+  CHECK(format_rfc3339(*item.published) == "2024-05-01T12:00:00Z");
+}
+
+TEST_CASE("a permalink guid is the link when there is no <link>", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(fixture("rss20-full-item.xml"));
+  REQUIRE(feed.items.size() == 3);
+  CHECK(feed.items[1].link == "https://news.example.com/2024/05/permalink");
+  CHECK(feed.items[1].id == "https://news.example.com/2024/05/permalink");
+}
+
+TEST_CASE("an item without a guid gets a stable id from link and title", "[parse][rss]") {
+  const ParsedFeed first = parse_feed(fixture("rss20-full-item.xml"));
+  const ParsedFeed second = parse_feed(fixture("rss20-full-item.xml"));
+  const std::string& id = first.items.at(2).id;
+  CHECK_FALSE(id.empty());
+  CHECK(id == second.items.at(2).id);
+  CHECK(id != first.items.at(0).id);
+}
+
+TEST_CASE("RSS 0.91 is detected and named rss0.9x", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(fixture("rss091-netscape.xml"));
+  CHECK(feed.format == FeedFormat::rss091);
+  CHECK(format_name(feed.format) == "rss0.9x");
+  CHECK(feed.title == "Old & still here");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].link == "http://example.com/1");
+}
+
+TEST_CASE("RSS elements are found by namespace URI, whatever their prefix", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(fixture("rss-namespaced-with-prefix.xml"));
+  CHECK(feed.title == "Prefixed");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "One");
+  CHECK(feed.items[0].authors == std::vector<std::string>{"Ann"});
+  REQUIRE(feed.items[0].published.has_value());
+  CHECK(format_rfc3339(*feed.items[0].published) == "2024-05-01T10:00:00Z");
+}
+
+TEST_CASE("RSS versions map to their formats", "[parse][rss]") {
+  const auto format_of = [](const std::string& version) {
+    return parse_feed("<rss version=\"" + version + "\"><channel><title>t</title></channel></rss>").format;
+  };
+  CHECK(format_of("0.92") == FeedFormat::rss092);
+  CHECK(format_of("0.93") == FeedFormat::rss093);
+  CHECK(format_of("0.94") == FeedFormat::rss094);
+  CHECK(format_of("2.0") == FeedFormat::rss20);
+  CHECK(format_of("2.01") == FeedFormat::rss20);
+}
+
+TEST_CASE("the item limit keeps the first items and says so", "[parse][rss]") {
+  std::string xml = "<rss version=\"2.0\"><channel>";
+  for (int i = 0; i < 20; ++i) xml += "<item><guid>" + std::to_string(i) + "</guid></item>";
+  xml += "</channel></rss>";
+  ParseOptions options;
+  options.max_items = 5;
+  const ParsedFeed feed = parse_feed(xml, options);
+  REQUIRE(feed.items.size() == 5);
+  CHECK(feed.items[4].id == "4");
+  CHECK_FALSE(feed.warnings.empty());
+}
