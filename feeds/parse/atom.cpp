@@ -17,6 +17,7 @@ struct AtomWireEntry {
   Text summary;
   Text content;
   std::vector<std::string> authors;
+  std::vector<std::string> contributors;
   std::vector<std::string> categories;
   std::vector<Enclosure> enclosures;
   std::optional<Timestamp> published;
@@ -124,7 +125,8 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
       else if (name == "link") read_link(c, entry, context);
       else if (name == "summary") once(summary, c);
       else if (name == "content") once(content, c);
-      else if (name == "author" || name == "contributor") add_unique(entry.authors, person(c, uri));
+      else if (name == "author") add_unique(entry.authors, person(c, uri));
+      else if (name == "contributor") add_unique(entry.contributors, person(c, uri));
       else if (name == "category") {
         const std::string_view term = attribute(c, "", "term");
         add_unique(entry.categories, collapse_whitespace(term.empty() ? attribute(c, "", "label") : term));
@@ -160,8 +162,9 @@ Item to_item(const AtomWireEntry& wire, const std::vector<std::string>& feed_aut
   item.id = wire.id.empty() ? fallback_id(item.link, item.title) : wire.id;
   item.summary = plain_text(wire.summary);
   item.content = html_content(wire.content);
-  // RFC 4287 4.2.1: an entry without authors has the feed's.
-  item.authors = wire.authors.empty() ? feed_authors : wire.authors;
+  // RFC 4287 4.2.1: an entry without authors has the feed's. Contributors
+  // stand in only when nobody is named an author.
+  item.authors = !wire.authors.empty() ? wire.authors : !feed_authors.empty() ? feed_authors : wire.contributors;
   item.categories = wire.categories;
   item.enclosures = wire.enclosures;
   item.published = wire.published;

@@ -11,8 +11,8 @@
 namespace feedsieve::parse_detail {
 namespace {
 
-constexpr std::array<std::string_view, 9> kModuleNamespaces{
-    ns::dc, ns::dcterms, ns::content, ns::media, ns::atom10, ns::atom03, ns::xhtml, ns::rdf, ns::xml};
+constexpr std::array<std::string_view, 10> kModuleNamespaces{
+    ns::dc, ns::dcterms, ns::content, ns::media, ns::atom10, ns::atom03, ns::xhtml, ns::rdf, ns::xml, ns::itunes};
 
 std::string trimmed_text(pugi::xml_node node) { return trim_copy(text_content(node)); }
 
@@ -42,7 +42,8 @@ void split_tags(std::vector<std::string>& categories, std::string_view text) {
 // Slots where the first element found wins; alternatives fill in later.
 struct Slots {
   pugi::xml_node title, dc_title, media_title;
-  pugi::xml_node description, dc_description, media_description;
+  pugi::xml_node description, dc_description, media_description, itunes_summary;
+  pugi::xml_node itunes_author;
   pugi::xml_node content, body;
   pugi::xml_node link, atom_link, guid;
   pugi::xml_node pub_date, dc_date, issued, created, published, modified, updated;
@@ -57,22 +58,32 @@ Enclosure media_enclosure(pugi::xml_node node, const Context& context) {
           parse_length(attribute(node, "", "fileSize"))};
 }
 
+bool is_module_namespace(std::string_view uri) {
+  return std::find(kModuleNamespaces.begin(), kModuleNamespaces.end(), uri) != kModuleNamespaces.end();
+}
+
+void read_rss_child(pugi::xml_node c, std::string_view name, Slots& s, RssWireItem& item, const Context& context) {
+  if (name == "title") set_once(s.title, c);
+  else if (name == "link") set_once(s.link, c);
+  else if (name == "guid") set_once(s.guid, c);
+  else if (name == "description") set_once(s.description, c);
+  else if (name == "pubDate") set_once(s.pub_date, c);
+  else if (name == "body" || name == "fullitem") set_once(s.body, c);
+  else if (name == "author") add_unique(item.authors, rss_person(text_content(c)));
+  else if (name == "category") add_unique(item.categories, collapse_whitespace(text_content(c)));
+  else if (name == "tags" || name == "keywords") split_tags(item.categories, text_content(c));
+  else if (name == "enclosure") {
+    add_enclosure(item.enclosures, {resolved(c, attribute(c, "", "url"), context),
+                                    std::string(attribute(c, "", "type")), parse_length(attribute(c, "", "length"))});
+  }
+}
+
 // Fills slots and the list fields from one child of <item>.
 void read_child(pugi::xml_node c, Slots& s, RssWireItem& item, const Context& context) {
   const std::string_view uri = namespace_of(c);
   const std::string_view name = local_name(c);
-  if (is_rss_element(c, "title")) set_once(s.title, c);
-  else if (is_rss_element(c, "link")) set_once(s.link, c);
-  else if (is_rss_element(c, "guid")) set_once(s.guid, c);
-  else if (is_rss_element(c, "description")) set_once(s.description, c);
-  else if (is_rss_element(c, "pubDate")) set_once(s.pub_date, c);
-  else if (is_rss_element(c, "body") || is_rss_element(c, "fullitem")) set_once(s.body, c);
-  else if (is_rss_element(c, "author")) add_unique(item.authors, rss_person(text_content(c)));
-  else if (is_rss_element(c, "category")) add_unique(item.categories, collapse_whitespace(text_content(c)));
-  else if (is_rss_element(c, "tags") || is_rss_element(c, "keywords")) split_tags(item.categories, text_content(c));
-  else if (is_rss_element(c, "enclosure")) {
-    add_enclosure(item.enclosures, {resolved(c, attribute(c, "", "url"), context),
-                                    std::string(attribute(c, "", "type")), parse_length(attribute(c, "", "length"))});
+  if (!is_module_namespace(uri)) {
+    read_rss_child(c, name, s, item, context);
   } else if (uri == ns::dc) {
     if (name == "title") set_once(s.dc_title, c);
     else if (name == "description") set_once(s.dc_description, c);
@@ -93,9 +104,13 @@ void read_child(pugi::xml_node c, Slots& s, RssWireItem& item, const Context& co
     else if (name == "description") set_once(s.media_description, c);
     else if (name == "group") {
       for (const pugi::xml_node g : c.children()) {
-        if (namespace_of(g) == ns::media) read_child(g, s, item, context);
+        // One level only: groups do not nest.
+        if (namespace_of(g) == ns::media && local_name(g) != "group") read_child(g, s, item, context);
       }
     }
+  } else if (uri == ns::itunes) {
+    if (name == "author") set_once(s.itunes_author, c);
+    else if (name == "summary") set_once(s.itunes_summary, c);
   } else if (uri == ns::atom10 || uri == ns::atom03) {
     if (is_alternate_atom_link(c)) set_once(s.atom_link, c);
     else if (name == "published") set_once(s.published, c);
@@ -127,8 +142,7 @@ bool looks_like_web_url(std::string_view text) {
 
 bool is_rss_element(pugi::xml_node node, std::string_view local) {
   if (node.type() != pugi::node_element || local_name(node) != local) return false;
-  const std::string_view uri = namespace_of(node);
-  return std::find(kModuleNamespaces.begin(), kModuleNamespaces.end(), uri) == kModuleNamespaces.end();
+  return !is_module_namespace(namespace_of(node));
 }
 
 RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
@@ -139,7 +153,10 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   }
   const std::string_view url = context.options.url;
   item.title = html_element(first_of({s.title, s.dc_title, s.media_title}), url);
-  item.description = html_element(first_of({s.description, s.dc_description, s.media_description}), url);
+  item.description =
+      html_element(first_of({s.description, s.dc_description, s.media_description, s.itunes_summary}), url);
+  // A podcast's itunes:author names the item's author when nothing else does.
+  if (item.authors.empty() && s.itunes_author) add_unique(item.authors, rss_person(text_content(s.itunes_author)));
   item.content = html_element(first_of({s.content, s.body}), url);
   if (s.link) item.link = resolved(s.link, text_content(s.link), context);
   if (item.link.empty() && s.atom_link) item.link = resolved(s.atom_link, attribute(s.atom_link, "", "href"), context);

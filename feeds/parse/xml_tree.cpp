@@ -10,14 +10,22 @@ std::string_view prefix_of(std::string_view qualified) {
   return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
 }
 
+// True for the attribute that declares `prefix` ("xmlns" or "xmlns:prefix").
+bool declares(std::string_view attribute_name, std::string_view prefix) {
+  if (!attribute_name.starts_with("xmlns")) return false;
+  const std::string_view rest = attribute_name.substr(5);
+  return prefix.empty() ? rest.empty() : rest.size() == prefix.size() + 1 && rest[0] == ':' && rest.substr(1) == prefix;
+}
+
 // The URI bound to `prefix` in scope at `node` ("" = the default namespace).
+// Walks up the ancestors: feeds are shallow, and this allocates nothing.
 std::string_view resolve_prefix(pugi::xml_node node, std::string_view prefix) {
   if (prefix == "xml") return ns::xml;
-  const std::string declaration = prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(prefix);
   for (pugi::xml_node n = node; n; n = n.parent()) {
     if (n.type() != pugi::node_element) continue;
-    const pugi::xml_attribute a = n.attribute(declaration.c_str());
-    if (a) return a.value();
+    for (const pugi::xml_attribute a : n.attributes()) {
+      if (declares(a.name(), prefix)) return a.value();
+    }
   }
   return {};
 }

@@ -31,7 +31,7 @@ TEST_CASE("an Atom 1.0 entry maps every field of the model", "[parse][atom]") {
   CHECK(entry.summary == "Short summary");                  // xhtml, wrapper div dropped
   CHECK(entry.content.find("onerror") == std::string::npos);
   CHECK(entry.content.find("https://cdn.example.com/posts/pic.png") != std::string::npos);
-  CHECK(entry.authors == std::vector<std::string>{"Ann <ann@example.com>", "Bob"});
+  CHECK(entry.authors == std::vector<std::string>{"Ann <ann@example.com>"});  // the contributor is not an author
   CHECK(entry.categories == std::vector<std::string>{"ai"});
   REQUIRE(entry.enclosures.size() == 1);
   CHECK(entry.enclosures[0] == Enclosure{"https://blog.example.com/media/1.mp3", "audio/mpeg", 321});
@@ -45,6 +45,14 @@ TEST_CASE("an Atom entry without authors inherits the feed's", "[parse][atom]") 
   const ParsedFeed feed = parse_feed(fixture("atom10-full-entry.xml"));
   REQUIRE(feed.items.size() == 2);
   CHECK(feed.items[1].authors == std::vector<std::string>{"Feed Author"});
+}
+
+TEST_CASE("contributors stand in when nobody is named an author", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>1</id>"
+      "<contributor><name>Cy</name><email>cy@example.com</email></contributor></entry></feed>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].authors == std::vector<std::string>{"Cy <cy@example.com>"});
 }
 
 TEST_CASE("nested relative xml:base values build on each other", "[parse][atom]") {
