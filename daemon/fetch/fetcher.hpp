@@ -21,7 +21,7 @@ struct FetchLimits {
   std::size_t max_body_bytes = 16 * 1024 * 1024;  // decoded bytes
   int max_redirects = 5;
   std::size_t max_concurrent = 32;    // transfers in flight, all hosts
-  std::size_t max_per_host = 2;       // transfers in flight per host
+  std::size_t max_per_host = 2;       // transfers in flight per host (the URL's host, lower-cased; not the port)
   std::string user_agent;             // empty: feedsieve/VERSION
 };
 
@@ -64,18 +64,23 @@ struct FetchResult {
 std::string_view outcome_name(FetchOutcome outcome);
 
 // Owns the curl multi handle and every easy handle in flight. Not thread-safe:
-// call it, and receive callbacks, on the io_context's thread only.
+// call it, and receive callbacks, on the io_context's thread only. The
+// io_context must outlive it. Callbacks are always posted to the io_context,
+// never run inside fetch() or cancel_all(), so they may call either again.
 class Fetcher {
  public:
   using Callback = std::function<void(FetchResult)>;
 
   Fetcher(boost::asio::io_context& io, FetchLimits limits);
+  // Like cancel_all(): what is still queued or running completes, posted, as cancelled.
   ~Fetcher();
   Fetcher(const Fetcher&) = delete;
   Fetcher& operator=(const Fetcher&) = delete;
 
-  // Queues a transfer; it starts when the global and per-host caps allow.
+  // Queues a transfer; it starts when the global and per-host caps allow
+  // (first come, first served per host; a full host never blocks another).
   // `done` runs exactly once on the io_context's thread (also on cancel_all()).
+  // An unparsable URL completes with network_error.
   void fetch(FetchRequest request, Callback done);
 
   // Completes every queued and running transfer with FetchOutcome::cancelled.

@@ -14,13 +14,17 @@ A request whose If-None-Match equals "etag" (or If-Modified-Since equals
 "last_modified") gets 304. "size" sends that many filler bytes; "endless"
 streams until the client goes away. The routes file is re-read on every
 request, so a test can change a feed between polls. Every request is appended
-to REQUEST_LOG.jsonl as {"path", "headers"} before it is answered.
+to REQUEST_LOG.jsonl as {"path", "headers", "active"} before it is answered;
+"active" counts the requests received and not yet answered, this one included
+(it drops just before a response starts, so a client that waits for answers
+never sees it overstate its concurrency).
 """
 import gzip
 import http.server
 import json
 import socketserver
 import sys
+import threading
 import time
 
 ROUTES_PATH = sys.argv[1]
@@ -29,13 +33,30 @@ LOG_PATH = sys.argv[2]
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; with Nagle on, the body
+    # would wait for the client's delayed ACK (~40 ms a response).
+    disable_nagle_algorithm = True
 
     def log_message(self, format, *args):  # keep the test output quiet
         pass
 
     def do_GET(self):
+        active = self.server.enter()
+        self.answering = False
+        try:
+            self.answer(active)
+        finally:
+            self.start_answer()
+
+    def start_answer(self):
+        if not self.answering:
+            self.answering = True
+            self.server.leave()
+
+    def answer(self, active):
         with open(LOG_PATH, "a", encoding="utf-8") as log:
-            log.write(json.dumps({"path": self.path, "headers": dict(self.headers.items())}) + "\n")
+            entry = {"path": self.path, "headers": dict(self.headers.items()), "active": active}
+            log.write(json.dumps(entry) + "\n")
         with open(ROUTES_PATH, encoding="utf-8") as f:
             routes = json.load(f)
         route = routes.get(self.path.split("?")[0])
@@ -79,6 +100,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return route.get("body", "").encode("utf-8")
 
     def reply(self, status, headers, body):
+        self.start_answer()
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -87,6 +109,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def stream_forever(self, status, headers):
+        self.start_answer()
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -103,6 +126,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.lock = threading.Lock()
+        self.active = 0  # requests received and not yet answered
+
+    def enter(self):
+        with self.lock:
+            self.active += 1
+            return self.active
+
+    def leave(self):
+        with self.lock:
+            self.active -= 1
 
 
 def main():

@@ -148,8 +148,11 @@ ProcessResult run_feedsieve(const std::vector<std::string>& args, const std::vec
 }
 
 BackgroundProcess::BackgroundProcess(const std::string& program, const std::vector<std::string>& args,
-                                     const std::vector<std::string>& env)
-    : pid_(spawn(program, args, env, stdout_fd_, stderr_fd_)) {}
+                                     const std::vector<std::string>& env) {
+  // In the body, not the initializer list: the fd members' default
+  // initializers (-1) run after pid_'s and would overwrite what spawn() set.
+  pid_ = spawn(program, args, env, stdout_fd_, stderr_fd_);
+}
 
 BackgroundProcess::~BackgroundProcess() {
   if (pid_ > 0) {
