@@ -37,18 +37,18 @@ bool has_element_child(pugi::xml_node node) {
 }
 
 // XHTML content is wrapped in one <div>, which is not part of the value.
-std::string xhtml_value(pugi::xml_node node) {
+std::string xhtml_value(pugi::xml_node node, std::string_view url) {
   pugi::xml_node only;
   for (const pugi::xml_node c : node.children()) {
     if (c.type() == pugi::node_element) {
-      if (only) return inner_markup(node);
+      if (only) return inner_markup(node, url);
       only = c;
     } else if (c.type() != pugi::node_pcdata || !trim_copy(c.value()).empty()) {
-      return inner_markup(node);
+      return inner_markup(node, url);
     }
   }
-  return only && local_name(only) == "div" && namespace_of(only) == ns::xhtml ? inner_markup(only)
-                                                                             : inner_markup(node);
+  return only && local_name(only) == "div" && namespace_of(only) == ns::xhtml ? inner_markup(only, url)
+                                                                             : inner_markup(node, url);
 }
 
 // One text construct, whichever Atom version wrote it.
@@ -67,7 +67,7 @@ Text text_construct(pugi::xml_node node, std::string_view document_url) {
     text.value = base64_decode(text_content(node));
     text.html = is_html || is_xhtml;
   } else if (is_xhtml || has_element_child(node)) {
-    text.value = xhtml_value(node);
+    text.value = xhtml_value(node, document_url);
     text.html = true;
   } else {
     text.value = text_content(node);

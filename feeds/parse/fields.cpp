@@ -54,7 +54,7 @@ Text html_element(pugi::xml_node node, std::string_view document_url) {
   Text text;
   text.html = true;
   text.base = base_url(node, document_url);
-  text.value = has_element_child(node) ? inner_markup(node) : text_content(node);
+  text.value = has_element_child(node) ? inner_markup(node, document_url) : text_content(node);
   return text;
 }
 

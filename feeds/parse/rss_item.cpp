@@ -111,6 +111,8 @@ void read_child(pugi::xml_node c, Slots& s, RssWireItem& item, const Context& co
   } else if (uri == ns::itunes) {
     if (name == "author") set_once(s.itunes_author, c);
     else if (name == "summary") set_once(s.itunes_summary, c);
+    else if (name == "keywords") split_tags(item.categories, text_content(c));
+    else if (name == "category") add_unique(item.categories, collapse_whitespace(attribute(c, "", "text")));
   } else if (uri == ns::atom10 || uri == ns::atom03) {
     if (is_alternate_atom_link(c)) set_once(s.atom_link, c);
     else if (name == "published") set_once(s.published, c);

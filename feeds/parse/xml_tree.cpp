@@ -17,6 +17,18 @@ bool declares(std::string_view attribute_name, std::string_view prefix) {
   return prefix.empty() ? rest.empty() : rest.size() == prefix.size() + 1 && rest[0] == ':' && rest.substr(1) == prefix;
 }
 
+// Feeds use module prefixes they never declare; these are what they mean.
+std::string_view conventional_namespace(std::string_view prefix) {
+  static constexpr std::pair<std::string_view, std::string_view> kPrefixes[] = {
+      {"dc", ns::dc},         {"dcterms", ns::dcterms}, {"content", ns::content}, {"media", ns::media},
+      {"atom", ns::atom10},   {"itunes", ns::itunes},   {"rdf", ns::rdf},         {"xhtml", ns::xhtml},
+  };
+  for (const auto& [p, uri] : kPrefixes) {
+    if (p == prefix) return uri;
+  }
+  return {};
+}
+
 // The URI bound to `prefix` in scope at `node` ("" = the default namespace).
 // Walks up the ancestors: feeds are shallow, and this allocates nothing.
 std::string_view resolve_prefix(pugi::xml_node node, std::string_view prefix) {
@@ -27,7 +39,7 @@ std::string_view resolve_prefix(pugi::xml_node node, std::string_view prefix) {
       if (declares(a.name(), prefix)) return a.value();
     }
   }
-  return {};
+  return prefix.empty() ? std::string_view{} : conventional_namespace(prefix);
 }
 
 void escape_into(std::string& out, std::string_view text, bool in_attribute) {
@@ -51,19 +63,33 @@ std::string_view markup_name(pugi::xml_node element) {
   return namespace_of(element) == ns::xhtml ? local_name(element) : std::string_view(element.name());
 }
 
-void open_tag(std::string& out, pugi::xml_node element) {
+bool is_link_attribute(std::string_view name) { return name == "href" || name == "src"; }
+
+// `base` is the base URI in force at the element, or "" when there is none.
+void open_tag(std::string& out, pugi::xml_node element, const std::string& base) {
   out += '<';
   out += markup_name(element);
   for (const pugi::xml_attribute a : element.attributes()) {
     const std::string_view name = a.name();
-    if (name == "xmlns" || name.starts_with("xmlns:")) continue;
+    if (name == "xmlns" || name.starts_with("xmlns:") || name == "xml:base") continue;
     out += ' ';
     out += name;
     out += "=\"";
-    escape_into(out, a.value(), true);
+    if (!base.empty() && is_link_attribute(name)) {
+      escape_into(out, resolve_url(base, a.value()), true);
+    } else {
+      escape_into(out, a.value(), true);
+    }
     out += '"';
   }
   out += '>';
+}
+
+bool has_link_attribute(pugi::xml_node element) {
+  for (const pugi::xml_attribute a : element.attributes()) {
+    if (is_link_attribute(a.name())) return true;
+  }
+  return false;
 }
 
 // Calls visit(node, entering) for every node below `root` in document order,
@@ -169,13 +195,13 @@ std::string text_content(pugi::xml_node node) {
   return out;
 }
 
-std::string inner_markup(pugi::xml_node node) {
+std::string inner_markup(pugi::xml_node node, std::string_view document_url) {
   std::string out;
   walk(node, [&](pugi::xml_node n, bool entering) {
     switch (n.type()) {
       case pugi::node_element:
         if (entering) {
-          open_tag(out, n);
+          open_tag(out, n, has_link_attribute(n) ? base_url(n, document_url) : std::string());
         } else {
           out += "</";
           out += markup_name(n);

@@ -49,8 +49,10 @@ std::string base_url(pugi::xml_node node, std::string_view document_url);
 std::string text_content(pugi::xml_node node);
 
 // The children of `node` written back as (X)HTML markup; XHTML-namespace
-// prefixes are dropped and namespace declarations left out.
-std::string inner_markup(pugi::xml_node node);
+// prefixes are dropped and namespace declarations left out. href and src
+// values are resolved here against the base in force at their element, since
+// an xml:base inside the markup is lost with it.
+std::string inner_markup(pugi::xml_node node, std::string_view document_url = {});
 
 // The depth of the deepest element of the tree, found without recursion.
 std::size_t tree_depth(pugi::xml_node root);

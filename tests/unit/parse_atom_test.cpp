@@ -119,3 +119,23 @@ TEST_CASE("JSON that is not a JSON Feed is refused", "[parse][json]") {
   CHECK_THROWS_AS(parse_feed(fixture("json-not-a-feed.json")), ParseError);
   CHECK_THROWS_AS(parse_feed("{\"version\": \"https://jsonfeed.org/version/1\", "), ParseError);
 }
+
+TEST_CASE("xml:base inside XHTML content applies to the links below it", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom' xml:base='http://a.example/x/'><entry><id>1</id>"
+      "<content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'>"
+      "<p xml:base='http://b.example/y/'><a href='z.html'>z</a></p><img src='i.png'/></div></content>"
+      "</entry></feed>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].content.find("http://b.example/y/z.html") != std::string::npos);
+  CHECK(feed.items[0].content.find("http://a.example/x/i.png") != std::string::npos);
+}
+
+TEST_CASE("undeclared module prefixes mean their usual namespaces", "[parse][rss]") {
+  const ParsedFeed feed =
+      parse_feed("<rss version='2.0'><channel><item><guid>1</guid><dc:creator>Undeclared</dc:creator>"
+                 "<content:encoded>&lt;p&gt;Body&lt;/p&gt;</content:encoded></item></channel></rss>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].authors == std::vector<std::string>{"Undeclared"});
+  CHECK(feed.items[0].content.find("Body") != std::string::npos);
+}

@@ -111,8 +111,10 @@ TEST_CASE("a podcast's itunes:author and itunes:summary fill in", "[parse][rss]"
   const ParsedFeed feed = parse_feed(
       "<rss version='2.0' xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'><channel><item>"
       "<guid>e1</guid><itunes:author>Pod Host</itunes:author><itunes:summary>About it</itunes:summary>"
+      "<itunes:category text='Technology'/><itunes:keywords>ai, open weights</itunes:keywords>"
       "</item></channel></rss>");
   REQUIRE(feed.items.size() == 1);
   CHECK(feed.items[0].authors == std::vector<std::string>{"Pod Host"});
   CHECK(feed.items[0].summary == "About it");
+  CHECK(feed.items[0].categories == std::vector<std::string>{"Technology", "ai", "open weights"});
 }
