@@ -155,6 +155,10 @@ std::string strip_nul(std::string text) {
 
 bool is_valid_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {  // the common case, without the table walk
+      ++i;
+      continue;
+    }
     const std::size_t len = utf8_sequence_length(bytes, i);
     if (len == 0) return false;
     i += len;
@@ -301,7 +305,10 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
   }
   if (charset == "UTF-8") {
     // Bytes said to be UTF-8 that are mostly not: the common windows-1252 lie.
-    if (looks_like_windows_1252(bytes)) {
+    if (is_valid_utf8(bytes)) {
+      doc.encoding = "UTF-8";
+      doc.utf8 = std::string(bytes);
+    } else if (looks_like_windows_1252(bytes)) {
       doc.encoding = "WINDOWS-1252";
       doc.utf8 = convert_to_utf8(bytes, doc.encoding, &doc.replaced_invalid);
     } else {

@@ -65,7 +65,8 @@ Text text_construct(pugi::xml_node node, std::string_view document_url) {
                          type.find("xml") == std::string::npos;
   if (mode == "base64" || is_binary) {
     text.value = base64_decode(text_content(node));
-    text.html = is_html || is_xhtml;
+    // Only a text type keeps decoded bytes literal; anything else may carry markup.
+    text.html = !(type.empty() || type == "text" || type == "text/plain");
   } else if (is_xhtml || has_element_child(node)) {
     text.value = xhtml_value(node, document_url);
     text.html = true;

@@ -277,6 +277,9 @@ def run_doc(binary, corpus, doc):
     except subprocess.TimeoutExpired:
         outcome["crash"] = f"hung (over {TIMEOUT_SECONDS} s)"
         return outcome
+    except OSError as error:
+        outcome["crash"] = f"could not run {binary}: {error.strerror}"
+        return outcome
     stderr = proc.stderr.decode("utf-8", "replace").strip()
     if proc.returncode < 0 or proc.returncode >= 128 or "AddressSanitizer" in stderr or "runtime error:" in stderr:
         outcome["crash"] = f"crashed (exit {proc.returncode}): {stderr.splitlines()[-1] if stderr else ''}"
