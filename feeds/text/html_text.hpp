@@ -1,5 +1,6 @@
 #pragma once
 // HTML fragments as feeds carry them, turned into plain text or safe HTML (gumbo).
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -16,5 +17,13 @@ std::string collapse_whitespace(std::string_view text);
 // object/embed/form and friends with their content, every on* attribute, and
 // javascript:/vbscript:/non-image data: URLs; relative href/src resolved against base_url.
 std::string sanitize_html(std::string_view html, std::string_view base_url);
+
+// Caps the element nesting of an HTML fragment at max_depth: start tags that
+// would open deeper, and their end tags, are each replaced by a space; text is
+// kept. A cheap approximation of the HTML tree rules that errs on the deep
+// side. Gumbo's tree construction is quadratic in nesting depth, so anything
+// that hands untrusted markup to gumbo should pass it through this first
+// (html_to_text and sanitize_html do).
+std::string limit_html_nesting(std::string_view html, std::size_t max_depth);
 
 }  // namespace feedsieve

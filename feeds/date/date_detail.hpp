@@ -1,0 +1,45 @@
+#pragma once
+// Internal to feeds/date: the pieces parse_date combines. Not part of the public API.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "feeds/model.hpp"
+
+namespace feedsieve::date_detail {
+
+// Calendar fields as a date string spells them, before range checks.
+struct DateFields {
+  int year = 0;
+  int month = 1;
+  int day = 1;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  std::chrono::minutes offset{0};  // local time = UTC + offset
+};
+
+// Range-checks every field and converts to UTC. nullopt when a field is out of range.
+std::optional<Timestamp> to_utc(const DateFields& fields);
+
+// W3C-DTF / ISO 8601 / RFC 3339 and their lenient variants. `text` is trimmed.
+std::optional<Timestamp> parse_iso8601(std::string_view text);
+
+// RFC 822 / 1123 / 2822 and the free-form variants feeds emit. `text` is trimmed.
+std::optional<Timestamp> parse_rfc822(std::string_view text);
+
+// Lower-cases a word: ASCII directly, anything else through Unicode case folding.
+std::string fold_case(std::string_view word);
+
+// Lookups on case-folded words.
+std::optional<std::chrono::minutes> zone_offset(std::string_view folded);
+std::optional<int> month_from_name(std::string_view folded);
+bool is_weekday_name(std::string_view folded);
+// Words that sit between date fields in some languages ("1 de mayo de 2024").
+bool is_filler_word(std::string_view folded);
+
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace feedsieve::date_detail

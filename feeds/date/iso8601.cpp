@@ -1,0 +1,183 @@
+// W3C-DTF / ISO 8601 / RFC 3339, read leniently.
+//
+// Accepted: YYYY, YYYY-MM, YYYY-MM-DD (also '/' or '.' as separators, one- or
+// two-digit month and day), compact YYYYMMDD; then optionally 'T', 't' or
+// spaces and a time hh:mm[:ss[.frac]] or compact hhmm[ss]; then optionally 'Z',
+// +hh:mm / +hhmm / +hh, or a zone name. A numeric offset may be followed by a
+// redundant zone name or comment ("+0000 UTC", "+02:00 (CEST)", the RFC 9557
+// "[Europe/Paris]" suffix), which is ignored. A missing zone means UTC, as
+// W3C-DTF readers conventionally assume. Fractions of a second are truncated.
+#include "feeds/date/date_detail.hpp"
+
+namespace feedsieve::date_detail {
+namespace {
+
+class Cursor {
+ public:
+  explicit Cursor(std::string_view text) : text_(text) {}
+
+  bool done() const { return pos_ >= text_.size(); }
+  char peek() const { return done() ? '\0' : text_[pos_]; }
+  bool eat(char c) {
+    if (peek() != c) return false;
+    ++pos_;
+    return true;
+  }
+  void skip_spaces() {
+    while (peek() == ' ' || peek() == '\t') ++pos_;
+  }
+  std::size_t digits_ahead() const {
+    std::size_t n = 0;
+    while (pos_ + n < text_.size() && is_digit(text_[pos_ + n])) ++n;
+    return n;
+  }
+  // Reads exactly `count` digits.
+  std::optional<int> number(std::size_t count) {
+    if (digits_ahead() < count) return std::nullopt;
+    int value = 0;
+    for (std::size_t i = 0; i < count; ++i) value = value * 10 + (text_[pos_++] - '0');
+    return value;
+  }
+  void skip_digits() { pos_ += digits_ahead(); }
+  std::string_view word() {
+    const std::size_t start = pos_;
+    while (is_ascii_alpha(peek())) ++pos_;
+    return text_.substr(start, pos_ - start);
+  }
+  // Skips a "(comment)" or "[suffix]" up to its closing bracket.
+  bool skip_bracketed(char open, char close) {
+    if (peek() != open) return false;
+    const std::size_t end = text_.find(close, pos_);
+    if (end == std::string_view::npos) return false;
+    pos_ = end + 1;
+    return true;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+// One or two digits, for month and day in the dashed form.
+std::optional<int> short_number(Cursor& c) {
+  const std::size_t n = c.digits_ahead();
+  if (n == 0 || n > 2) return std::nullopt;
+  return c.number(n);
+}
+
+bool read_date(Cursor& c, DateFields& f) {
+  const auto year = c.number(4);
+  if (!year) return false;
+  f.year = *year;
+  if (c.digits_ahead() >= 4) {  // compact YYYYMMDD
+    const auto month = c.number(2);
+    const auto day = c.number(2);
+    f.month = *month;
+    f.day = *day;
+    return c.digits_ahead() == 0;
+  }
+  const char sep = c.peek();
+  if (sep != '-' && sep != '/' && sep != '.') return true;  // year only
+  c.eat(sep);
+  const auto month = short_number(c);
+  if (!month) return false;
+  f.month = *month;
+  if (!c.eat(sep)) return true;  // year-month
+  const auto day = short_number(c);
+  if (!day) return false;
+  f.day = *day;
+  return true;
+}
+
+bool read_fraction(Cursor& c) {
+  if (!c.eat('.') && !c.eat(',')) return true;
+  if (c.digits_ahead() == 0) return false;
+  c.skip_digits();
+  return true;
+}
+
+bool read_time(Cursor& c, DateFields& f) {
+  const std::size_t lead = c.digits_ahead();
+  if (lead == 4 || lead == 6) {  // compact hhmm[ss]
+    f.hour = *c.number(2);
+    f.minute = *c.number(2);
+    if (lead == 6) f.second = *c.number(2);
+    return read_fraction(c);
+  }
+  if (lead != 1 && lead != 2) return false;
+  f.hour = *c.number(lead);
+  if (!c.eat(':')) return false;
+  const auto minute = c.number(2);
+  if (!minute) return false;
+  f.minute = *minute;
+  if (c.eat(':')) {
+    const auto second = c.number(2);
+    if (!second) return false;
+    f.second = *second;
+  }
+  return read_fraction(c);
+}
+
+// +hh:mm, +hhmm, +hh (and the same with '-').
+bool read_numeric_offset(Cursor& c, DateFields& f) {
+  const int sign = c.eat('+') ? 1 : (c.eat('-') ? -1 : 0);
+  if (sign == 0) return false;
+  const auto hours = c.number(2);
+  if (!hours) return false;
+  int mins = 0;
+  const bool colon = c.eat(':');
+  if (colon || c.digits_ahead() == 2) {
+    const auto m = c.number(2);
+    if (!m) return false;
+    mins = *m;
+  }
+  if (c.digits_ahead() != 0 || mins >= 60) return false;
+  f.offset = std::chrono::minutes{sign * (*hours * 60 + mins)};
+  return true;
+}
+
+// Whatever may follow a numeric offset without changing it.
+bool skip_redundant_zone(Cursor& c) {
+  for (;;) {
+    c.skip_spaces();
+    if (c.done()) return true;
+    if (c.skip_bracketed('(', ')') || c.skip_bracketed('[', ']')) continue;
+    if (!is_ascii_alpha(c.peek())) return false;
+    if (!zone_offset(fold_case(c.word()))) return false;
+  }
+}
+
+bool read_zone(Cursor& c, DateFields& f) {
+  c.skip_spaces();
+  if (c.done()) return true;
+  if (c.peek() == '+' || c.peek() == '-') {
+    return read_numeric_offset(c, f) && skip_redundant_zone(c);
+  }
+  if (is_ascii_alpha(c.peek())) {
+    const auto zone = zone_offset(fold_case(c.word()));
+    if (!zone) return false;
+    f.offset = *zone;
+    // "GMT+02:00" names the offset after the zone.
+    if (c.peek() == '+' || c.peek() == '-') return read_numeric_offset(c, f) && skip_redundant_zone(c);
+    return skip_redundant_zone(c);
+  }
+  return skip_redundant_zone(c);
+}
+
+}  // namespace
+
+std::optional<Timestamp> parse_iso8601(std::string_view text) {
+  Cursor c(text);
+  DateFields f;
+  if (!read_date(c, f)) return std::nullopt;
+  if (c.done()) return to_utc(f);
+  if (!c.eat('T') && !c.eat('t')) {
+    if (c.peek() != ' ') return std::nullopt;
+    c.skip_spaces();
+    if (!is_digit(c.peek())) return std::nullopt;
+  }
+  if (!read_time(c, f) || !read_zone(c, f)) return std::nullopt;
+  return to_utc(f);
+}
+
+}  // namespace feedsieve::date_detail

@@ -1,0 +1,38 @@
+// Gumbo ownership and fragment parsing.
+//
+// Gumbo's tree construction is quadratic in nesting depth (every start tag
+// scans the stack of open elements: 20k nested <div>s take seconds, 100k take
+// minutes) and its own clean-up recurses over the tree. So the input is capped
+// to kMaxNesting levels before gumbo sees it (limit_html_nesting), which
+// bounds both; our own traversal is iterative regardless (see walk()).
+#include "feeds/text/gumbo_tree.hpp"
+
+#include <new>
+
+#include "feeds/text/html_text.hpp"
+
+namespace feedsieve::text_detail {
+namespace {
+
+// Deeper than any real article; shallow enough that gumbo stays linear.
+constexpr std::size_t kMaxNesting = 256;
+
+}  // namespace
+
+void GumboOutputDeleter::operator()(GumboOutput* output) const noexcept {
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+}
+
+const GumboVector& ParsedFragment::nodes() const { return output->root->v.element.children; }
+
+ParsedFragment parse_fragment(std::string_view html) {
+  ParsedFragment parsed{limit_html_nesting(html, kMaxNesting), nullptr};
+  GumboOptions options = kGumboDefaultOptions;
+  options.fragment_context = GUMBO_TAG_DIV;
+  options.fragment_namespace = GUMBO_NAMESPACE_HTML;
+  parsed.output.reset(gumbo_parse_with_options(&options, parsed.source.data(), parsed.source.size()));
+  if (!parsed.output) throw std::bad_alloc();
+  return parsed;
+}
+
+}  // namespace feedsieve::text_detail

@@ -1,0 +1,63 @@
+#pragma once
+// Internal to feeds/text: owning a gumbo parse and walking it without recursion.
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <gumbo.h>
+
+namespace feedsieve::text_detail {
+
+struct GumboOutputDeleter {
+  void operator()(GumboOutput* output) const noexcept;
+};
+using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
+
+// A parsed fragment together with the bytes it was parsed from (gumbo's
+// original_text pointers point into them).
+struct ParsedFragment {
+  std::string source;
+  GumboOutputPtr output;
+
+  // The top-level nodes of the fragment.
+  const GumboVector& nodes() const;
+};
+
+// Parses `html` as the content of a <div> (HTML5 fragment parsing), after
+// capping its nesting depth (see limit_html_nesting).
+ParsedFragment parse_fragment(std::string_view html);
+
+inline bool is_element(const GumboNode& node) {
+  return node.type == GUMBO_NODE_ELEMENT || node.type == GUMBO_NODE_TEMPLATE;
+}
+
+// Depth-first walk with an explicit stack, so tree depth never costs C++ stack.
+// visitor.enter(node) is called for every node and returns whether to visit an
+// element's children; visitor.leave(node) follows for elements that were entered.
+template <typename Visitor>
+void walk(const GumboVector& roots, Visitor& visitor) {
+  struct Frame {
+    const GumboVector* children;
+    unsigned next;
+    const GumboNode* owner;  // nullptr for the roots
+  };
+  std::vector<Frame> stack{{&roots, 0, nullptr}};
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    if (top.next >= top.children->length) {
+      const GumboNode* owner = top.owner;
+      stack.pop_back();
+      if (owner) visitor.leave(*owner);
+      continue;
+    }
+    const auto* node = static_cast<const GumboNode*>(top.children->data[top.next++]);
+    if (visitor.enter(*node) && is_element(*node)) {
+      stack.push_back({&node->v.element.children, 0, node});
+    }
+  }
+}
+
+}  // namespace feedsieve::text_detail

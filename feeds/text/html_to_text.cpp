@@ -1,0 +1,77 @@
+// html_to_text: gumbo parses (and decodes entities), a walk collects text.
+//
+// Block-level elements and <br> contribute a break before and after them, so
+// "<p>one</p><p>two</p>" reads "one two", never "onetwo"; inline elements add
+// nothing, so "<b>Hel</b>lo" stays one word. Elements whose content is not
+// readable text (script, style, noscript, template, iframe fallback, forms'
+// option lists, inline SVG) are skipped with their content.
+#include <algorithm>
+#include <array>
+
+#include "feeds/text/gumbo_tree.hpp"
+#include "feeds/text/html_text.hpp"
+
+namespace feedsieve {
+namespace {
+
+constexpr std::array kSkipped = {
+    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,    GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_IFRAME,
+    GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES, GUMBO_TAG_SELECT,  GUMBO_TAG_TEXTAREA, GUMBO_TAG_SVG,
+    GUMBO_TAG_HEAD,   GUMBO_TAG_OBJECT,   GUMBO_TAG_APPLET,   GUMBO_TAG_EMBED,
+};
+
+constexpr std::array kBlocks = {
+    GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE, GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BR,
+    GUMBO_TAG_CAPTION, GUMBO_TAG_CENTER, GUMBO_TAG_DD, GUMBO_TAG_DETAILS,
+    GUMBO_TAG_DIV, GUMBO_TAG_DL, GUMBO_TAG_DT, GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION,
+    GUMBO_TAG_FIGURE, GUMBO_TAG_FOOTER, GUMBO_TAG_FORM, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3,
+    GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_HEADER, GUMBO_TAG_HGROUP, GUMBO_TAG_HR,
+    GUMBO_TAG_IMG, GUMBO_TAG_LEGEND, GUMBO_TAG_LI, GUMBO_TAG_LISTING, GUMBO_TAG_MAIN, GUMBO_TAG_MENU,
+    GUMBO_TAG_NAV, GUMBO_TAG_OL, GUMBO_TAG_OPTION, GUMBO_TAG_P, GUMBO_TAG_PLAINTEXT, GUMBO_TAG_PRE,
+    GUMBO_TAG_SECTION, GUMBO_TAG_SUMMARY, GUMBO_TAG_TABLE, GUMBO_TAG_TBODY, GUMBO_TAG_TD,
+    GUMBO_TAG_TFOOT, GUMBO_TAG_TH, GUMBO_TAG_THEAD, GUMBO_TAG_TITLE, GUMBO_TAG_TR, GUMBO_TAG_UL,
+    GUMBO_TAG_BODY, GUMBO_TAG_HTML, GUMBO_TAG_VIDEO, GUMBO_TAG_AUDIO,
+};
+
+template <typename List>
+bool listed(const List& list, GumboTag tag) {
+  return std::find(list.begin(), list.end(), tag) != list.end();
+}
+
+class TextCollector {
+ public:
+  bool enter(const GumboNode& node) {
+    switch (node.type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA:
+      case GUMBO_NODE_WHITESPACE:
+        text_ += node.v.text.text;
+        return false;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE:
+        if (listed(kSkipped, node.v.element.tag)) return false;
+        if (listed(kBlocks, node.v.element.tag)) text_ += '\n';
+        return true;
+      default:  // comments, the document
+        return false;
+    }
+  }
+  void leave(const GumboNode& node) {
+    if (listed(kBlocks, node.v.element.tag)) text_ += '\n';
+  }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
+}  // namespace
+
+std::string html_to_text(std::string_view html) {
+  const text_detail::ParsedFragment parsed = text_detail::parse_fragment(html);
+  TextCollector collector;
+  text_detail::walk(parsed.nodes(), collector);
+  return collapse_whitespace(collector.text());
+}
+
+}  // namespace feedsieve

@@ -1,0 +1,180 @@
+// limit_html_nesting: a single pass over the markup that models the stack of
+// open elements just well enough to bound its depth.
+//
+// The model: void elements (br, img...) and elements whose end tag is usually
+// implied (p, li, td...) never nest, so they do not count; raw-text elements
+// (script, style...) are copied through to their end tag, or dropped whole
+// when too deep; any other start tag
+// pushes its name and an end tag pops back to the nearest open element of
+// that name, or is ignored when none is open (as HTML does). A per-name count
+// makes that lookup O(1), so the pass stays linear on hostile input such as
+// 100k unclosed <div>s or end tags that close nothing.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "feeds/text/html_text.hpp"
+
+namespace feedsieve {
+namespace {
+
+constexpr std::array<std::string_view, 20> kVoid = {
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
+    "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr", "command"};
+
+constexpr std::array<std::string_view, 19> kImpliedEnd = {
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead",
+    "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc", "html"};
+
+constexpr std::array<std::string_view, 11> kRawText = {
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+    "noscript", "plaintext", "template"};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+struct Tag {
+  std::string name;  // lower-case
+  bool end = false;
+  bool self_closing = false;
+  std::size_t stop = 0;  // one past '>'
+};
+
+// Reads the tag starting at html[at] == '<'. nullopt when it is not a tag.
+std::optional<Tag> read_tag(std::string_view html, std::size_t at) {
+  Tag tag;
+  std::size_t i = at + 1;
+  if (i < html.size() && html[i] == '/') {
+    tag.end = true;
+    ++i;
+  }
+  if (i >= html.size() || !std::isalpha(static_cast<unsigned char>(html[i]))) return std::nullopt;
+  while (i < html.size() && !is_space(html[i]) && html[i] != '/' && html[i] != '>') {
+    tag.name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i++])));
+  }
+  // Attributes, the way the HTML tokenizer reads them: quotes only matter in values.
+  while (i < html.size() && html[i] != '>') {
+    if (html[i] == '/' && i + 1 < html.size() && html[i + 1] == '>') {
+      tag.self_closing = true;
+      ++i;
+      break;
+    }
+    if (html[i] == '=') {
+      ++i;
+      while (i < html.size() && is_space(html[i])) ++i;
+      if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
+        const std::size_t close = html.find(html[i], i + 1);
+        i = close == std::string_view::npos ? html.size() : close + 1;
+        continue;
+      }
+    }
+    ++i;
+  }
+  if (i >= html.size()) return std::nullopt;  // unterminated: gumbo drops it anyway
+  tag.stop = i + 1;
+  return tag;
+}
+
+// Position just past the end tag of raw-text element `name`, or the end.
+std::size_t skip_raw_text(std::string_view html, std::size_t from, std::string_view name) {
+  if (name == "plaintext") return html.size();
+  for (std::size_t i = html.find("</", from); i != std::string_view::npos; i = html.find("</", i + 2)) {
+    if (i + 2 + name.size() > html.size()) break;
+    bool match = true;
+    for (std::size_t k = 0; k < name.size() && match; ++k) {
+      match = std::tolower(static_cast<unsigned char>(html[i + 2 + k])) == name[k];
+    }
+    if (match) {
+      const std::size_t close = html.find('>', i);
+      return close == std::string_view::npos ? html.size() : close + 1;
+    }
+  }
+  return html.size();
+}
+
+std::size_t skip_markup_declaration(std::string_view html, std::size_t at) {
+  const std::size_t close = html.compare(at, 4, "<!--") == 0 ? html.find("-->", at + 4) : html.find('>', at);
+  if (close == std::string_view::npos) return html.size();
+  return close + (html.compare(close, 3, "-->") == 0 ? 3 : 1);
+}
+
+class OpenElements {
+ public:
+  std::size_t depth() const { return names_.size(); }
+  void push(const std::string& name) {
+    names_.push_back(name);
+    ++counts_[name];
+  }
+  // Pops to the nearest open `name`; returns how many levels were closed.
+  std::size_t pop_to(const std::string& name) {
+    const auto it = counts_.find(name);
+    if (it == counts_.end() || it->second == 0) return 0;
+    std::size_t popped = 0;
+    for (;;) {
+      const std::string top = std::move(names_.back());
+      names_.pop_back();
+      --counts_[top];
+      ++popped;
+      if (top == name) return popped;
+    }
+  }
+
+ private:
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, std::size_t> counts_;
+};
+
+}  // namespace
+
+std::string limit_html_nesting(std::string_view html, std::size_t max_depth) {
+  std::string out;
+  out.reserve(html.size());
+  OpenElements open;
+  std::size_t i = 0;
+  while (i < html.size()) {
+    const std::size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos) break;
+    out.append(html, i, lt - i);
+    if (lt + 1 < html.size() && (html[lt + 1] == '!' || html[lt + 1] == '?')) {
+      i = skip_markup_declaration(html, lt);
+      out.append(html, lt, i - lt);
+      continue;
+    }
+    const auto tag = read_tag(html, lt);
+    if (!tag) {
+      out += '<';
+      i = lt + 1;
+      continue;
+    }
+    std::size_t stop = tag->stop;
+    bool keep = true;
+    if (tag->end) {
+      const std::size_t depth_before = open.depth();
+      const std::size_t popped = open.pop_to(tag->name);
+      keep = popped == 0 || depth_before - popped < max_depth;  // closes a kept element
+    } else if (contains(kRawText, tag->name) && !tag->self_closing) {
+      stop = skip_raw_text(html, tag->stop, tag->name);
+      keep = open.depth() < max_depth;  // too deep: dropped whole, content included
+    } else if (!tag->self_closing && !contains(kVoid, tag->name) && !contains(kImpliedEnd, tag->name)) {
+      keep = open.depth() < max_depth;
+      open.push(tag->name);
+    }
+    if (keep) {
+      out.append(html, lt, stop - lt);
+    } else {
+      out += ' ';
+    }
+    i = stop;
+  }
+  if (i < html.size()) out.append(html, i, std::string_view::npos);
+  return out;
+}
+
+}  // namespace feedsieve

@@ -1,0 +1,176 @@
+// sanitize_html: gumbo parses the fragment the way a browser would, and only
+// an allowlist is serialised back. Parsing first (instead of filtering the
+// markup as text) means the output is judged on the tree a browser builds, so
+// unclosed tags, broken attributes and mis-nesting cannot smuggle anything:
+// what we write is freshly escaped markup of elements we chose.
+//
+// Three fates for an element: allowed (written with its allowed attributes),
+// dropped with its content (script, style, embedded objects, forms, foreign
+// SVG/MathML...), or unwrapped (anything else: its tag disappears, its
+// children are kept). Attributes are allowlisted too, which removes every
+// on* handler and style (and with it CSS expression()/behavior/-moz-binding);
+// URL-valued ones also go through the URL policy in url_policy.cpp. An <img>
+// left without a src is dropped, as it would show nothing.
+#include <algorithm>
+#include <array>
+
+#include "feeds/text/gumbo_tree.hpp"
+#include "feeds/text/html_text.hpp"
+#include "feeds/text/url_policy.hpp"
+
+namespace feedsieve {
+namespace {
+
+using text_detail::UrlUse;
+
+constexpr std::array kAllowed = {
+    GUMBO_TAG_A,       GUMBO_TAG_ABBR,     GUMBO_TAG_ADDRESS,    GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE,
+    GUMBO_TAG_AUDIO,   GUMBO_TAG_B,        GUMBO_TAG_BDI,        GUMBO_TAG_BDO,     GUMBO_TAG_BIG,
+    GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BR,    GUMBO_TAG_CAPTION,    GUMBO_TAG_CENTER,  GUMBO_TAG_CITE,
+    GUMBO_TAG_CODE,    GUMBO_TAG_COL,      GUMBO_TAG_COLGROUP,   GUMBO_TAG_DD,      GUMBO_TAG_DEL,
+    GUMBO_TAG_DETAILS, GUMBO_TAG_DFN,      GUMBO_TAG_DIV,        GUMBO_TAG_DL,      GUMBO_TAG_DT,
+    GUMBO_TAG_EM,      GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,   GUMBO_TAG_FOOTER,  GUMBO_TAG_H1,
+    GUMBO_TAG_H2,      GUMBO_TAG_H3,       GUMBO_TAG_H4,         GUMBO_TAG_H5,      GUMBO_TAG_H6,
+    GUMBO_TAG_HEADER,  GUMBO_TAG_HR,       GUMBO_TAG_I,          GUMBO_TAG_IMG,     GUMBO_TAG_INS,
+    GUMBO_TAG_KBD,     GUMBO_TAG_LI,       GUMBO_TAG_MARK,       GUMBO_TAG_OL,      GUMBO_TAG_P,
+    GUMBO_TAG_PRE,     GUMBO_TAG_Q,        GUMBO_TAG_RP,         GUMBO_TAG_RT,      GUMBO_TAG_RUBY,
+    GUMBO_TAG_S,       GUMBO_TAG_SAMP,     GUMBO_TAG_SECTION,    GUMBO_TAG_SMALL,   GUMBO_TAG_SOURCE,
+    GUMBO_TAG_SPAN,    GUMBO_TAG_STRIKE,   GUMBO_TAG_STRONG,     GUMBO_TAG_SUB,     GUMBO_TAG_SUMMARY,
+    GUMBO_TAG_SUP,     GUMBO_TAG_TABLE,    GUMBO_TAG_TBODY,      GUMBO_TAG_TD,      GUMBO_TAG_TFOOT,
+    GUMBO_TAG_TH,      GUMBO_TAG_THEAD,    GUMBO_TAG_TIME,       GUMBO_TAG_TR,      GUMBO_TAG_TT,
+    GUMBO_TAG_U,       GUMBO_TAG_UL,       GUMBO_TAG_VAR,        GUMBO_TAG_VIDEO,   GUMBO_TAG_WBR,
+};
+
+constexpr std::array kDroppedWithContent = {
+    GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,    GUMBO_TAG_IFRAME,  GUMBO_TAG_FRAME,    GUMBO_TAG_FRAMESET,
+    GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED,    GUMBO_TAG_APPLET,  GUMBO_TAG_PARAM,    GUMBO_TAG_META,
+    GUMBO_TAG_LINK,     GUMBO_TAG_BASE,     GUMBO_TAG_FORM,    GUMBO_TAG_INPUT,    GUMBO_TAG_BUTTON,
+    GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,   GUMBO_TAG_OPTION,  GUMBO_TAG_OPTGROUP, GUMBO_TAG_DATALIST,
+    GUMBO_TAG_KEYGEN,   GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_SVG,     GUMBO_TAG_MATH,
+    GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES, GUMBO_TAG_HEAD,    GUMBO_TAG_TITLE,    GUMBO_TAG_BGSOUND,
+};
+
+constexpr std::array kVoid = {GUMBO_TAG_BR,  GUMBO_TAG_HR,     GUMBO_TAG_IMG,
+                              GUMBO_TAG_COL, GUMBO_TAG_SOURCE, GUMBO_TAG_WBR};
+
+// Attributes kept on any allowed element; URL-valued ones are handled apart.
+constexpr std::array<std::string_view, 20> kPlainAttributes = {
+    "alt",  "title",    "width", "height",  "colspan", "rowspan", "datetime", "lang", "dir",  "start",
+    "type", "reversed", "scope", "headers", "span",    "open",    "controls", "loop", "muted", "media",
+};
+
+template <typename List, typename Value>
+bool listed(const List& list, const Value& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+void append_escaped(std::string& out, std::string_view text, bool attribute) {
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"':
+        if (attribute) {
+          out += "&quot;";
+          break;
+        }
+        [[fallthrough]];
+      default: out += c;
+    }
+  }
+}
+
+UrlUse url_use(GumboTag tag, std::string_view attribute) {
+  if (attribute == "href" || attribute == "cite") return UrlUse::link;
+  return tag == GUMBO_TAG_IMG && attribute == "src" ? UrlUse::image : UrlUse::media;
+}
+
+bool is_url_attribute(GumboTag tag, std::string_view name) {
+  if (name == "href") return tag == GUMBO_TAG_A;
+  if (name == "cite") return tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_Q || tag == GUMBO_TAG_DEL || tag == GUMBO_TAG_INS;
+  if (name == "src") return tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_AUDIO || tag == GUMBO_TAG_VIDEO || tag == GUMBO_TAG_SOURCE;
+  return name == "poster" && tag == GUMBO_TAG_VIDEO;
+}
+
+// The value to write for one attribute, or nullopt to leave it out.
+std::optional<std::string> attribute_value(GumboTag tag, const GumboAttribute& attr, std::string_view base) {
+  const std::string_view name = attr.name;
+  if (name.starts_with("on")) return std::nullopt;  // never, whatever the lists say
+  if (is_url_attribute(tag, name)) return text_detail::safe_url(attr.value, base, url_use(tag, name));
+  if (name == "srcset" && (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SOURCE)) {
+    return text_detail::safe_srcset(attr.value, base);
+  }
+  if (name == "sizes" && (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SOURCE)) return std::string(attr.value);
+  if (listed(kPlainAttributes, name)) return std::string(attr.value);
+  return std::nullopt;
+}
+
+class Serializer {
+ public:
+  explicit Serializer(std::string_view base) : base_(base) {}
+
+  bool enter(const GumboNode& node) {
+    switch (node.type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA:
+      case GUMBO_NODE_WHITESPACE:
+        append_escaped(out_, node.v.text.text, false);
+        return false;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE:
+        return enter_element(node.v.element);
+      default:  // comments are dropped
+        return false;
+    }
+  }
+
+  void leave(const GumboNode& node) {
+    const GumboElement& element = node.v.element;
+    if (written(element) && !listed(kVoid, element.tag)) {
+      ((out_ += "</") += gumbo_normalized_tagname(element.tag)) += '>';
+    }
+  }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  static bool written(const GumboElement& element) {
+    return element.tag_namespace == GUMBO_NAMESPACE_HTML && listed(kAllowed, element.tag);
+  }
+
+  bool enter_element(const GumboElement& element) {
+    if (element.tag_namespace != GUMBO_NAMESPACE_HTML || listed(kDroppedWithContent, element.tag)) return false;
+    if (!written(element)) return true;  // unwrap: children only
+    std::string tag = "<";
+    tag += gumbo_normalized_tagname(element.tag);
+    bool has_src = false;
+    for (unsigned i = 0; i < element.attributes.length; ++i) {
+      const auto& attr = *static_cast<const GumboAttribute*>(element.attributes.data[i]);
+      const auto value = attribute_value(element.tag, attr, base_);
+      if (!value) continue;
+      has_src = has_src || std::string_view(attr.name) == "src";
+      ((tag += ' ') += attr.name) += "=\"";
+      append_escaped(tag, *value, true);
+      tag += '"';
+    }
+    if (element.tag == GUMBO_TAG_IMG && !has_src) return false;
+    out_ += tag;
+    out_ += '>';
+    return true;
+  }
+
+  std::string_view base_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string sanitize_html(std::string_view html, std::string_view base_url) {
+  const text_detail::ParsedFragment parsed = text_detail::parse_fragment(html);
+  Serializer serializer(base_url);
+  text_detail::walk(parsed.nodes(), serializer);
+  return serializer.take();
+}
+
+}  // namespace feedsieve

@@ -1,0 +1,23 @@
+#pragma once
+// Internal to feeds/text: which URLs sanitized HTML may keep.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace feedsieve::text_detail {
+
+enum class UrlUse {
+  link,   // a[href], blockquote[cite]...: http(s), mailto, ftp, tel, relative
+  media,  // audio/video/source src, video poster: http(s) and relative only
+  image,  // img src: as media, plus data:image/(png|gif|jpeg|webp)
+};
+
+// The URL to write for an attribute value (entities already decoded), resolved
+// against base_url; nullopt when the URL must be dropped.
+std::optional<std::string> safe_url(std::string_view value, std::string_view base_url, UrlUse use);
+
+// A srcset with every candidate URL passed through safe_url(media) and
+// resolved; candidates that fail are dropped; nullopt when none is left.
+std::optional<std::string> safe_srcset(std::string_view value, std::string_view base_url);
+
+}  // namespace feedsieve::text_detail

@@ -1,0 +1,46 @@
+// collapse_whitespace works on UTF-8 bytes and treats as whitespace what
+// Unicode calls White_Space, apart from the zero-width characters (U+200B,
+// U+FEFF are not White_Space: turning them into spaces would split words that
+// authors only marked as break opportunities). Invalid UTF-8 passes through.
+#include "feeds/text/html_text.hpp"
+
+namespace feedsieve {
+namespace {
+
+// Length in bytes of the whitespace character at text[i], or 0.
+std::size_t whitespace_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+  const unsigned b0 = byte(0);
+  if (b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0D)) return 1;
+  if (b0 == 0xC2 && (byte(1) == 0x85 || byte(1) == 0xA0)) return 2;  // NEL, NBSP
+  if (b0 == 0xE1 && byte(1) == 0x9A && byte(2) == 0x80) return 3;    // U+1680
+  if (b0 == 0xE2 && byte(1) == 0x80) {
+    const unsigned b2 = byte(2);
+    // U+2000..U+200A, U+2028, U+2029, U+202F
+    if ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) return 3;
+  }
+  if (b0 == 0xE2 && byte(1) == 0x81 && byte(2) == 0x9F) return 3;  // U+205F
+  if (b0 == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
+  return 0;
+}
+
+}  // namespace
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    if (const std::size_t n = whitespace_length(text, i)) {
+      pending_space = !out.empty();
+      i += n;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += text[i++];
+  }
+  return out;
+}
+
+}  // namespace feedsieve

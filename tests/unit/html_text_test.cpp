@@ -1,0 +1,271 @@
+// feeds/text: HTML to plain text, whitespace collapsing, the allowlist
+// sanitizer, and the nesting cap that keeps gumbo linear on hostile input.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "feeds/text/html_text.hpp"
+
+namespace {
+
+using feedsieve::collapse_whitespace;
+using feedsieve::html_to_text;
+using feedsieve::limit_html_nesting;
+using feedsieve::sanitize_html;
+
+struct Case {
+  const char* input;
+  const char* expected;
+};
+
+constexpr const char* kBase = "https://example.com/blog/post.html";
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+std::string repeat(std::string_view piece, std::size_t times) {
+  std::string out;
+  out.reserve(piece.size() * times);
+  for (std::size_t i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+// What no sanitized output may contain, whatever the input.
+void require_safe(const std::string& html) {
+  const std::string l = lower(html);
+  for (const char* bad : {"<script", "<style", "<iframe", "<frame", "<object", "<embed", "<applet", "<meta", "<link",
+                          "<base", "<form", "<input", "<svg", "<math", "javascript:", "vbscript:", "livescript:",
+                          " style=", "expression(", "data:text"}) {
+    CAPTURE(html, bad);
+    CHECK(l.find(bad) == std::string::npos);
+  }
+  // No event handler attribute: " on" followed by letters and '=' inside a tag.
+  for (std::size_t lt = l.find('<'); lt != std::string::npos; lt = l.find('<', lt + 1)) {
+    const std::string tag = l.substr(lt, l.find('>', lt) - lt);
+    for (std::size_t on = tag.find(" on"); on != std::string::npos; on = tag.find(" on", on + 1)) {
+      std::size_t k = on + 3;
+      while (k < tag.size() && std::isalpha(static_cast<unsigned char>(tag[k]))) ++k;
+      CAPTURE(html);
+      CHECK_FALSE((k < tag.size() && tag[k] == '='));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("collapse_whitespace folds every kind of space and trims", "[text]") {
+  const Case c = GENERATE(values<Case>({
+      {"", ""},
+      {"   ", ""},
+      {"a", "a"},
+      {"  a  b  ", "a b"},
+      {"a\t\n\r\f\vb", "a b"},
+      {"a\xC2\xA0\xC2\xA0" "b", "a b"},                // NBSP
+      {"a\xE2\x80\x83" "b\xE3\x80\x80" "c", "a b c"},  // EM SPACE, IDEOGRAPHIC SPACE
+      {"a\xE2\x80\xA8" "b\xE2\x80\xAF" "c", "a b c"},  // LINE SEPARATOR, NARROW NBSP
+      {"\xC2\xA0" "a\xC2\xA0", "a"},
+      {"a\xE2\x80\x8B" "b", "a\xE2\x80\x8B" "b"},  // ZERO WIDTH SPACE is not a space
+      {"caf\xC3\xA9  \xE4\xB8\xAD\xE6\x96\x87", "caf\xC3\xA9 \xE4\xB8\xAD\xE6\x96\x87"},
+      {"bad \xFF\xFE  bytes", "bad \xFF\xFE bytes"},
+  }));
+  CHECK(collapse_whitespace(c.input) == c.expected);
+}
+
+TEST_CASE("html_to_text strips tags, decodes entities and keeps words apart", "[text]") {
+  const Case c = GENERATE(values<Case>({
+      {"", ""},
+      {"plain text", "plain text"},
+      {"<p>one</p><p>two</p>", "one two"},
+      {"one<br>two<br/>three", "one two three"},
+      {"<ul><li>a</li><li>b</li></ul>", "a b"},
+      {"<div>a</div><div>b</div>", "a b"},
+      {"<h1>Title</h1>Body", "Title Body"},
+      {"<table><tr><td>a</td><td>b</td></tr></table>", "a b"},
+      {"<b>Hel</b>lo <i>wor</i>ld", "Hello world"},
+      {"<a href='x'>link</a>text", "linktext"},
+      {"Fish &amp; Chips &lt;3 &quot;q&quot; &#39;s&#x27; &eacute;t&eacute; &mdash; &hellip;",
+       "Fish & Chips <3 \"q\" 's' \xC3\xA9t\xC3\xA9 \xE2\x80\x94 \xE2\x80\xA6"},
+      {"a&nbsp;&nbsp;b", "a b"},
+      {"  lots \n\n of \t space  ", "lots of space"},
+      {"<script>alert(1)</script>visible", "visible"},
+      {"<style>p { color: red }</style>visible", "visible"},
+      {"<noscript>enable js</noscript>visible", "visible"},
+      {"<template><p>hidden</p></template>visible", "visible"},
+      {"x<!-- a comment -->y", "xy"},
+      {"<p>unclosed <b>bold <i>both", "unclosed bold both"},
+      {"<p>a<p>b", "a b"},
+      {"a < b and c > d", "a < b and c > d"},
+      {"1 &lt; 2", "1 < 2"},
+      {"<img src='x.png' alt='pic'>caption", "caption"},
+      {"<pre>  code\n  block</pre>", "code block"},
+      {"<html><head><title>T</title></head><body><p>Body</p></body></html>", "T Body"},
+      {"<![CDATA[x]]>y", "y"},
+      {"\xE4\xB8\xAD<b>\xE6\x96\x87</b>", "\xE4\xB8\xAD\xE6\x96\x87"},
+  }));
+  CAPTURE(c.input);
+  CHECK(html_to_text(c.input) == c.expected);
+}
+
+TEST_CASE("sanitize_html keeps harmless markup and resolves its links", "[text][sanitize]") {
+  const Case c = GENERATE(values<Case>({
+      {"", ""},
+      {"plain", "plain"},
+      {"<p>Hello <b>bold</b> <em>em</em></p>", "<p>Hello <b>bold</b> <em>em</em></p>"},
+      {"<p>unclosed <b>bold", "<p>unclosed <b>bold</b></p>"},
+      {"<a href=\"/x\">x</a>", "<a href=\"https://example.com/x\">x</a>"},
+      {"<a href=\"other.html\">x</a>", "<a href=\"https://example.com/blog/other.html\">x</a>"},
+      {"<a href=\"//cdn.example.net/y\">y</a>", "<a href=\"https://cdn.example.net/y\">y</a>"},
+      {"<a href=\"#sec\">s</a>", "<a href=\"https://example.com/blog/post.html#sec\">s</a>"},
+      {"<a href=\"mailto:a@example.com\">m</a>", "<a href=\"mailto:a@example.com\">m</a>"},
+      {"<a href=\"http://x.org/?a=1&amp;b=2\" title='say \"hi\"'>q</a>",
+       "<a href=\"http://x.org/?a=1&amp;b=2\" title=\"say &quot;hi&quot;\">q</a>"},
+      {"<img src=\"pic.png\" alt=\"A &amp; B\" width=\"10\" height=\"20\">",
+       "<img src=\"https://example.com/blog/pic.png\" alt=\"A &amp; B\" width=\"10\" height=\"20\">"},
+      {"<img src=\"a.png\" srcset=\"a-1x.png 1x, /b-2x.png 2x,javascript:alert(1) 3x\">",
+       "<img src=\"https://example.com/blog/a.png\" srcset=\"https://example.com/blog/a-1x.png 1x, "
+       "https://example.com/b-2x.png 2x\">"},
+      {"<img alt=\"no source\">", ""},
+      {"<img src=\"data:image/png;base64,iVBORw0KGgo=\">", "<img src=\"data:image/png;base64,iVBORw0KGgo=\">"},
+      {"<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">", ""},
+      {"<a href=\"data:text/html;base64,PHNjcmlwdD4=\">d</a>", "<a>d</a>"},
+      {"<table><tr><td colspan=\"2\" onclick=\"x()\">c</td></tr></table>",
+       "<table><tbody><tr><td colspan=\"2\">c</td></tr></tbody></table>"},
+      {"<blockquote cite=\"/src\">q</blockquote>", "<blockquote cite=\"https://example.com/src\">q</blockquote>"},
+      {"<time datetime=\"2024-05-01\">May</time>", "<time datetime=\"2024-05-01\">May</time>"},
+      {"<video src=\"v.mp4\" poster=\"p.jpg\" controls><source src=\"v.webm\" type=\"video/webm\"></video>",
+       "<video src=\"https://example.com/blog/v.mp4\" poster=\"https://example.com/blog/p.jpg\" controls=\"\">"
+       "<source src=\"https://example.com/blog/v.webm\" type=\"video/webm\"></video>"},
+      {"a<br>b<hr>c", "a<br>b<hr>c"},
+      {"1 &lt; 2 &amp; 3 &gt; 2", "1 &lt; 2 &amp; 3 &gt; 2"},
+      {"<p>caf\xC3\xA9 &eacute;</p>", "<p>caf\xC3\xA9 \xC3\xA9</p>"},
+      // Unknown and disallowed-but-harmless elements are unwrapped
+      {"<blink>safe</blink> <marquee>text</marquee>", "safe text"},
+      {"<custom-el foo=\"bar\"><b>in</b></custom-el>", "<b>in</b>"},
+      {"<font color=red>red</font>", "red"},
+      {"<html><body><p>x</p></body></html>", "<p>x</p>"},
+      // Dropped with their content
+      {"<script>alert(1)</script>safe", "safe"},
+      {"<SCRIPT SRC=//evil.example/x.js></SCRIPT>safe", "safe"},
+      {"<style>body{}</style>safe", "safe"},
+      {"<iframe src=\"//evil\">fallback</iframe>safe", "safe"},
+      {"<object data=\"x.swf\"><param name=a value=b>fallback</object>safe", "safe"},
+      {"<embed src=\"x.swf\">safe", "safe"},
+      {"<applet code=\"x\">fallback</applet>safe", "safe"},
+      {"<form action=\"/x\"><input name=q><button>go</button></form>safe", "safe"},
+      {"<meta http-equiv=refresh content=0><link rel=stylesheet href=x><base href=//evil>safe", "safe"},
+      {"<svg><script>alert(1)</script><text>t</text></svg>safe", "safe"},
+      {"<math><mi>x</mi></math>safe", "safe"},
+      {"<noscript><p>x</p></noscript><template>t</template>safe", "safe"},
+      {"<textarea>t</textarea><select><option>o</option></select>safe", "safe"},
+      // Attributes
+      {"<p onclick=\"x()\" style=\"color:red\" class=\"c\" id=\"i\">p</p>", "<p>p</p>"},
+      {"<span title=\"t\" onmouseover=\"x()\">s</span>", "<span title=\"t\">s</span>"},
+      {"<a href=\"/x\" target=\"_blank\" rel=\"opener\">x</a>", "<a href=\"https://example.com/x\">x</a>"},
+      {"<!-- comment -->kept", "kept"},
+  }));
+  CAPTURE(c.input);
+  const std::string out = sanitize_html(c.input, kBase);
+  CHECK(out == c.expected);
+  require_safe(out);
+}
+
+TEST_CASE("sanitize_html drops script URLs however they are disguised", "[text][sanitize]") {
+  const char* input = GENERATE(
+      "<a href=\"javascript:alert(1)\">x</a>",
+      "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+      "<a href=\" javascript:alert(1)\">x</a>",
+      "<a href=\"java\tscript:alert(1)\">x</a>",
+      "<a href=\"java&#9;script:alert(1)\">x</a>",
+      "<a href=\"java&#x09;script:alert(1)\">x</a>",
+      "<a href=\"java&Tab;script:alert(1)\">x</a>",
+      "<a href=\"java&#10;script:alert(1)\">x</a>",
+      "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">x</a>",
+      "<a href=\"&#x6A;avascript&#x3A;alert(1)\">x</a>",
+      "<a href=\"javascript&colon;alert(1)\">x</a>",
+      "<a href=\"&amp;#106;avascript:alert(1)\">x</a>",
+      "<a href=\"\x01javascript:alert(1)\">x</a>",
+      "<a href=\"vbscript:msgbox(1)\">x</a>",
+      "<a href=\"livescript:x\">x</a>",
+      "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+      "<img src=\"javascript:alert(1)\">",
+      "<img src=\"java\nscript:alert(1)\">",
+      "<img src=x onerror=alert(1)>",
+      "<img srcset=\"javascript:alert(1) 1x\" src=\"ok.png\">",
+      "<video poster=\"javascript:alert(1)\"></video>",
+      "<blockquote cite=\"javascript:alert(1)\">q</blockquote>",
+      "<a href=\"file:///etc/passwd\">x</a>");
+  CAPTURE(input);
+  const std::string out = sanitize_html(input, kBase);
+  require_safe(out);
+  CHECK(lower(out).find("script:") == std::string::npos);
+  CHECK(out.find("file:") == std::string::npos);
+}
+
+TEST_CASE("sanitize_html survives broken and hostile markup", "[text][sanitize]") {
+  const char* input = GENERATE(
+      "<p>unclosed <a href='/x'>link <b>bold",
+      "</p></div></b>stray end tags",
+      "<<script>script>alert(1)<</script>/script>",
+      "<scr<script>ipt>alert(1)</script>",
+      "<img \"\"\"><script>alert(1)</script>\">",
+      "<a href=\"/x\"onclick=\"x()\">glued attributes</a>",
+      "<div style=\"background:url(javascript:alert(1))\">css</div>",
+      "<div style=\"width: expression(alert(1))\">css</div>",
+      "<p title=\"</p><script>alert(1)</script>\">attr</p>",
+      "<!--><script>alert(1)</script>-->",
+      "<svg><p><style><img src=x onerror=alert(1)></style></p></svg>",
+      "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+      "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+      "<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>",
+      "<a href=\"/x\">\xFF\xFE invalid UTF-8 \xC3</a>",
+      "<table><td><script>alert(1)</script>cell",
+      "<select><script>alert(1)</script></select>");
+  CAPTURE(input);
+  require_safe(sanitize_html(input, kBase));
+  CHECK(html_to_text(input).find("alert(1)</script") == std::string::npos);
+}
+
+TEST_CASE("deep nesting costs neither the stack nor quadratic time", "[text][hostile]") {
+  constexpr std::size_t kDepth = 100'000;
+  const char* tag = GENERATE("div", "b", "span", "blockquote", "a", "table", "ul><li");
+  CAPTURE(tag);
+  const std::string open = std::string("<") + tag + ">";
+  const std::string html = repeat(open, kDepth) + "deep text";
+
+  const std::string text = html_to_text(html);
+  CHECK(text == "deep text");
+
+  const std::string safe = sanitize_html(html, kBase);
+  CHECK(safe.find("deep text") != std::string::npos);
+  require_safe(safe);
+}
+
+TEST_CASE("deep nesting with closing tags keeps every word", "[text][hostile]") {
+  constexpr std::size_t kDepth = 50'000;
+  const std::string html = repeat("<div>w", kDepth) + repeat("</div>", kDepth) + "<p>after</p>";
+  const std::string text = html_to_text(html);
+  CHECK(std::count(text.begin(), text.end(), 'w') == static_cast<long>(kDepth));
+  CHECK(text.ends_with("after"));
+}
+
+TEST_CASE("limit_html_nesting caps depth and leaves shallow markup alone", "[text]") {
+  const std::string shallow = "<div><p>a<b>b</b></p><ul><li>x<li>y</ul><br><img src=x></div><!-- <div> -->";
+  CHECK(limit_html_nesting(shallow, 4) == shallow);
+
+  CHECK(limit_html_nesting("<div><div><div>x</div></div></div>", 2) == "<div><div> x </div></div>");
+  CHECK(limit_html_nesting("<b><i><u>x", 1) == "<b>  x");
+  // End tags that close nothing do not hide depth
+  CHECK(limit_html_nesting("<div></x><div></x><div>x", 2) == "<div></x><div></x> x");
+  // Elements whose end tag is implied do not count
+  CHECK(limit_html_nesting("<p>a<p>b<p>c<li>d<li>e", 1) == "<p>a<p>b<p>c<li>d<li>e");
+  // Raw text is not markup, and a too-deep raw-text element goes whole
+  CHECK(limit_html_nesting("<div><script>if (a<b) { '<div>' }</script></div>", 2) ==
+        "<div><script>if (a<b) { '<div>' }</script></div>");
+  CHECK(limit_html_nesting("<div><script>x()</script>y</div>", 0) == "  y ");
+  // Quoted '>' inside an attribute
+  CHECK(limit_html_nesting("<div title='a>b'><div>x", 1) == "<div title='a>b'> x");
+}
