@@ -36,6 +36,11 @@ std::string fold_case(std::string_view word);
 std::optional<std::chrono::minutes> zone_offset(std::string_view folded);
 std::optional<int> month_from_name(std::string_view folded);
 bool is_weekday_name(std::string_view folded);
+// IANA names of the zones feeds name most ("america/los_angeles"): the offset
+// in force at the local time in `local` (its own offset is ignored).
+std::optional<std::chrono::minutes> iana_zone_offset(std::string_view folded, const DateFields& local);
+// A zone abbreviation ("pdt", "z") or, when it has a '/', an IANA name.
+std::optional<std::chrono::minutes> named_zone_offset(std::string_view folded, const DateFields& local);
 // Words that sit between date fields in some languages ("1 de mayo de 2024").
 bool is_filler_word(std::string_view folded);
 

@@ -3,7 +3,7 @@
 // Accepted: YYYY, YYYY-MM, YYYY-MM-DD (also '/' or '.' as separators, one- or
 // two-digit month and day), compact YYYYMMDD; then optionally 'T', 't' or
 // spaces and a time hh:mm[:ss[.frac]] or compact hhmm[ss]; then optionally 'Z',
-// +hh:mm / +hhmm / +hh, or a zone name. A numeric offset may be followed by a
+// +hh:mm / +hhmm / +hh, or a zone name (abbreviation or IANA name). A numeric offset may be followed by a
 // redundant zone name or comment ("+0000 UTC", "+02:00 (CEST)", the RFC 9557
 // "[Europe/Paris]" suffix), which is ignored. A missing zone means UTC, as
 // W3C-DTF readers conventionally assume. Fractions of a second are truncated.
@@ -39,9 +39,13 @@ class Cursor {
     return value;
   }
   void skip_digits() { pos_ += digits_ahead(); }
+  // Letters, and '/' or '_' between letters ("America/Los_Angeles").
   std::string_view word() {
     const std::size_t start = pos_;
-    while (is_ascii_alpha(peek())) ++pos_;
+    while (is_ascii_alpha(peek()) ||
+           ((peek() == '/' || peek() == '_') && pos_ + 1 < text_.size() && is_ascii_alpha(text_[pos_ + 1]))) {
+      ++pos_;
+    }
     return text_.substr(start, pos_ - start);
   }
   // Skips a "(comment)" or "[suffix]" up to its closing bracket.
@@ -137,13 +141,13 @@ bool read_numeric_offset(Cursor& c, DateFields& f) {
 }
 
 // Whatever may follow a numeric offset without changing it.
-bool skip_redundant_zone(Cursor& c) {
+bool skip_redundant_zone(Cursor& c, const DateFields& f) {
   for (;;) {
     c.skip_spaces();
     if (c.done()) return true;
     if (c.skip_bracketed('(', ')') || c.skip_bracketed('[', ']')) continue;
     if (!is_ascii_alpha(c.peek())) return false;
-    if (!zone_offset(fold_case(c.word()))) return false;
+    if (!named_zone_offset(fold_case(c.word()), f)) return false;
   }
 }
 
@@ -151,17 +155,17 @@ bool read_zone(Cursor& c, DateFields& f) {
   c.skip_spaces();
   if (c.done()) return true;
   if (c.peek() == '+' || c.peek() == '-') {
-    return read_numeric_offset(c, f) && skip_redundant_zone(c);
+    return read_numeric_offset(c, f) && skip_redundant_zone(c, f);
   }
   if (is_ascii_alpha(c.peek())) {
-    const auto zone = zone_offset(fold_case(c.word()));
+    const auto zone = named_zone_offset(fold_case(c.word()), f);
     if (!zone) return false;
     f.offset = *zone;
     // "GMT+02:00" names the offset after the zone.
-    if (c.peek() == '+' || c.peek() == '-') return read_numeric_offset(c, f) && skip_redundant_zone(c);
-    return skip_redundant_zone(c);
+    if (c.peek() == '+' || c.peek() == '-') return read_numeric_offset(c, f) && skip_redundant_zone(c, f);
+    return skip_redundant_zone(c, f);
   }
-  return skip_redundant_zone(c);
+  return skip_redundant_zone(c, f);
 }
 
 }  // namespace

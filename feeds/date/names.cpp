@@ -145,6 +145,11 @@ std::optional<minutes> zone_offset(std::string_view folded) {
   return military_zone(folded);
 }
 
+std::optional<minutes> named_zone_offset(std::string_view folded, const DateFields& local) {
+  if (folded.find('/') != std::string_view::npos) return iana_zone_offset(folded, local);
+  return zone_offset(folded);
+}
+
 std::optional<int> month_from_name(std::string_view folded) {
   if (const Named* month = find_named(kMonths, folded)) return month->value;
   return std::nullopt;

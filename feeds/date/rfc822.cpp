@@ -8,7 +8,8 @@
 // digits, D.M.Y with dots, otherwise M/D/Y unless the first exceeds 12).
 // This covers "Tue, 1 May 2024 12:00 PDT", "May 1, 2024 12:00 pm",
 // asctime ("Wed May  1 12:00:00 2024"), "01-May-24", "1. Mai 2024 um 12:00 Uhr",
-// "1er mai 2024", "1 de mayo de 2024", "GMT+0200" and "-0700 (PDT)".
+// "1er mai 2024", "1 de mayo de 2024", "GMT+0200", "-0700 (PDT)" and
+// "12:00 America/Los_Angeles".
 // Up to two unknown words before the first date field are skipped (weekday
 // garbage such as "Thurs" or a localized weekday); up to three after the date
 // are ignored (an unknown zone counts as UTC: a few hours off beats no date);
@@ -68,11 +69,12 @@ std::optional<std::vector<Token>> tokenize(std::string_view text) {
       tokens.push_back(std::move(t));
     } else if (is_word_byte(c)) {
       const std::size_t start = i;
-      // A dot inside a word keeps it whole: "a.m.", "p.m.".
-      while (i < text.size() && !is_nbsp_at(text, i) &&
-             (is_word_byte(text[i]) || (text[i] == '.' && i + 1 < text.size() && is_ascii_alpha(text[i + 1])))) {
-        ++i;
-      }
+      // A dot, slash or underscore between letters keeps a word whole:
+      // "a.m.", "p.m.", "America/Los_Angeles".
+      const auto joins = [&](std::size_t k) {
+        return (text[k] == '.' || text[k] == '/' || text[k] == '_') && k + 1 < text.size() && is_ascii_alpha(text[k + 1]);
+      };
+      while (i < text.size() && !is_nbsp_at(text, i) && (is_word_byte(text[i]) || joins(i))) ++i;
       tokens.push_back({Kind::word, fold_case(text.substr(start, i - start))});
     } else {
       tokens.push_back({Kind::punct, std::string(1, c)});
@@ -135,6 +137,10 @@ class Classifier {
     if (time_ || date_complete()) {
       // Single letters are military zones only right after a time: elsewhere
       // they are words ("a las 12:00").
+      if (w.find('/') != std::string::npos) {  // an IANA name: its offset depends on the date
+        iana_zone_ = w;
+        return true;
+      }
       const auto zone = (w.size() == 1 && !time_) ? std::nullopt : zone_offset(w);
       if (zone) {
         named_offset_ = *zone;
@@ -265,6 +271,9 @@ class Classifier {
 
   std::optional<Timestamp> finish() {
     if (!assign_date_numbers() || !apply_meridiem()) return std::nullopt;
+    if (!numeric_offset_ && !iana_zone_.empty()) {
+      if (const auto zone = iana_zone_offset(iana_zone_, fields_)) named_offset_ = zone;
+    }
     fields_.offset = numeric_offset_.value_or(named_offset_.value_or(minutes{0}));
     return to_utc(fields_);
   }
@@ -280,6 +289,7 @@ class Classifier {
   int skipped_words_ = 0;
   int trailing_words_ = 0;
   std::optional<minutes> named_offset_;
+  std::string iana_zone_;
   std::optional<minutes> numeric_offset_;
 };
 

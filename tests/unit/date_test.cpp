@@ -159,6 +159,31 @@ TEST_CASE("parse_date reads W3C-DTF, ISO 8601 and RFC 3339", "[date]") {
   CHECK(parsed(c.input) == c.expected);
 }
 
+TEST_CASE("parse_date reads IANA zone names with their daylight-saving rules", "[date]") {
+  const Case c = GENERATE(values<Case>({
+      {"2024-07-01 12:00:00 America/Los_Angeles", "2024-07-01T19:00:00Z"},
+      {"2024-01-15 12:00:00 America/Los_Angeles", "2024-01-15T20:00:00Z"},
+      {"Mon, 15 Jan 2024 12:00:00 Europe/Berlin", "2024-01-15T11:00:00Z"},
+      {"Mon, 15 Jul 2024 12:00:00 Europe/Berlin", "2024-07-15T10:00:00Z"},
+      {"2024-03-10 01:59:00 America/New_York", "2024-03-10T06:59:00Z"},  // last minute of EST
+      {"2024-03-10 03:00:00 America/New_York", "2024-03-10T07:00:00Z"},  // first minute of EDT
+      {"2024-11-03 00:30:00 America/New_York", "2024-11-03T04:30:00Z"},
+      {"2024-11-03 02:30:00 America/New_York", "2024-11-03T07:30:00Z"},
+      {"2024-03-31 00:59:00 Europe/London", "2024-03-31T00:59:00Z"},
+      {"2024-03-31 02:00:00 Europe/London", "2024-03-31T01:00:00Z"},
+      {"2024-10-27 03:00:00 Europe/Paris", "2024-10-27T02:00:00Z"},
+      {"2024-01-15T12:00:00 Australia/Sydney", "2024-01-15T01:00:00Z"},
+      {"2024-07-15T12:00:00 Australia/Sydney", "2024-07-15T02:00:00Z"},
+      {"2024-05-01T12:00:00 Asia/Tokyo", "2024-05-01T03:00:00Z"},
+      {"2024-05-01T12:00:00 asia/kolkata", "2024-05-01T06:30:00Z"},
+      {"2024-05-01T05:00:00-07:00 America/Los_Angeles", "2024-05-01T12:00:00Z"},  // offset wins
+      {"May 1, 2024 5:00 AM America/Los_Angeles", "2024-05-01T12:00:00Z"},
+      {"2024-05-01 12:00:00 Mars/Olympus_Mons", "null"},
+  }));
+  CAPTURE(c.input);
+  CHECK(parsed(c.input) == c.expected);
+}
+
 TEST_CASE("parse_date returns null for anything it cannot read, never a made-up date", "[date]") {
   const char* input = GENERATE(
       "", "   ", "not a date", "yesterday", "now", "0", "12:00", "May", "May 2024 maybe",
