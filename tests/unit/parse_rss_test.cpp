@@ -5,7 +5,7 @@
 
 #include "feeds/date/date.hpp"
 #include "feeds/parse/parse.hpp"
-#include "support/support.hpp"
+#include "tests/support/support.hpp"
 
 using namespace feedsieve;
 
