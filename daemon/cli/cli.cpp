@@ -20,10 +20,17 @@ void add_help(CLI::App& app) {
   auto verb = std::make_shared<std::string>();
   help->add_option("verb", *verb, "The verb to explain");
   help->callback([&app, verb] {
-    if (verb->empty()) throw CLI::CallForHelp();
-    CLI::App* sub = app.get_subcommand_no_throw(*verb);
+    if (verb->empty()) {
+      std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+      return;
+    }
+    const CLI::App* sub = nullptr;
+    try {
+      sub = app.get_subcommand(*verb);
+    } catch (const CLI::OptionNotFound&) {
+    }
     if (sub == nullptr || sub->get_name() == "help") throw CLI::ValidationError("help", "unknown verb '" + *verb + "'");
-    std::cout << sub->help();
+    std::cout << sub->help(app.get_name());
   });
 }
 

@@ -50,7 +50,7 @@ class ItemWriter {
                       " VALUES (:story_id, :url, :title, :published, :now) ON CONFLICT (story_id) DO NOTHING"),
         earliest_published_(db,
                             "UPDATE stories SET published ="
-                            " (SELECT min(published) FROM items WHERE story_id = :story) WHERE id = :story"),
+                            " (SELECT min(coalesce(published, updated)) FROM items WHERE story_id = :story) WHERE id = :story"),
         founder_title_(db,
                        "UPDATE stories SET title = :title WHERE id = :story AND title IS NOT :title"
                        " AND :item = (SELECT min(id) FROM items WHERE story_id = :story)") {}
@@ -140,14 +140,16 @@ class ItemWriter {
       insert_story_.bind(":story_id", store_detail::story_id_for(key, attempt));
       store_detail::bind_optional(insert_story_, ":url", founder.canonical_link);
       insert_story_.bind(":title", founder.title);
-      store_detail::bind_optional(insert_story_, ":published", founder.published);
+      // An item dated only by its last update (common in Atom) is dated by that.
+      store_detail::bind_optional(insert_story_, ":published", founder.published ? founder.published : founder.updated);
       insert_story_.bind(":now", now_);
       if (insert_story_.exec() == 1) return db_.getLastInsertRowid();
     }
     store_detail::throw_store_problem(path_, "has no free story_id for '" + key + "'");
   }
 
-  // A story is published when its earliest item was; its title follows the
+  // A story is published when its earliest item was (an item's date is its
+  // published date, else its updated date); its title follows the
   // item that founded it (the story's first item), edits included.
   void refresh_story(std::int64_t story, std::int64_t item, const ItemColumns& columns) {
     earliest_published_.reset();

@@ -34,9 +34,10 @@ constexpr const char* text_filter =
 constexpr const char* newest_first = " ORDER BY s.sort_time DESC, s.id DESC LIMIT :limit";
 
 constexpr const char* sources_select =
-    "SELECT i.story_id, f.name, i.link, i.title, i.published FROM items i JOIN feeds f ON f.id = i.feed_id"
+    "SELECT i.story_id, f.name, i.link, i.title, coalesce(i.published, i.updated) AS dated"
+    " FROM items i JOIN feeds f ON f.id = i.feed_id"
     " WHERE i.story_id IN (SELECT value FROM json_each(:stories))"
-    " ORDER BY i.story_id, i.published IS NULL, i.published, i.id";
+    " ORDER BY i.story_id, dated IS NULL, dated, i.id";
 
 struct Row {
   std::int64_t id;

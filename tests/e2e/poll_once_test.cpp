@@ -156,7 +156,8 @@ TEST_CASE("run --once stores every good feed, whatever the bad ones do", "[e2e][
   }
 
   SECTION("a permanent redirect chain is recorded on the feed") {
-    const auto& moved = feed_named(scenario.feeds(), "moved");
+    const auto feeds = scenario.feeds();
+    const auto& moved = feed_named(feeds, "moved");
     REQUIRE(moved.moved_to);
     CHECK(*moved.moved_to == scenario.server().url("/c.xml"));
   }

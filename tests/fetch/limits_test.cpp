@@ -19,28 +19,6 @@ TEST_CASE("a server slower than the total timeout ends as a timeout", "[fetch][l
   CHECK(result.elapsed < 2500ms);  // gave up long before the server's 3 s answer
 }
 
-TEST_CASE("a server that never completes the handshake ends as a connect timeout", "[fetch][limits]") {
-  // A listening socket that nobody accepts from, its backlog filled first:
-  // the kernel drops further SYNs, as a black-holed host would.
-  namespace ip = boost::asio::ip;
-  boost::asio::io_context io;
-  ip::tcp::acceptor acceptor(io, ip::tcp::endpoint(ip::make_address("127.0.0.1"), 0));
-  acceptor.listen(0);
-  std::vector<ip::tcp::socket> fillers;
-  for (int i = 0; i < 4; ++i) {
-    // The SYN goes out when the operation starts; `io` never runs, so the
-    // filler just occupies the queue.
-    fillers.emplace_back(io).async_connect(acceptor.local_endpoint(), [](const boost::system::error_code&) {});
-  }
-  const std::string url = "http://127.0.0.1:" + std::to_string(acceptor.local_endpoint().port()) + "/feed";
-  auto limits = test_limits();
-  limits.connect_timeout = 300ms;
-  const auto result = fetch_one(url, limits);
-  CHECK(result.outcome == FetchOutcome::timeout);
-  CHECK(result.error == url + ": connect timed out after 300 ms");
-  CHECK(result.elapsed < limits.total_timeout);
-}
-
 TEST_CASE("a declared body over the cap is too_large and says which cap", "[fetch][limits]") {
   HttpServer server(json::object{{"/big", json::object{{"size", 2 * 1024 * 1024}}}});
   auto limits = test_limits();
