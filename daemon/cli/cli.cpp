@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   add_check_config(app, exit_code);
   add_query(app, exit_code);
   add_parse(app, exit_code);
+  add_extract(app, exit_code);
   add_help(app);
   try {
     app.parse(argc, argv);

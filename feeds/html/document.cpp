@@ -1,0 +1,75 @@
+#include "feeds/html/document.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <new>
+
+#include "feeds/text/html_text.hpp"
+
+namespace feedsieve {
+namespace {
+
+// Deeper than any real page layout; shallow enough that gumbo stays linear.
+constexpr std::size_t kMaxNesting = 512;
+
+const GumboNode* child_element(const GumboNode& parent, GumboTag tag) {
+  const GumboVector& children = parent.v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const auto* node = static_cast<const GumboNode*>(children.data[i]);
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag) return node;
+  }
+  return nullptr;
+}
+
+struct TextGatherer {
+  std::string text;
+  bool enter(const GumboNode& node) {
+    if (node.type == GUMBO_NODE_TEXT || node.type == GUMBO_NODE_CDATA || node.type == GUMBO_NODE_WHITESPACE) {
+      text += node.v.text.text;
+      return false;
+    }
+    if (!text_detail::is_element(node)) return false;
+    const GumboTag tag = node.v.element.tag;
+    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE) return false;
+    text += ' ';  // block or not: words never fuse across elements in a title or a link
+    return true;
+  }
+  void leave(const GumboNode&) {}
+};
+
+}  // namespace
+
+HtmlDocument::HtmlDocument(std::string_view utf8) : source_(limit_html_nesting(utf8, kMaxNesting)) {
+  output_.reset(gumbo_parse_with_options(&kGumboDefaultOptions, source_.data(), source_.size()));
+  if (!output_) throw std::bad_alloc();
+}
+
+const GumboNode* HtmlDocument::head() const { return child_element(root(), GUMBO_TAG_HEAD); }
+const GumboNode* HtmlDocument::body() const { return child_element(root(), GUMBO_TAG_BODY); }
+
+namespace html {
+
+std::string_view attribute(const GumboNode& element, const char* name) {
+  const GumboAttribute* found = gumbo_get_attribute(&element.v.element.attributes, name);
+  return found ? std::string_view(found->value) : std::string_view();
+}
+
+bool has_attribute(const GumboNode& element, const char* name) {
+  return gumbo_get_attribute(&element.v.element.attributes, name) != nullptr;
+}
+
+std::string text_of(const GumboNode& element) {
+  TextGatherer gatherer;
+  text_detail::walk(element.v.element.children, gatherer);
+  return collapse_whitespace(gatherer.text);
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace html
+}  // namespace feedsieve

@@ -1,0 +1,102 @@
+// Page charset chain. Meta tags are found by a plain scan of the ASCII bytes
+// (every charset a meta tag can declare is ASCII-compatible); UTF-16 needs a BOM.
+#include "feeds/html/page_charset.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "feeds/encoding/charset.hpp"
+#include "feeds/html/document.hpp"
+
+namespace feedsieve {
+namespace {
+
+// The value after "charset" in one lower-cased <meta ...> tag: covers both
+// charset="x" and content="text/html; charset=x".
+std::string charset_in_meta(std::string_view tag) {
+  const auto at = tag.find("charset");
+  if (at == std::string_view::npos) return {};
+  std::size_t i = at + 7;
+  const auto skip = [&](std::string_view chars) {
+    while (i < tag.size() && chars.find(tag[i]) != std::string_view::npos) ++i;
+  };
+  skip(" \t\r\n");
+  if (i >= tag.size() || tag[i] != '=') return {};
+  ++i;
+  skip(" \t\r\n\"'");
+  const std::size_t start = i;
+  while (i < tag.size() && std::string_view(" \t\r\n\"';>/").find(tag[i]) == std::string_view::npos) ++i;
+  return std::string(tag.substr(start, i - start));
+}
+
+struct Bom {
+  std::string_view bytes;
+  std::string_view charset;
+};
+
+constexpr Bom kBoms[] = {
+    {"\xEF\xBB\xBF", "UTF-8"},
+    {"\xFF\xFE", "UTF-16LE"},
+    {"\xFE\xFF", "UTF-16BE"},
+};
+
+DecodedPage as_utf8(std::string_view bytes) {
+  DecodedPage page;
+  page.encoding = "UTF-8";
+  page.utf8 = repair_utf8(bytes, &page.replaced_invalid);
+  return page;
+}
+
+// UTF-16/32 declared in a meta tag cannot be true of bytes we could read the
+// tag from, so the HTML standard reads those pages as UTF-8.
+bool is_wide(std::string_view iconv_name) { return iconv_name.starts_with("UTF-16") || iconv_name.starts_with("UTF-32"); }
+
+DecodedPage decode_as(std::string_view bytes, const std::string& declared) {
+  const std::string name = iconv_charset_name(declared);
+  if (name == "UTF-8" || is_wide(name)) return as_utf8(bytes);
+  // A page that says latin-1 but is valid UTF-8 with non-ASCII bytes is UTF-8
+  // mislabelled (the reverse is practically impossible by chance).
+  if (is_valid_utf8(bytes)) return as_utf8(bytes);
+  DecodedPage page;
+  try {
+    page.utf8 = convert_to_utf8(bytes, name, &page.replaced_invalid);
+    page.encoding = name;
+  } catch (const std::invalid_argument&) {
+    return as_utf8(bytes);
+  }
+  return page;
+}
+
+}  // namespace
+
+std::string html_declared_charset(std::string_view bytes) {
+  // Heads are small; a page without </head> is scanned up to a bound.
+  constexpr std::size_t kMaxScan = 512 * 1024;
+  const std::string head = html::lower(bytes.substr(0, kMaxScan));
+  const std::size_t end = std::min(head.find("</head"), head.find("<body"));
+  const std::string_view scan = std::string_view(head).substr(0, end);
+  for (std::size_t at = scan.find("<meta"); at != std::string_view::npos; at = scan.find("<meta", at + 5)) {
+    const std::size_t close = scan.find('>', at);
+    const std::string charset = charset_in_meta(scan.substr(at, close == std::string_view::npos ? close : close - at));
+    if (!charset.empty()) return charset;
+  }
+  return {};
+}
+
+DecodedPage decode_html_page(std::string_view bytes, std::string_view content_type) {
+  for (const Bom& bom : kBoms) {
+    if (!bytes.starts_with(bom.bytes)) continue;
+    const std::string_view rest = bytes.substr(bom.bytes.size());
+    if (bom.charset == "UTF-8") return as_utf8(rest);
+    DecodedPage page;
+    page.encoding = std::string(bom.charset);
+    page.utf8 = convert_to_utf8(rest, bom.charset, &page.replaced_invalid);
+    return page;
+  }
+  if (const std::string http = charset_from_content_type(content_type); !http.empty()) return decode_as(bytes, http);
+  if (const std::string meta = html_declared_charset(bytes); !meta.empty()) return decode_as(bytes, meta);
+  if (is_valid_utf8(bytes)) return as_utf8(bytes);
+  return decode_as(bytes, "windows-1252");
+}
+
+}  // namespace feedsieve
