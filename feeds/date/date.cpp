@@ -83,7 +83,9 @@ std::optional<Timestamp> parse_date(std::string_view text) {
   if (text.empty() || text.size() > kMaxDateLength) return std::nullopt;
   std::optional<Timestamp> parsed;
   const bool iso_shaped = starts_with_year(text);
-  if (iso_shaped) parsed = date_detail::parse_iso8601(text);
+  // ISO's two-digit-year forms ("-03-12", "03335") start with a dash or two digits.
+  const bool short_iso = text[0] == '-' || (text.size() >= 5 && date_detail::is_digit(text[0]));
+  if (iso_shaped || short_iso) parsed = date_detail::parse_iso8601(text);
   // A failed "2024-05-01..." is broken ISO, not free-form text; "2024 May 1" is.
   const bool free_form = !iso_shaped || (text.size() > 4 && (text[4] == ' ' || text[4] == ','));
   if (!parsed && free_form) parsed = date_detail::parse_rfc822(text);

@@ -1,7 +1,8 @@
 // W3C-DTF / ISO 8601 / RFC 3339, read leniently.
 //
 // Accepted: YYYY, YYYY-MM, YYYY-MM-DD (also '/' or '.' as separators, one- or
-// two-digit month and day), compact YYYYMMDD; then optionally 'T', 't' or
+// two-digit month and day, or a month name), compact YYYYMMDD, ordinal
+// YYYY-DDD / YYYYDDD, the two-digit-year forms -YY-MM and YY-DDD; then optionally 'T', 't' or
 // spaces and a time hh:mm[:ss[.frac]] or compact hhmm[ss]; then optionally 'Z',
 // +hh:mm / +hhmm / +hh, or a zone name (abbreviation or IANA name). A numeric offset may be followed by a
 // redundant zone name or comment ("+0000 UTC", "+02:00 (CEST)", the RFC 9557
@@ -39,6 +40,12 @@ class Cursor {
     return value;
   }
   void skip_digits() { pos_ += digits_ahead(); }
+  // A run of letters, ASCII or not (a month name).
+  std::string_view letters() {
+    const std::size_t start = pos_;
+    while (is_ascii_alpha(peek()) || static_cast<unsigned char>(peek()) >= 0x80) ++pos_;
+    return text_.substr(start, pos_ - start);
+  }
   // Letters, and '/' or '_' between letters ("America/Los_Angeles").
   std::string_view word() {
     const std::size_t start = pos_;
@@ -69,28 +76,76 @@ std::optional<int> short_number(Cursor& c) {
   return c.number(n);
 }
 
-bool read_date(Cursor& c, DateFields& f) {
-  const auto year = c.number(4);
-  if (!year) return false;
-  f.year = *year;
-  if (c.digits_ahead() >= 4) {  // compact YYYYMMDD
-    const auto month = c.number(2);
-    const auto day = c.number(2);
+// Day `ordinal` (1-based) of `year` as month and day; false past the year's end.
+bool set_ordinal_day(DateFields& f, int ordinal) {
+  using namespace std::chrono;
+  if (ordinal < 1 || ordinal > 366) return false;
+  const year_month_day ymd{sys_days{year{f.year} / January / 1} + days{ordinal - 1}};
+  if (static_cast<int>(ymd.year()) != f.year) return false;
+  f.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  f.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  return true;
+}
+
+// After the separator: a one- or two-digit month, or a month name ("2004-július-13").
+bool read_month(Cursor& c, DateFields& f) {
+  if (const auto month = short_number(c)) {
     f.month = *month;
-    f.day = *day;
-    return c.digits_ahead() == 0;
+    return true;
   }
+  const auto named = month_from_name(fold_case(c.letters()));
+  if (!named) return false;
+  f.month = *named;
+  return true;
+}
+
+// What follows the year: compact MMDD or DDD, -MM[-DD], -DDD, or nothing.
+bool read_after_year(Cursor& c, DateFields& f) {
+  const std::size_t compact = c.digits_ahead();
+  if (compact == 4) {  // YYYYMMDD
+    f.month = *c.number(2);
+    f.day = *c.number(2);
+    return true;
+  }
+  if (compact == 3) return set_ordinal_day(f, *c.number(3));  // YYYYDDD
+  if (compact != 0) return false;
   const char sep = c.peek();
   if (sep != '-' && sep != '/' && sep != '.') return true;  // year only
   c.eat(sep);
-  const auto month = short_number(c);
-  if (!month) return false;
-  f.month = *month;
+  if (sep == '-' && c.digits_ahead() == 3) return set_ordinal_day(f, *c.number(3));  // YYYY-DDD
+  if (!read_month(c, f)) return false;
   if (!c.eat(sep)) return true;  // year-month
   const auto day = short_number(c);
   if (!day) return false;
   f.day = *day;
   return true;
+}
+
+// ISO 8601:2000's two-digit-year forms, read in this century (as feedparser
+// does, without its clock): -YY-MM / -YYMM (a month) and YY-DDD / YYDDD (an ordinal day).
+bool read_short_year_date(Cursor& c, DateFields& f) {
+  const bool month_form = c.eat('-');
+  const auto yy = c.number(2);
+  if (!yy) return false;
+  f.year = 2000 + *yy;
+  c.eat('-');
+  if (month_form) {
+    const auto month = c.number(2);
+    if (!month || c.digits_ahead() != 0) return false;
+    f.month = *month;
+    return true;
+  }
+  if (c.digits_ahead() != 3) return false;
+  return set_ordinal_day(f, *c.number(3));
+}
+
+bool read_date(Cursor& c, DateFields& f) {
+  const std::size_t digits = c.digits_ahead();
+  if (c.peek() == '-' || digits == 2 || digits == 5) return read_short_year_date(c, f);
+  const auto year = c.number(4);
+  if (!year) return false;
+  f.year = *year;
+  return read_after_year(c, f);
 }
 
 bool read_fraction(Cursor& c) {

@@ -6,8 +6,11 @@
 //   treat them as unknown; every real sender we have seen means the military one.
 // - Ambiguous abbreviations take the reading most common in feeds: CST is US
 //   Central (as RFC 822 defines it), IST is India, BST is British Summer Time.
-// - Localized names cover English, German, French, Spanish, Italian, Dutch and
-//   Portuguese, with and without accents, since CMSs strip them inconsistently.
+// - Localized names cover English, German, French, Spanish, Italian, Dutch,
+//   Portuguese, Greek and Hungarian, with and without accents, since CMSs strip
+//   them inconsistently.
+// - The generic US zones (ET, CT, MT, PT) read as standard time, as feedparser
+//   reads them; "AT" is left out because it is far more often the word "at".
 #include <cstdlib>
 #include <memory>
 
@@ -54,6 +57,15 @@ constexpr Named kMonths[] = {
     {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5}, {"junho", 6},
     {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"out", 10}, {"novembro", 11},
     {"dezembro", 12},
+    // Greek (abbreviations as Greek CMSs write them, with and without accents)
+    {"ιαν", 1}, {"φεβ", 2}, {"μάρ", 3}, {"μαρ", 3}, {"μάώ", 3}, {"μαώ", 3}, {"απρ", 4},
+    {"μάι", 5}, {"μαϊ", 5}, {"μαι", 5}, {"ιούν", 6}, {"ιουν", 6}, {"ιον", 6}, {"ιούλ", 7},
+    {"ιουλ", 7}, {"ιολ", 7}, {"αύγ", 8}, {"αυγ", 8}, {"σεπ", 9}, {"οκτ", 10}, {"νοέ", 11},
+    {"νοε", 11}, {"δεκ", 12},
+    // Hungarian ("2004-július-13T9:15-05:00")
+    {"január", 1}, {"február", 2}, {"februári", 2}, {"március", 3}, {"április", 4},
+    {"május", 5}, {"máujus", 5}, {"június", 6}, {"július", 7}, {"augusztus", 8},
+    {"szeptember", 9}, {"október", 10},
 };
 
 constexpr std::string_view kWeekdays[] = {
@@ -76,6 +88,8 @@ constexpr std::string_view kWeekdays[] = {
     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     // Portuguese
     "segunda", "terça", "terca", "quarta", "quinta", "sexta", "seg", "ter", "qua", "qui", "sex",
+    // Greek
+    "κυρ", "δευ", "τρι", "τετ", "πεμ", "πέμ", "παρ", "σαβ", "σάβ",
 };
 
 constexpr std::string_view kFillers[] = {
@@ -94,6 +108,7 @@ constexpr Named kZones[] = {
     {"est", -300}, {"edt", -240}, {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360},
     {"pst", -480}, {"pdt", -420}, {"akst", -540}, {"akdt", -480}, {"hst", -600},
     {"ast", -240}, {"adt", -180}, {"nst", -210}, {"ndt", -150}, {"brt", -180}, {"art", -180},
+    {"et", -300}, {"ct", -360}, {"mt", -420}, {"pt", -480},
 };
 
 template <typename Table>

@@ -4,7 +4,8 @@
 // "<p>one</p><p>two</p>" reads "one two", never "onetwo"; inline elements add
 // nothing, so "<b>Hel</b>lo" stays one word. Elements whose content is not
 // readable text (script, style, noscript, template, iframe fallback, forms'
-// option lists, inline SVG) are skipped with their content.
+// option lists) are skipped with their content; <object>/<applet> fallback
+// text and the text inside inline SVG are read, as the sanitizer keeps them.
 #include <algorithm>
 #include <array>
 
@@ -16,8 +17,7 @@ namespace {
 
 constexpr std::array kSkipped = {
     GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,    GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_IFRAME,
-    GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES, GUMBO_TAG_SELECT,  GUMBO_TAG_TEXTAREA, GUMBO_TAG_SVG,
-    GUMBO_TAG_HEAD,   GUMBO_TAG_OBJECT,   GUMBO_TAG_APPLET,   GUMBO_TAG_EMBED,
+    GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES, GUMBO_TAG_SELECT,  GUMBO_TAG_TEXTAREA, GUMBO_TAG_HEAD,
 };
 
 constexpr std::array kBlocks = {

@@ -5,9 +5,9 @@
 // what we write is freshly escaped markup of elements we chose.
 //
 // Three fates for an element: allowed (written with its allowed attributes),
-// dropped with its content (script, style, embedded objects, forms, foreign
-// SVG/MathML...), or unwrapped (anything else: its tag disappears, its
-// children are kept). Attributes are allowlisted too, which removes every
+// dropped with its content (script, style, iframe, form controls' values,
+// metadata), or unwrapped (anything else, including <object>, <embed>,
+// forms and inline SVG/MathML: its tag disappears, its children are kept). Attributes are allowlisted too, which removes every
 // on* handler and style (and with it CSS expression()/behavior/-moz-binding);
 // URL-valued ones also go through the URL policy in url_policy.cpp. An <img>
 // left without a src is dropped, as it would show nothing.
@@ -41,13 +41,16 @@ constexpr std::array kAllowed = {
     GUMBO_TAG_U,       GUMBO_TAG_UL,       GUMBO_TAG_VAR,        GUMBO_TAG_VIDEO,   GUMBO_TAG_WBR,
 };
 
+// Content that is never readable text (code, raw-text fallbacks, document
+// metadata). Everything else that is not allowed is unwrapped: the fallback
+// text inside <object>, <applet> or <embed>, and the text of inline SVG or
+// MathML, is what a reader would see where the embedded thing cannot show.
 constexpr std::array kDroppedWithContent = {
     GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,    GUMBO_TAG_IFRAME,  GUMBO_TAG_FRAME,    GUMBO_TAG_FRAMESET,
-    GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED,    GUMBO_TAG_APPLET,  GUMBO_TAG_PARAM,    GUMBO_TAG_META,
-    GUMBO_TAG_LINK,     GUMBO_TAG_BASE,     GUMBO_TAG_FORM,    GUMBO_TAG_INPUT,    GUMBO_TAG_BUTTON,
-    GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,   GUMBO_TAG_OPTION,  GUMBO_TAG_OPTGROUP, GUMBO_TAG_DATALIST,
-    GUMBO_TAG_KEYGEN,   GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_SVG,     GUMBO_TAG_MATH,
-    GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES, GUMBO_TAG_HEAD,    GUMBO_TAG_TITLE,    GUMBO_TAG_BGSOUND,
+    GUMBO_TAG_PARAM,    GUMBO_TAG_META,     GUMBO_TAG_LINK,    GUMBO_TAG_BASE,     GUMBO_TAG_INPUT,
+    GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,   GUMBO_TAG_DATALIST, GUMBO_TAG_KEYGEN,  GUMBO_TAG_NOSCRIPT,
+    GUMBO_TAG_TEMPLATE, GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES, GUMBO_TAG_HEAD,    GUMBO_TAG_TITLE,
+    GUMBO_TAG_BGSOUND,
 };
 
 constexpr std::array kVoid = {GUMBO_TAG_BR,  GUMBO_TAG_HR,     GUMBO_TAG_IMG,
@@ -140,7 +143,7 @@ class Serializer {
   }
 
   bool enter_element(const GumboElement& element) {
-    if (element.tag_namespace != GUMBO_NAMESPACE_HTML || listed(kDroppedWithContent, element.tag)) return false;
+    if (listed(kDroppedWithContent, element.tag)) return false;
     if (!written(element)) return true;  // unwrap: children only
     std::string tag = "<";
     tag += gumbo_normalized_tagname(element.tag);

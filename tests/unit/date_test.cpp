@@ -120,6 +120,18 @@ TEST_CASE("parse_date reads RFC 822 and its real-world variants", "[date]") {
   CHECK(parsed(c.input) == c.expected);
 }
 
+TEST_CASE("parse_date reads generic US zones and Greek names", "[date]") {
+  const Case c = GENERATE(values<Case>({
+      {"Mon, 26 January 2004 16:31:00 CT", "2004-01-26T22:31:00Z"},
+      {"Mon, 26 Jan 2004 11:31:00 PT", "2004-01-26T19:31:00Z"},
+      {"Mon, 26 Jan 2004 at 16:31", "2004-01-26T16:31:00Z"},  // "at" is a word, not Atlantic time
+      {"Κυρ, 11 Ιούλ 2004 12:00:00 EST", "2004-07-11T17:00:00Z"},
+      {"Τρι, 03 Αυγ 2004 12:00:00 GMT", "2004-08-03T12:00:00Z"},
+  }));
+  CAPTURE(c.input);
+  CHECK(parsed(c.input) == c.expected);
+}
+
 TEST_CASE("parse_date reads W3C-DTF, ISO 8601 and RFC 3339", "[date]") {
   const Case c = GENERATE(values<Case>({
       {"2024-05-01T12:00:00Z", "2024-05-01T12:00:00Z"},
@@ -154,6 +166,14 @@ TEST_CASE("parse_date reads W3C-DTF, ISO 8601 and RFC 3339", "[date]") {
       {"2024-12-31T23:59:60Z", "2024-12-31T23:59:59Z"},  // leap second
       {"2024-01-01T00:30:00+01:00", "2023-12-31T23:30:00Z"},
       {" 2024-05-01T12:00:00Z ", "2024-05-01T12:00:00Z"},
+      {"2003-335", "2003-12-01T00:00:00Z"},  // ordinal day
+      {"2003335", "2003-12-01T00:00:00Z"},
+      {"2024-366T12:00Z", "2024-12-31T12:00:00Z"},
+      {"03335", "2003-12-01T00:00:00Z"},  // two-digit year, ordinal day
+      {"03-335", "2003-12-01T00:00:00Z"},
+      {"-03-12", "2003-12-01T00:00:00Z"},  // two-digit year and month
+      {"-0312", "2003-12-01T00:00:00Z"},
+      {"2004-július-13T9:15-05:00", "2004-07-13T14:15:00Z"},  // Hungarian month name
   }));
   CAPTURE(c.input);
   CHECK(parsed(c.input) == c.expected);
@@ -195,7 +215,8 @@ TEST_CASE("parse_date returns null for anything it cannot read, never a made-up 
       "2024-05-01T", "2024-05-01X12:00", "0000-00-00 00:00:00", "0001-01-01T00:00:00Z",
       "1970-01-01T00:00:00Z", "Thu, 01 Jan 1970 00:00:00 GMT", "1969-12-31T19:00:00-05:00",
       "Wed, 01 May 2024 12:00:00 (unterminated", "01/02/03/04", "2024-05-01T12:00:00Z extra words here",
-      "99999999999999999999", "Wed, 01 May 2024 12:00:00 +123456");
+      "99999999999999999999", "Wed, 01 May 2024 12:00:00 +123456",
+      "2023-366", "2024-000", "-03-13");
   CAPTURE(input);
   CHECK(parsed(input) == "null");
 }
