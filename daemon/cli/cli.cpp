@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
   add_query(app, exit_code);
   add_parse(app, exit_code);
   add_extract(app, exit_code);
+  add_discover(app, exit_code);
   add_help(app);
   try {
     app.parse(argc, argv);

@@ -15,6 +15,7 @@ void add_check_config(CLI::App& app, int& exit_code);
 void add_query(CLI::App& app, int& exit_code);
 void add_parse(CLI::App& app, int& exit_code);
 void add_extract(CLI::App& app, int& exit_code);
+void add_discover(CLI::App& app, int& exit_code);
 
 // The --config option every verb that reads the config shares.
 CLI::Option* add_config_option(CLI::App& verb, std::optional<std::filesystem::path>& path);

@@ -1,0 +1,36 @@
+#include <catch2/catch.hpp>
+
+#include "feeds/html/page_charset.hpp"
+
+using namespace feedsieve;
+
+TEST_CASE("a meta charset after kilobytes of head is still found", "[html][charset]") {
+  const std::string page = "<html><head><script>" + std::string(4000, 'x') +
+                           "</script><meta charset=\"koi8-r\"></head><body>\xF0\xD2\xC9\xD7\xC5\xD4</body></html>";
+  CHECK(html_declared_charset(page) == "koi8-r");
+  const DecodedPage decoded = decode_html_page(page, "");
+  CHECK(decoded.utf8.find("Привет") != std::string::npos);
+}
+
+TEST_CASE("http-equiv Content-Type declares the charset", "[html][charset]") {
+  const std::string page =
+      "<head><META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=EUC-KR'></head><body>\xC7\xD1</body>";
+  CHECK(html_declared_charset(page) == "euc-kr");
+  CHECK(decode_html_page(page, "").utf8.find("한") != std::string::npos);
+}
+
+TEST_CASE("a meta tag in the body does not count", "[html][charset]") {
+  CHECK(html_declared_charset("<head></head><body><meta charset=koi8-r></body>").empty());
+}
+
+TEST_CASE("undeclared pages are sniffed: valid UTF-8 stays, else windows-1252", "[html][charset]") {
+  CHECK(decode_html_page("<p>Сеул 서울</p>", "").encoding == "UTF-8");
+  const DecodedPage latin = decode_html_page("<p>caf\xE9</p>", "");
+  CHECK(latin.utf8 == "<p>café</p>");
+}
+
+TEST_CASE("the HTTP charset beats the meta tag, a BOM beats both", "[html][charset]") {
+  const std::string page = "<meta charset=utf-8><p>\xE9</p>";
+  CHECK(decode_html_page(page, "text/html; charset=iso-8859-1").utf8.find("é") != std::string::npos);
+  CHECK(decode_html_page("\xEF\xBB\xBF<p>\xC3\xA9</p>", "text/html; charset=koi8-r").utf8 == "<p>é</p>");
+}
