@@ -45,6 +45,11 @@ struct ParsedFeed {
   std::vector<std::string> warnings;
   // Server hints for scheduling, when the feed gives them (RSS <ttl>, in minutes).
   std::optional<int> ttl_minutes;
+  // The syndication module's publishing rate (sy:updatePeriod / sy:updateFrequency).
+  std::optional<std::chrono::seconds> update_period;
+  // RSS <skipHours> (0-23, UTC) and <skipDays> (0 = Sunday ... 6 = Saturday): when not to poll.
+  std::vector<int> skip_hours;
+  std::vector<int> skip_days;
 };
 
 }  // namespace feedsieve

@@ -24,6 +24,7 @@ struct FeedConfig {
   std::string name;  // unique; defaults to the URL
   std::string url;
   std::optional<std::chrono::seconds> interval;  // overrides [schedule] interval
+  bool pin_interval = false;  // true: server hints (ttl, max-age...) never stretch the interval
   bool enabled = true;
   std::vector<std::string> tags;
 

@@ -18,7 +18,7 @@ bool is_http_url(const std::string& text) {
 }
 
 FeedConfig read_feed(const Reader& r, const toml::table& t, const std::string& where) {
-  r.only_keys(t, where, {"name", "url", "interval", "enabled", "tags"});
+  r.only_keys(t, where, {"name", "url", "interval", "pin_interval", "enabled", "tags"});
   FeedConfig feed;
   const auto url = r.string(t, "url", "feeds");
   if (!url) r.fail(t.source(), where + " has no 'url': add url = \"https://example.com/feed.xml\"");
@@ -28,6 +28,7 @@ FeedConfig read_feed(const Reader& r, const toml::table& t, const std::string& w
   feed.name = r.string(t, "name", "feeds").value_or(feed.url);
   if (feed.name.empty()) r.fail(t.get("name")->source(), "'feeds.name' must not be empty");
   feed.interval = r.duration(t, "interval", "feeds", seconds(1));
+  feed.pin_interval = r.boolean(t, "pin_interval", "feeds").value_or(false);
   feed.enabled = r.boolean(t, "enabled", "feeds").value_or(true);
   feed.tags = r.strings(t, "tags", "feeds").value_or(std::vector<std::string>{});
   return feed;

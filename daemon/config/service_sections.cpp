@@ -46,7 +46,8 @@ void read_schedule(const Reader& r, const toml::table& root, Config& config) {
   const toml::table* t = r.section(root, "schedule");
   if (t == nullptr) return;
   r.only_keys(*t, "[schedule]",
-              {"interval", "jitter", "backoff_base", "backoff_max", "startup_spread", "shutdown_grace"});
+              {"interval", "jitter", "backoff_base", "backoff_max", "startup_spread", "shutdown_grace", "max_interval",
+               "host_requests_per_minute"});
   ScheduleSettings& s = config.schedule;
   if (auto v = r.duration(*t, "interval", "schedule", seconds(1))) s.interval = *v;
   if (auto v = r.fraction(*t, "jitter", "schedule", 0.0, 0.5)) s.jitter = *v;
@@ -54,6 +55,9 @@ void read_schedule(const Reader& r, const toml::table& root, Config& config) {
   if (auto v = r.duration(*t, "backoff_max", "schedule", seconds(1))) s.backoff_max = *v;
   if (auto v = r.duration(*t, "startup_spread", "schedule", seconds(0))) s.startup_spread = *v;
   if (auto v = r.duration(*t, "shutdown_grace", "schedule", seconds(0))) s.shutdown_grace = *v;
+  if (auto v = r.duration(*t, "max_interval", "schedule", seconds(1))) s.max_interval = *v;
+  if (auto v = r.integer(*t, "host_requests_per_minute", "schedule", 0, 60'000))
+    s.host_requests_per_minute = static_cast<int>(*v);
   if (s.backoff_max < s.backoff_base)
     r.fail(t->source(), "'schedule.backoff_max' must not be shorter than 'schedule.backoff_base'");
 }

@@ -247,6 +247,7 @@ FetchResult Fetcher::Impl::result_of(Transfer& t, CURLcode code) const {
   result.last_modified = t.response.last_modified();
   result.retry_after = t.response.retry_after();
   result.cache_control = t.response.cache_control();
+  result.expires = t.response.expires();
   if (result.outcome != FetchOutcome::too_large) result.body = std::move(t.body);
   return result;
 }

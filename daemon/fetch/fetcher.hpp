@@ -54,6 +54,7 @@ struct FetchResult {
   std::optional<std::string> last_modified;
   std::optional<std::string> retry_after;    // raw header value
   std::optional<std::string> cache_control;  // raw header value
+  std::optional<std::string> expires;        // raw header value
   std::string body;       // decompressed
   std::string error;      // one human line when outcome is not ok/not_modified
   std::chrono::milliseconds elapsed{0};

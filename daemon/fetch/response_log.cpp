@@ -60,6 +60,7 @@ void ResponseLog::start_response(std::string_view status_line) {
   last_modified_.reset();
   retry_after_.reset();
   cache_control_.reset();
+  expires_.reset();
 }
 
 void ResponseLog::add_field(std::string_view name, std::string value) {
@@ -71,6 +72,8 @@ void ResponseLog::add_field(std::string_view name, std::string value) {
     last_modified_ = std::move(value);
   } else if (iequals(name, "Retry-After")) {
     retry_after_ = std::move(value);
+  } else if (iequals(name, "Expires")) {
+    expires_ = std::move(value);
   } else if (iequals(name, "Cache-Control")) {
     // A list header: repeated fields mean the same as one comma-joined field.
     cache_control_ = cache_control_ ? *cache_control_ + ", " + value : std::move(value);

@@ -25,6 +25,7 @@ class ResponseLog {
   const std::optional<std::string>& last_modified() const { return last_modified_; }
   const std::optional<std::string>& retry_after() const { return retry_after_; }
   const std::optional<std::string>& cache_control() const { return cache_control_; }
+  const std::optional<std::string>& expires() const { return expires_; }
 
  private:
   void start_response(std::string_view status_line);
@@ -37,6 +38,7 @@ class ResponseLog {
   std::optional<std::string> last_modified_;
   std::optional<std::string> retry_after_;
   std::optional<std::string> cache_control_;
+  std::optional<std::string> expires_;
 };
 
 }  // namespace feedsieve::fetch_detail

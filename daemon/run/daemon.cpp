@@ -23,6 +23,8 @@
 #include "daemon/log/log.hpp"
 #include "daemon/run/notify.hpp"
 #include "daemon/run/poll_result.hpp"
+#include "daemon/schedule/host_budget.hpp"
+#include "daemon/store/feed_status.hpp"
 #include "feeds/date/date.hpp"
 
 namespace feedsieve {
@@ -85,6 +87,7 @@ class Daemon {
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
         watchdog_timer_(io_),
         grace_timer_(io_),
+        host_budget_(config_->schedule.host_requests_per_minute),
         rng_(std::random_device{}()) {}
 
   int run() {
@@ -95,7 +98,7 @@ class Daemon {
     spdlog::info("feedsieve started: {} feeds, store {}", feeds_.size(), store_.path().string());
     notifier_.ready();
     notifier_.status(status_line());
-    if (options_.once && feeds_.empty()) finish();
+    if (options_.once && pending_once_.empty()) finish();
     io_.run();
     workers_.join();
     if (options_.once) std::fprintf(stderr, "feedsieve: %s\n", tally_.line().c_str());
@@ -119,17 +122,33 @@ class Daemon {
     slot.record = std::move(record);
     slot.generation = next_generation_++;
     slot.timer = std::make_unique<asio::steady_timer>(io_);
+    if (is_gone(slot.record)) {
+      spdlog::warn("feed '{}': not polled: the server answered 410 Gone; change its url or remove it", feed.name);
+      return;
+    }
     if (options_.once) pending_once_.insert(feed.name);
     arm(feed.name, first);
   }
 
-  void arm(const std::string& name, Timestamp when) {
+  // `booked`: the host budget already granted this poll its start time.
+  template <class Time>
+  void arm(const std::string& name, Time when, bool booked = false) {
     FeedSlot& slot = feeds_.at(name);
     const auto delay = std::max(std::chrono::system_clock::duration::zero(), when - std::chrono::system_clock::now());
     slot.timer->expires_after(std::chrono::duration_cast<std::chrono::steady_clock::duration>(delay));
-    slot.timer->async_wait([this, name, generation = slot.generation](const boost::system::error_code& ec) {
-      if (!ec) poll(name, generation);
+    slot.timer->async_wait([this, name, generation = slot.generation, booked](const boost::system::error_code& ec) {
+      if (!ec) poll(name, generation, booked);
     });
+  }
+
+  // A host whose budget is spent delays its own feeds only: each waits on its own timer.
+  bool wait_for_budget(const std::string& name, const std::string& url) {
+    const auto now = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+    const auto start = host_budget_.reserve(budget_host(url), now);
+    if (start <= now) return false;
+    spdlog::debug("feed '{}': host budget spent, polling at {}", name, format_rfc3339(std::chrono::floor<seconds>(start)));
+    arm(name, start, true);
+    return true;
   }
 
   FeedSlot* find(const std::string& name, std::uint64_t generation) {
@@ -137,11 +156,12 @@ class Daemon {
     return it != feeds_.end() && it->second.generation == generation ? &it->second : nullptr;
   }
 
-  void poll(const std::string& name, std::uint64_t generation) {
+  void poll(const std::string& name, std::uint64_t generation, bool booked) {
     const FeedSlot* slot = find(name, generation);
     if (slot == nullptr || stopping_) return;
     FetchRequest request;
     request.url = slot->record.moved_to.value_or(slot->config.url);
+    if (!booked && wait_for_budget(name, request.url)) return;
     request.etag = slot->record.etag;
     request.last_modified = slot->record.last_modified;
     ++in_flight_;
@@ -199,7 +219,7 @@ class Daemon {
       } else {
         next = now_utc() + config_->schedule.backoff_base;  // the poll is lost; retry it soon
       }
-      if (!stopping_ && !options_.once) arm(done.name, next);
+      if (!stopping_ && !options_.once && !is_gone(slot->record)) arm(done.name, next);
     }
     pending_once_.erase(done.name);
     maybe_finish();
@@ -355,6 +375,7 @@ class Daemon {
   asio::signal_set signals_;
   asio::steady_timer watchdog_timer_;
   asio::steady_timer grace_timer_;
+  HostBudget host_budget_;  // on the io thread only; its rate is fixed at start
   Notifier notifier_;
   std::map<std::string, FeedSlot> feeds_;
   std::set<std::string> pending_once_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "daemon/schedule/server_hints.hpp"
 #include "feeds/date/date.hpp"
 #include "feeds/parse/parse.hpp"
 
@@ -10,14 +11,28 @@ namespace {
 
 using std::chrono::seconds;
 
-std::optional<seconds> server_minimum(const FetchResult& fetch, const ParsedFeed* feed) {
-  std::optional<seconds> minimum;
-  if (fetch.cache_control) minimum = parse_max_age(*fetch.cache_control);
-  if (feed != nullptr && feed->ttl_minutes && *feed->ttl_minutes > 0) {
-    const seconds ttl = std::chrono::minutes(*feed->ttl_minutes);
-    minimum = minimum ? std::max(*minimum, ttl) : ttl;
-  }
-  return minimum;
+// The server's hints stretch the interval (up to schedule.max_interval) and
+// move the poll out of skipped hours, unless the user pinned the interval.
+Timestamp next_poll_after_ok(const FetchResult& fetch, const ParsedFeed* parsed, const FeedConfig& feed_config,
+                             const Config& config, Timestamp now, double r) {
+  const seconds interval = config.interval_of(feed_config);
+  if (feed_config.pin_interval) return next_poll_after_success(now, interval, config.schedule.jitter, r);
+  const ServerHints hints = hints_from(fetch.cache_control, fetch.expires, parsed, now);
+  const Timestamp next = next_poll_after_success(now, interval, config.schedule.jitter, r,
+                                                 longest_wait(hints, config.schedule.max_interval));
+  return skip_forward(next, hints.skip_hours, hints.skip_days);
+}
+
+// 410 Gone: the publisher took the feed down for good. It stays in the store
+// (status shows it), and is not polled again until its url changes.
+void plan_gone(PollPlan& plan, const FeedRecord& feed, const Config& config, const FetchResult& fetch,
+               Timestamp now) {
+  PollRecord& record = plan.record;
+  record.status = PollStatus::failed;
+  record.error = fetch.error + ": the feed is gone; polling stopped until its url changes";
+  record.error_count = feed.error_count + 1;
+  record.next_poll = now + config.schedule.backoff_max;
+  plan.summary = record.error;
 }
 
 std::vector<NormalizedItem> normalize(std::vector<Item> items, const CanonicalOptions& options) {
@@ -52,8 +67,11 @@ PollPlan plan_poll(const FeedRecord& feed, const FeedConfig& feed_config, const 
   record.attempted_at = now;
   record.http_status = fetch.http_status;
   record.moved_to = fetch.permanent_redirect;
-  const seconds interval = config.interval_of(feed_config);
 
+  if (fetch.http_status == 410) {
+    plan_gone(plan, feed, config, fetch, now);
+    return plan;
+  }
   if (!fetch.succeeded()) {
     plan_failure(plan, feed, config, fetch, fetch.error, now, r);
     return plan;
@@ -62,7 +80,7 @@ PollPlan plan_poll(const FeedRecord& feed, const FeedConfig& feed_config, const 
   record.last_modified = fetch.last_modified ? fetch.last_modified : feed.last_modified;
   if (fetch.outcome == FetchOutcome::not_modified) {
     record.status = PollStatus::not_modified;
-    record.next_poll = next_poll_after_success(now, interval, config.schedule.jitter, r, server_minimum(fetch, nullptr));
+    record.next_poll = next_poll_after_ok(fetch, nullptr, feed_config, config, now, r);
     plan.summary = "not modified (next poll " + format_rfc3339(record.next_poll) + ")";
     return plan;
   }
@@ -81,7 +99,7 @@ PollPlan plan_poll(const FeedRecord& feed, const FeedConfig& feed_config, const 
     return plan;
   }
   record.status = PollStatus::ok;
-  record.next_poll = next_poll_after_success(now, interval, config.schedule.jitter, r, server_minimum(fetch, &parsed));
+  record.next_poll = next_poll_after_ok(fetch, &parsed, feed_config, config, now, r);
   const std::size_t count = parsed.items.size();
   record.items = normalize(std::move(parsed.items), config.canonical);
   plan.summary = std::string(format_name(parsed.format)) + ", " + std::to_string(count) + " items";

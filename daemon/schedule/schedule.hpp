@@ -16,6 +16,8 @@ struct ScheduleSettings {
   std::chrono::seconds backoff_max{7 * 24 * 3600};  // failures never wait longer
   std::chrono::seconds startup_spread{60};        // first polls spread over this window
   std::chrono::seconds shutdown_grace{10};        // in-flight polls get this long on stop
+  std::chrono::seconds max_interval{24 * 3600};   // server hints never stretch an interval past this
+  int host_requests_per_minute = 60;              // per host; 0: no limit
 };
 
 // A uniform draw in [0, 1), supplied by the caller.

@@ -2,6 +2,7 @@
 // The SQLite store (SQLiteCpp): WAL, foreign keys, forward-only migrations on
 // PRAGMA user_version. One writer (the daemon); any number of readers.
 // Times are stored as RFC 3339 UTC text ("2024-05-01T12:00:00Z") everywhere.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -35,6 +36,16 @@ struct FeedRecord {
   std::string last_error;     // empty when the last attempt succeeded
   int error_count = 0;        // consecutive failed polls
   std::optional<std::string> moved_to;  // target of a permanent redirect
+};
+
+// What one feed has contributed to the store (Store::feed_activity).
+struct FeedActivity {
+  std::int64_t feed_id = 0;
+  std::optional<Timestamp> created_at;  // when the feed first appeared
+  std::int64_t items = 0;
+  std::int64_t stories = 0;  // distinct stories its items belong to
+  // Mean gap between its items' dates; nullopt with fewer than two items.
+  std::optional<std::chrono::seconds> average_interval;
 };
 
 enum class PollStatus { ok, not_modified, failed };
@@ -101,6 +112,8 @@ class Store {
   FeedRecord upsert_feed(std::string_view name, std::string_view url);
   std::vector<FeedRecord> feeds() const;  // ordered by name
   std::optional<FeedRecord> feed_by_name(std::string_view name) const;
+  // Per feed (ordered by id): items, stories and the pace of its items.
+  std::vector<FeedActivity> feed_activity() const;
 
   // Applies one poll atomically: feed state, items (same guid in the same feed
   // updates the row), stories (the same canonical link across feeds joins one story).

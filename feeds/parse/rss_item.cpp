@@ -197,6 +197,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), minutes);
     if (ec == std::errc{} && end == text.data() + text.size() && minutes > 0) wire.ttl = minutes;
   }
+  read_channel_hints(channel, wire);
   return wire;
 }
 
@@ -220,6 +221,9 @@ void apply_channel(const RssWireChannel& wire, ParsedFeed& feed) {
   feed.link = wire.link;
   feed.description = plain_text(wire.description);
   feed.ttl_minutes = wire.ttl;
+  feed.update_period = wire.update_period;
+  feed.skip_hours = wire.skip_hours;
+  feed.skip_days = wire.skip_days;
 }
 
 }  // namespace feedsieve::parse_detail

@@ -37,7 +37,14 @@ struct RssWireChannel {
   std::string link;
   Text description;
   std::optional<int> ttl;
+  std::optional<std::chrono::seconds> update_period;  // sy:updatePeriod / sy:updateFrequency
+  std::vector<int> skip_hours;
+  std::vector<int> skip_days;
 };
+
+// The channel's scheduling hints besides <ttl>: sy:updatePeriod and
+// sy:updateFrequency, <skipHours> and <skipDays> (feeds/parse/rss_hints.cpp).
+void read_channel_hints(pugi::xml_node channel, RssWireChannel& wire);
 
 RssWireItem read_rss_item(pugi::xml_node item, const Context& context);
 RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context);

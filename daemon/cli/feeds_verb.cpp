@@ -1,0 +1,176 @@
+// `feedsieve feeds list|add|remove|import-opml|export-opml`: the [[feeds]] of
+// the config file, edited in place (daemon/config/edit.hpp keeps every other
+// byte), validated before the file is replaced. A running daemon picks the
+// change up on SIGHUP.
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "daemon/cli/verbs.hpp"
+#include "daemon/config/config.hpp"
+#include "daemon/config/edit.hpp"
+#include "feeds/opml/opml.hpp"
+
+namespace feedsieve::cli {
+namespace {
+
+struct FeedsArgs {
+  std::optional<std::filesystem::path> config;
+  std::string url;
+  std::string name;
+  std::vector<std::string> tags;
+  std::filesystem::path opml;
+};
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError(path.string() + ": error: cannot read the file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void list(const Config& config) {
+  std::cout << std::left << std::setw(32) << "NAME" << std::setw(9) << "ENABLED" << std::setw(10) << "INTERVAL"
+            << std::setw(24) << "TAGS" << "URL\n";
+  for (const auto& feed : config.feeds) {
+    std::string tags;
+    for (const auto& tag : feed.tags) tags += (tags.empty() ? "" : ",") + tag;
+    const auto interval = config.interval_of(feed).count();
+    std::cout << std::setw(32) << feed.name << std::setw(9) << (feed.enabled ? "yes" : "no") << std::setw(10)
+              << (std::to_string(interval) + "s" + (feed.pin_interval ? "!" : "")) << std::setw(24) << tags
+              << feed.url << "\n";
+  }
+}
+
+// A name no configured feed has: the wanted one, else "NAME (2)", "NAME (3)"...
+std::string unique_name(std::string wanted, std::set<std::string>& taken) {
+  std::string name = wanted;
+  for (int n = 2; taken.count(name) != 0; ++n) name = wanted + " (" + std::to_string(n) + ")";
+  taken.insert(name);
+  return name;
+}
+
+int add(const std::filesystem::path& path, const Config& config, const FeedsArgs& args) {
+  for (const auto& feed : config.feeds) {
+    if (feed.url == args.url) {
+      std::cerr << "feedsieve feeds add: " << args.url << " is already configured as \"" << feed.name << "\"\n";
+      return exit_failure;
+    }
+    if (feed.name == (args.name.empty() ? args.url : args.name)) {
+      std::cerr << "feedsieve feeds add: a feed is already named \"" << feed.name << "\"; pick another --name\n";
+      return exit_failure;
+    }
+  }
+  const NewFeed feed{args.name.empty() ? args.url : args.name, args.url, args.tags};
+  replace_config_text(path, append_feed_blocks(read_text(path), {feed}));
+  std::cout << "added \"" << feed.name << "\" to " << path.string() << "; reload a running daemon to poll it\n";
+  return exit_ok;
+}
+
+int remove(const std::filesystem::path& path, const FeedsArgs& args) {
+  replace_config_text(path, remove_feed_block(read_text(path), args.name, path));
+  std::cout << "removed \"" << args.name << "\" from " << path.string()
+            << "; its stored items stay; reload a running daemon to stop it\n";
+  return exit_ok;
+}
+
+int import_opml(const std::filesystem::path& path, const Config& config, const FeedsArgs& args) {
+  std::vector<OpmlFeed> listed;
+  try {
+    listed = parse_opml(read_text(args.opml));
+  } catch (const OpmlError& e) {
+    std::cerr << "feedsieve feeds import-opml: " << args.opml.string() << ": " << e.what() << "\n";
+    return exit_failure;
+  }
+  std::set<std::string> names, urls;
+  for (const auto& feed : config.feeds) {
+    names.insert(feed.name);
+    urls.insert(feed.url);
+  }
+  std::vector<NewFeed> added;
+  for (const auto& feed : listed) {
+    if (!urls.insert(feed.xml_url).second) continue;  // already configured, or listed twice
+    added.push_back({unique_name(feed.title, names), feed.xml_url, feed.tags});
+  }
+  if (!added.empty()) replace_config_text(path, append_feed_blocks(read_text(path), added));
+  std::cout << "imported " << added.size() << " feeds (" << listed.size() - added.size()
+            << " already configured) into " << path.string() << "\n";
+  return exit_ok;
+}
+
+void export_opml(const Config& config) {
+  std::vector<OpmlFeed> feeds;
+  for (const auto& feed : config.feeds) feeds.push_back({feed.name, feed.url, "", feed.tags});
+  std::cout << write_opml(feeds, "feedsieve feeds");
+}
+
+template <class Action>
+int guarded(const FeedsArgs& args, Action action) {
+  try {
+    const auto path = find_config(args.config);
+    return action(path, load_config(path));
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::cerr << "feedsieve feeds: " << e.what() << "\n";
+  }
+  return exit_failure;
+}
+
+CLI::App* sub(CLI::App& feeds, const std::string& name, const std::string& what,
+              const std::shared_ptr<FeedsArgs>& args) {
+  CLI::App* verb = feeds.add_subcommand(name, what);
+  add_config_option(*verb, args->config);
+  return verb;
+}
+
+}  // namespace
+
+void add_feeds(CLI::App& app, int& exit_code) {
+  CLI::App* feeds = app.add_subcommand("feeds", "List, add, remove, import or export the configured feeds");
+  feeds->require_subcommand(1);
+  feeds->footer(
+      "add, remove and import-opml edit the config file in place: every comment and the layout of the rest of "
+      "the file stay as they were. The edited file is validated first; if it does not validate, the config is "
+      "left unchanged and the edit is kept as FILE.rejected. The previous file is kept as FILE.bak. Run "
+      "`systemctl reload feedsieve` (SIGHUP) so a running daemon picks the change up.");
+  auto args = std::make_shared<FeedsArgs>();
+
+  sub(*feeds, "list", "List the configured feeds", args)->callback([args, &exit_code] {
+    exit_code = guarded(*args, [](const auto&, const Config& config) { return list(config), exit_ok; });
+  });
+
+  CLI::App* add_verb = sub(*feeds, "add", "Add a feed: a [[feeds]] block at the end of the config", args);
+  add_verb->add_option("url", args->url, "The feed's http:// or https:// URL")->required();
+  add_verb->add_option("--name", args->name, "Its name (default: the URL)");
+  add_verb->add_option("--tag", args->tags, "A tag (repeatable)");
+  add_verb->callback([args, &exit_code] {
+    exit_code = guarded(*args, [&](const auto& path, const Config& config) { return add(path, config, *args); });
+  });
+
+  CLI::App* remove_verb = sub(*feeds, "remove", "Remove a feed's [[feeds]] block (its stored items stay)", args);
+  remove_verb->add_option("name", args->name, "The feed's name (its URL when it has no name)")->required();
+  remove_verb->callback([args, &exit_code] {
+    exit_code = guarded(*args, [&](const auto& path, const Config&) { return remove(path, *args); });
+  });
+
+  CLI::App* import_verb = sub(*feeds, "import-opml",
+                              "Add the feeds of an OPML 1.0/2.0 file (Miniflux, newsboat, FreshRSS, Feedly "
+                              "exports); folders become tags; feeds already configured are skipped",
+                              args);
+  import_verb->add_option("file", args->opml, "The OPML file")->required()->check(CLI::ExistingFile);
+  import_verb->callback([args, &exit_code] {
+    exit_code =
+        guarded(*args, [&](const auto& path, const Config& config) { return import_opml(path, config, *args); });
+  });
+
+  sub(*feeds, "export-opml", "Print the configured feeds as OPML 2.0 (the first tag is the folder)", args)
+      ->callback([args, &exit_code] {
+        exit_code = guarded(*args, [](const auto&, const Config& config) { return export_opml(config), exit_ok; });
+      });
+}
+
+}  // namespace feedsieve::cli

@@ -1,0 +1,50 @@
+// What each feed has contributed: items, stories and the pace of its items,
+// aggregated in one pass over items for `status` and the HTTP API.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "daemon/store/store.hpp"
+#include "daemon/store/store_error.hpp"
+#include "daemon/store/store_impl.hpp"
+#include "daemon/store/time_text.hpp"
+
+namespace feedsieve {
+namespace {
+
+using store_detail::column_time;
+
+// An item's time is its date, else when it was fetched; the average interval
+// is the span between the oldest and newest item over the gaps between them.
+constexpr const char* activity_sql =
+    "SELECT f.id, f.created_at, coalesce(a.items, 0), coalesce(a.stories, 0), a.oldest, a.newest"
+    " FROM feeds f LEFT JOIN ("
+    "   SELECT feed_id, count(*) AS items, count(DISTINCT story_id) AS stories,"
+    "          min(coalesce(published, updated, fetched_at)) AS oldest,"
+    "          max(coalesce(published, updated, fetched_at)) AS newest"
+    "   FROM items GROUP BY feed_id) a ON a.feed_id = f.id"
+    " ORDER BY f.id";
+
+FeedActivity read_activity(const SQLite::Statement& row) {
+  FeedActivity activity;
+  activity.feed_id = row.getColumn(0).getInt64();
+  activity.created_at = column_time(row.getColumn(1));
+  activity.items = row.getColumn(2).getInt64();
+  activity.stories = row.getColumn(3).getInt64();
+  const auto oldest = column_time(row.getColumn(4));
+  const auto newest = column_time(row.getColumn(5));
+  if (oldest && newest && activity.items > 1)
+    activity.average_interval = (*newest - *oldest) / (activity.items - 1);
+  return activity;
+}
+
+}  // namespace
+
+std::vector<FeedActivity> Store::feed_activity() const {
+  return store_detail::guarded(impl_->path, "summing up feed activity", [&] {
+    SQLite::Statement select(impl_->db, activity_sql);
+    std::vector<FeedActivity> all;
+    while (select.executeStep()) all.push_back(read_activity(select));
+    return all;
+  });
+}
+
+}  // namespace feedsieve

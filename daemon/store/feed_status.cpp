@@ -1,0 +1,96 @@
+#include "daemon/store/feed_status.hpp"
+
+#include <boost/json.hpp>
+#include <unordered_map>
+
+#include "feeds/date/date.hpp"
+
+namespace feedsieve {
+namespace {
+
+boost::json::value time_json(const std::optional<Timestamp>& time) {
+  if (!time) return nullptr;
+  return boost::json::value(format_rfc3339(*time));
+}
+
+FeedHealth health_of(const FeedRecord& feed) {
+  if (is_gone(feed)) return FeedHealth::disabled;
+  if (feed.error_count > 0) return FeedHealth::failing;
+  if (!feed.last_attempt) return FeedHealth::pending;
+  return FeedHealth::ok;
+}
+
+}  // namespace
+
+std::string_view health_name(FeedHealth health) {
+  switch (health) {
+    case FeedHealth::ok: return "ok";
+    case FeedHealth::failing: return "failing";
+    case FeedHealth::disabled: return "disabled";
+    case FeedHealth::pending: return "pending";
+  }
+  return "unknown";
+}
+
+bool is_gone(const FeedRecord& feed) { return feed.last_status == 410 && feed.next_poll.has_value(); }
+
+FeedStatus classify(const FeedRecord& feed, const FeedActivity& activity, Timestamp now) {
+  FeedStatus status{feed, activity, health_of(feed), is_gone(feed), {}};
+  if (status.health == FeedHealth::failing) {
+    const auto since = feed.last_success ? feed.last_success : activity.created_at;
+    if (since && *since < now) status.failing_for = now - *since;
+  }
+  return status;
+}
+
+std::vector<FeedStatus> feed_statuses(const Store& store, Timestamp now) {
+  std::unordered_map<std::int64_t, FeedActivity> by_id;
+  for (auto& activity : store.feed_activity()) by_id.emplace(activity.feed_id, activity);
+  std::vector<FeedStatus> statuses;
+  for (const auto& feed : store.feeds()) {
+    const auto it = by_id.find(feed.id);
+    FeedActivity none;
+    none.feed_id = feed.id;
+    statuses.push_back(classify(feed, it == by_id.end() ? none : it->second, now));
+  }
+  return statuses;
+}
+
+HealthSummary summarize(const std::vector<FeedStatus>& statuses, std::chrono::seconds fail_after) {
+  HealthSummary summary;
+  for (const auto& status : statuses) {
+    switch (status.health) {
+      case FeedHealth::ok: ++summary.ok; break;
+      case FeedHealth::failing: ++summary.failing; break;
+      case FeedHealth::disabled: ++summary.disabled; break;
+      case FeedHealth::pending: ++summary.pending; break;
+    }
+    if (status.health == FeedHealth::failing && status.failing_for >= fail_after) ++summary.failing_too_long;
+  }
+  return summary;
+}
+
+boost::json::value to_json(const FeedStatus& status) {
+  const FeedRecord& feed = status.feed;
+  boost::json::object out;
+  out["name"] = feed.name;
+  out["url"] = feed.url;
+  out["health"] = health_name(status.health);
+  out["gone"] = status.gone;
+  out["last_attempt"] = time_json(feed.last_attempt);
+  out["last_success"] = time_json(feed.last_success);
+  out["http_status"] = feed.last_status;
+  out["error"] = feed.last_error;
+  out["error_count"] = feed.error_count;
+  out["next_poll"] = status.health == FeedHealth::disabled ? boost::json::value(nullptr) : time_json(feed.next_poll);
+  out["items"] = status.activity.items;
+  out["stories"] = status.activity.stories;
+  out["average_interval_seconds"] = status.activity.average_interval
+                                        ? boost::json::value(status.activity.average_interval->count())
+                                        : boost::json::value(nullptr);
+  out["moved_to"] = feed.moved_to ? boost::json::value(*feed.moved_to) : boost::json::value(nullptr);
+  out["failing_for_seconds"] = status.failing_for.count();
+  return out;
+}
+
+}  // namespace feedsieve

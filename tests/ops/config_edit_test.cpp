@@ -1,0 +1,112 @@
+// Config text edits keep every byte outside the edited [[feeds]] block, and
+// `feedsieve feeds` replaces the file only with a config that validates.
+#include <catch2/catch.hpp>
+
+#include "daemon/config/edit.hpp"
+#include "tests/support/support.hpp"
+
+using namespace feedsieve;
+
+namespace {
+
+const std::string head =
+    "# feedsieve config\n"
+    "[store]\n"
+    "path = \"x.db\"   # the store\n"
+    "\n"
+    "  # the wire service, polled often\n"
+    "[[feeds]]\n"
+    "name = \"wire\"\n"
+    "url = \"https://wire.example/rss\"  # keep me\n"
+    "tags = [\n"
+    "  \"news\",\n"
+    "  \"[not a header]\",\n"
+    "]\n";
+const std::string blog =
+    "\n"
+    "# the blog\n"
+    "[[feeds]]\n"
+    "name = \"blog\"\n"
+    "url = \"https://blog.example/atom\"\n";
+const std::string tail =
+    "\n"
+    "# about the topic below\n"
+    "[schedule]\n"
+    "interval = \"1h\"\n";
+
+}  // namespace
+
+TEST_CASE("removing a block cuts exactly that block and its own comment") {
+  const std::string text = head + blog + tail;
+  CHECK(remove_feed_block(text, "blog", "f.toml") == head + tail);
+}
+
+TEST_CASE("removing a block with a multi-line array keeps the next block's comment") {
+  const std::string text = head + blog + tail;
+  const std::string expected = "# feedsieve config\n[store]\npath = \"x.db\"   # the store\n" + blog + tail;
+  CHECK(remove_feed_block(text, "wire", "f.toml") == expected);
+}
+
+TEST_CASE("removing the last block of a file") {
+  CHECK(remove_feed_block(head + blog, "blog", "f.toml") == head);
+}
+
+TEST_CASE("an unknown name or broken TOML is a ConfigError naming the file") {
+  CHECK_THROWS_WITH(remove_feed_block(head, "nope", "f.toml"), Catch::Contains("f.toml") && Catch::Contains("nope"));
+  CHECK_THROWS_WITH(remove_feed_block("[[feeds]\n", "x", "f.toml"), Catch::StartsWith("f.toml:1:"));
+}
+
+TEST_CASE("appending keeps the text before it byte for byte and escapes strings") {
+  const std::string text = head + tail;
+  const std::string out = append_feed_blocks(text, {{"say \"hi\"", "https://n.example/feed", {"a\\b"}}});
+  CHECK(out.substr(0, text.size()) == text);
+  CHECK(out.substr(text.size()) ==
+        "\n[[feeds]]\nname = \"say \\\"hi\\\"\"\nurl = \"https://n.example/feed\"\ntags = [\"a\\\\b\"]\n");
+  CHECK(toml_string("tab\there") == "\"tab\\u0009here\"");
+}
+
+TEST_CASE("a replacement that does not validate leaves the file alone and keeps the edit") {
+  test::TempDir dir;
+  const auto path = dir / "f.toml";
+  test::write_file(path, head);
+  CHECK_THROWS_WITH(replace_config_text(path, head + "[[feeds]]\nurl = \"ftp://x\"\n"),
+                    Catch::Contains("ftp://x") && Catch::Contains("f.toml.rejected"));
+  CHECK(test::read_file(path) == head);
+  CHECK(std::filesystem::exists(dir / "f.toml.rejected"));
+  const Config config = replace_config_text(path, head + blog);
+  CHECK(config.feeds.size() == 2);
+  CHECK(test::read_file(path) == head + blog);
+  CHECK(test::read_file(dir / "f.toml.bak") == head);
+}
+
+TEST_CASE("feeds add, remove, import-opml and export-opml through the real binary") {
+  test::TempDir dir;
+  const std::string config = (dir / "feedsieve.toml").string();
+  test::write_file(config, head + tail);
+  const auto feeds = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "feeds");
+    args.push_back("--config");
+    args.push_back(config);
+    return test::run_feedsieve(args);
+  };
+  REQUIRE(feeds({"add", "https://new.example/feed.xml", "--name", "new", "--tag", "ai"}).exit_code == 0);
+  CHECK(test::read_file(config).substr(0, (head + tail).size()) == head + tail);
+  CHECK(feeds({"add", "https://new.example/feed.xml"}).exit_code == 1);  // already there
+  CHECK(feeds({"add", "not-a-url"}).exit_code == 1);
+  CHECK(feeds({"list"}).out.find("https://new.example/feed.xml") != std::string::npos);
+
+  REQUIRE(feeds({"remove", "new"}).exit_code == 0);
+  CHECK(test::read_file(config) == head + tail);
+  CHECK(feeds({"remove", "new"}).exit_code == 1);
+
+  const auto imported = feeds({"import-opml", test::source_path("tests/fixtures/opml/miniflux.opml").string()});
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  CHECK(imported.out.find("imported 3 feeds") != std::string::npos);
+  const auto again = feeds({"import-opml", test::source_path("tests/fixtures/opml/miniflux.opml").string()});
+  CHECK(again.out.find("imported 0 feeds (3 already configured)") != std::string::npos);
+  const auto exported = feeds({"export-opml"});
+  CHECK(exported.exit_code == 0);
+  CHECK(exported.out.find("xmlUrl=\"https://lwn.net/headlines/rss\"") != std::string::npos);
+  CHECK(exported.out.find("<outline text=\"AI\">") != std::string::npos);
+}
