@@ -61,6 +61,9 @@ struct NormalizedItem {
   Item item;
   // canonical_url(item.link), or nullopt when the item has no usable link.
   std::optional<std::string> canonical_link;
+  // The topic verdict (feeds/topic/topic.hpp); an empty profile keeps everything.
+  double topic_score = 0.0;
+  bool on_topic = true;
 };
 
 }  // namespace feedsieve

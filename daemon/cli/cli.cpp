@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
   add_check_config(app, exit_code);
   add_query(app, exit_code);
   add_parse(app, exit_code);
+  add_explain(app, exit_code);
+  add_rescore(app, exit_code);
   add_status(app, exit_code);
   add_feeds(app, exit_code);
   add_extract(app, exit_code);

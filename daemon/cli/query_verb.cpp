@@ -18,6 +18,7 @@ struct QueryArgs {
   std::string search;
   int limit = 50;
   bool all = false;
+  bool events = false;
 };
 
 // "24h", "7d" (that long ago) or an RFC 3339 time.
@@ -40,6 +41,30 @@ void print(const std::vector<StoryView>& stories, const std::string& format) {
   }
 }
 
+// Each event with its stories: {"event_id": "...", "stories": [story...]}.
+void print(const std::vector<EventView>& events, const std::string& format) {
+  if (format == "table") {
+    for (const auto& event : events) {
+      std::cout << "event " << event.event_id << " (" << event.stories.size() << " stories)\n";
+      write_story_table(std::cout, event.stories);
+      std::cout << "\n";
+    }
+    return;
+  }
+  boost::json::array all;
+  for (const auto& event : events) {
+    boost::json::array stories;
+    for (const auto& story : event.stories) stories.push_back(to_json(story));
+    boost::json::object object{{"event_id", event.event_id}, {"stories", std::move(stories)}};
+    if (format == "jsonl") {
+      std::cout << boost::json::serialize(object) << "\n";
+    } else {
+      all.push_back(std::move(object));
+    }
+  }
+  if (format == "json") std::cout << boost::json::serialize(all) << "\n";
+}
+
 int query(const QueryArgs& args) {
   StoryQuery query;
   query.search = args.search;
@@ -56,7 +81,11 @@ int query(const QueryArgs& args) {
   try {
     const Config config = load_config(find_config(args.config));
     const Store store(resolve_store_path(config.store_path), Store::Mode::read_only);
-    print(store.stories(query), args.format);
+    if (args.events) {
+      print(store.events(query), args.format);
+    } else {
+      print(store.stories(query), args.format);
+    }
     return exit_ok;
   } catch (const ConfigError& e) {
     std::cerr << e.what() << "\n";
@@ -84,6 +113,8 @@ void add_query(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1, 10'000))
       ->capture_default_str();
   verb->add_flag("--all", args->all, "Include stories the topic filter rejected");
+  verb->add_flag("--events", args->events,
+                 "List events (stories of different outlets about one happening) with their stories; --limit counts events");
   verb->callback([args, &exit_code] { exit_code = query(*args); });
 }
 

@@ -14,6 +14,8 @@ void add_run(CLI::App& app, int& exit_code);
 void add_check_config(CLI::App& app, int& exit_code);
 void add_query(CLI::App& app, int& exit_code);
 void add_parse(CLI::App& app, int& exit_code);
+void add_explain(CLI::App& app, int& exit_code);
+void add_rescore(CLI::App& app, int& exit_code);
 void add_status(CLI::App& app, int& exit_code);
 void add_feeds(CLI::App& app, int& exit_code);
 void add_extract(CLI::App& app, int& exit_code);

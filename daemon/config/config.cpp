@@ -20,6 +20,7 @@ constexpr std::array sections{
     Section{"store", read_store},       Section{"log", read_log},
     Section{"fetch", read_fetch},       Section{"schedule", read_schedule},
     Section{"canonical", read_canonical}, Section{"feeds", read_feeds},
+    Section{"topic", read_topic},
 };
 
 }  // namespace

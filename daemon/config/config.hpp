@@ -10,6 +10,7 @@
 
 #include "daemon/fetch/fetcher.hpp"
 #include "daemon/schedule/schedule.hpp"
+#include "feeds/topic/topic.hpp"
 #include "feeds/url/url.hpp"
 
 namespace feedsieve {
@@ -27,6 +28,7 @@ struct FeedConfig {
   bool pin_interval = false;  // true: server hints (ttl, max-age...) never stretch the interval
   bool enabled = true;
   std::vector<std::string> tags;
+  double topic_weight = 1.0;  // multiplies the topic score of this feed's items
 
   bool operator==(const FeedConfig&) const = default;
 };
@@ -38,6 +40,7 @@ struct Config {
   FetchLimits fetch;
   ScheduleSettings schedule;
   CanonicalOptions canonical;
+  TopicProfile topic;
   std::vector<FeedConfig> feeds;
 
   std::chrono::seconds interval_of(const FeedConfig& feed) const { return feed.interval.value_or(schedule.interval); }

@@ -14,5 +14,6 @@ void read_fetch(const Reader& r, const toml::table& root, Config& config);
 void read_schedule(const Reader& r, const toml::table& root, Config& config);
 void read_canonical(const Reader& r, const toml::table& root, Config& config);
 void read_feeds(const Reader& r, const toml::table& root, Config& config);
+void read_topic(const Reader& r, const toml::table& root, Config& config);
 
 }  // namespace feedsieve

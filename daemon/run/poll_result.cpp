@@ -5,6 +5,7 @@
 #include "daemon/schedule/server_hints.hpp"
 #include "feeds/date/date.hpp"
 #include "feeds/parse/parse.hpp"
+#include "feeds/topic/item_text.hpp"
 
 namespace feedsieve {
 namespace {
@@ -35,12 +36,13 @@ void plan_gone(PollPlan& plan, const FeedRecord& feed, const Config& config, con
   plan.summary = record.error;
 }
 
-std::vector<NormalizedItem> normalize(std::vector<Item> items, const CanonicalOptions& options) {
+std::vector<NormalizedItem> normalize(std::vector<Item> items, const Config& config, const FeedConfig& feed) {
   std::vector<NormalizedItem> out;
   out.reserve(items.size());
   for (auto& item : items) {
-    auto canonical = canonical_url(item.link, options);
-    out.push_back({std::move(item), std::move(canonical)});
+    const TopicVerdict verdict = score_topic(config.topic, topic_text(item), feed.topic_weight);
+    auto canonical = canonical_url(item.link, config.canonical);
+    out.push_back({std::move(item), std::move(canonical), verdict.score, verdict.on_topic});
   }
   return out;
 }
@@ -101,7 +103,7 @@ PollPlan plan_poll(const FeedRecord& feed, const FeedConfig& feed_config, const 
   record.status = PollStatus::ok;
   record.next_poll = next_poll_after_ok(fetch, &parsed, feed_config, config, now, r);
   const std::size_t count = parsed.items.size();
-  record.items = normalize(std::move(parsed.items), config.canonical);
+  record.items = normalize(std::move(parsed.items), config, feed_config);
   plan.summary = std::string(format_name(parsed.format)) + ", " + std::to_string(count) + " items";
   for (const auto& warning : parsed.warnings) plan.summary += "; " + warning;
   plan.summary += " (next poll " + format_rfc3339(record.next_poll) + ")";

@@ -12,6 +12,8 @@
 #include "daemon/store/store.hpp"
 #include "daemon/store/store_error.hpp"
 #include "daemon/store/store_impl.hpp"
+#include "daemon/store/event_match.hpp"
+#include "daemon/store/story_match.hpp"
 #include "feeds/date/date.hpp"
 
 namespace feedsieve {
@@ -38,11 +40,15 @@ class ItemWriter {
                 "UPDATE items SET link = :link, canonical_link = :canonical_link, title = :title,"
                 " summary = :summary, content = :content, authors = :authors, categories = :categories,"
                 " enclosures = :enclosures, published = :published, updated = :updated,"
-                " last_seen_at = :now WHERE id = :id"),
+                " topic_score = :topic_score, on_topic = :on_topic, simhash = :simhash, simhash2 = :simhash2,"
+                " title_key = :title_key,"
+                " fingerprinted = 1, last_seen_at = :now WHERE id = :id"),
         touch_(db, "UPDATE items SET last_seen_at = :now WHERE id = :id"),
-        insert_(db, std::string("INSERT INTO items (feed_id, story_id, guid, fetched_at, last_seen_at, ") +
+        insert_(db, std::string("INSERT INTO items (feed_id, story_id, guid, fetched_at, last_seen_at,"
+                                " topic_score, on_topic, simhash, simhash2, title_key, fingerprinted, merge_reason, ") +
                         store_detail::item_column_list +
-                        ") VALUES (:feed, :story, :guid, :now, :now, :link, :canonical_link, :title,"
+                        ") VALUES (:feed, :story, :guid, :now, :now, :topic_score, :on_topic, :simhash, :simhash2, :title_key, 1,"
+                        " :merge_reason, :link, :canonical_link, :title,"
                         " :summary, :content, :authors, :categories, :enclosures, :published, :updated)"),
         story_by_link_(db, "SELECT story_id FROM items WHERE canonical_link = :link ORDER BY id LIMIT 1"),
         insert_story_(db,
@@ -53,7 +59,10 @@ class ItemWriter {
                             " (SELECT min(coalesce(published, updated)) FROM items WHERE story_id = :story) WHERE id = :story"),
         founder_title_(db,
                        "UPDATE stories SET title = :title WHERE id = :story AND title IS NOT :title"
-                       " AND :item = (SELECT min(id) FROM items WHERE story_id = :story)") {}
+                       " AND :item = (SELECT min(id) FROM items WHERE story_id = :story)"),
+        story_topic_(db, store_detail::story_topic_sql),
+        matcher_(db),
+        events_(db) {}
 
   void write(const KeyedItem& item, PollStored& stored) {
     const ItemColumns columns = store_detail::to_columns(*item.item);
@@ -62,8 +71,9 @@ class ItemWriter {
         touch(existing->id);
         return;
       }
-      update(existing->id, columns);
+      update(existing->id, *item.item, columns);
       refresh_story(existing->story, existing->id, columns);
+      refresh_topic(existing->story);
       ++stored.updated_items;
       return;
     }
@@ -86,12 +96,17 @@ class ItemWriter {
                     store_detail::read_columns(find_, 2)};
   }
 
-  void update(std::int64_t id, const ItemColumns& columns) {
+  // An edited item keeps its story (story ids are stable); only its own
+  // fingerprint and verdict follow the new text.
+  void update(std::int64_t id, const NormalizedItem& item, const ItemColumns& columns) {
     update_.reset();
     store_detail::bind_columns(update_, columns);
+    const Fingerprint print = store_detail::fingerprint_columns(columns);
+    bind_analysis(update_, item, print);
     update_.bind(":now", now_);
     update_.bind(":id", id);
     update_.exec();
+    matcher_.index(id, print);
   }
 
   void touch(std::int64_t id) {
@@ -102,29 +117,58 @@ class ItemWriter {
   }
 
   // A new item joins the story of any item, in any feed, with the same
-  // canonical link; otherwise it founds a story of its own.
+  // canonical link; else the story of the earliest item of another feed
+  // that is the same article by text or title (story_match.hpp); otherwise
+  // it founds a story of its own.
   void insert_new(const KeyedItem& item, const ItemColumns& columns, PollStored& stored) {
-    std::optional<std::int64_t> story;
-    if (columns.canonical_link) story = story_with_link(*columns.canonical_link);
-    const bool joined = story.has_value();
+    const Fingerprint print = store_detail::fingerprint_columns(columns);
+    std::optional<store_detail::StoryMatcher::Match> match;
+    if (columns.canonical_link)
+      if (const auto story = story_with_link(*columns.canonical_link))
+        match = store_detail::StoryMatcher::Match{*story, "its canonical link is " + *columns.canonical_link};
+    if (!match) match = matcher_.find(feed_id_, print, item_date(columns));
+    const bool joined = match.has_value();
     if (!joined) {
-      story = create_story(store_detail::founding_key(feed_id_, item.guid, columns.canonical_link), columns);
+      match = {create_story(store_detail::founding_key(feed_id_, item.guid, columns.canonical_link), columns),
+               "it founded the story"};
       ++stored.new_stories;
     }
-    const std::int64_t id = insert(item.guid, *story, columns);
-    if (joined) refresh_story(*story, id, columns);
+    const std::int64_t id = insert(item, match->story, columns, print, match->reason);
+    matcher_.index(id, print);
+    if (joined) refresh_story(match->story, id, columns);
+    if (!joined) events_.assign(match->story, columns.title, store_detail::body_text(columns), item_date(columns));
+    refresh_topic(match->story);
     ++stored.new_items;
   }
 
-  std::int64_t insert(const std::string& guid, std::int64_t story, const ItemColumns& columns) {
+  std::int64_t insert(const KeyedItem& item, std::int64_t story, const ItemColumns& columns, const Fingerprint& print,
+                      const std::string& reason) {
     insert_.reset();
     insert_.bind(":feed", feed_id_);
     insert_.bind(":story", story);
-    insert_.bind(":guid", guid);
+    insert_.bind(":guid", item.guid);
     insert_.bind(":now", now_);
+    insert_.bind(":merge_reason", reason);
     store_detail::bind_columns(insert_, columns);
+    bind_analysis(insert_, *item.item, print);
     insert_.exec();
     return db_.getLastInsertRowid();
+  }
+
+  static std::optional<std::string> item_date(const ItemColumns& columns) {
+    return columns.published ? columns.published : columns.updated;
+  }
+
+  static void bind_analysis(SQLite::Statement& statement, const NormalizedItem& item, const Fingerprint& print) {
+    statement.bind(":topic_score", item.topic_score);
+    statement.bind(":on_topic", item.on_topic ? 1 : 0);
+    store_detail::bind_fingerprint(statement, print);
+  }
+
+  void refresh_topic(std::int64_t story) {
+    story_topic_.reset();
+    story_topic_.bind(":story", story);
+    story_topic_.exec();
   }
 
   std::optional<std::int64_t> story_with_link(const std::string& link) {
@@ -167,7 +211,9 @@ class ItemWriter {
   std::int64_t feed_id_;
   std::string now_;
   SQLite::Statement find_, update_, touch_, insert_, story_by_link_, insert_story_, earliest_published_,
-      founder_title_;
+      founder_title_, story_topic_;
+  store_detail::StoryMatcher matcher_;
+  store_detail::EventMatcher events_;
 };
 
 }  // namespace

@@ -97,9 +97,42 @@ END;
 PRAGMA user_version = 1;
 )sql";
 
+// Version 2: topic verdicts and dedup fingerprints per item, the
+// expression indexes that look fingerprints up by 16-bit band, and the
+// distinctive terms of each story for event grouping. Items of a v1 store
+// are fingerprinted when a writer next opens it (fingerprinted = 0 until then).
+constexpr const char* schema_v2 = R"sql(
+ALTER TABLE items ADD COLUMN topic_score REAL NOT NULL DEFAULT 0;
+ALTER TABLE items ADD COLUMN on_topic INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE items ADD COLUMN simhash INTEGER;
+ALTER TABLE items ADD COLUMN title_key TEXT;
+ALTER TABLE items ADD COLUMN fingerprinted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE items ADD COLUMN merge_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE items ADD COLUMN simhash2 INTEGER;
+-- The lookup keys of each item's fingerprint (feeds/dedup/fingerprint.hpp:
+-- window << 18 | band << 16 | 16 bits of the hash), up to 8 per item.
+CREATE TABLE simhash_bands (
+  band_key INTEGER NOT NULL,
+  item_id  INTEGER NOT NULL,  -- items.id; rows of deleted items match nothing
+  PRIMARY KEY (band_key, item_id)
+) WITHOUT ROWID;
+CREATE INDEX items_by_title_key ON items (title_key) WHERE title_key IS NOT NULL;
+CREATE INDEX items_unfingerprinted ON items (id) WHERE fingerprinted = 0;
+
+ALTER TABLE stories ADD COLUMN event_reason TEXT NOT NULL DEFAULT '';
+CREATE TABLE story_terms (
+  term     TEXT NOT NULL,
+  story_id INTEGER NOT NULL,  -- stories.id
+  PRIMARY KEY (term, story_id)
+) WITHOUT ROWID;
+
+PRAGMA user_version = 2;
+)sql";
+
 // Ordered; step i brings the schema from version i to version i + 1.
 constexpr std::array migrations{
     Migration{1, schema_v1},
+    Migration{2, schema_v2},
 };
 
 void refuse_newer(const std::filesystem::path& path, int found) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <system_error>
 
+#include "daemon/store/backfill.hpp"
 #include "daemon/store/schema.hpp"
 #include "daemon/store/store.hpp"
 #include "daemon/store/store_error.hpp"
@@ -69,6 +70,7 @@ Store::Store(const std::filesystem::path& path, Mode mode)
   set_pragmas(impl_->db, path, mode);
   if (mode == Mode::read_write) {
     store_detail::migrate(impl_->db, path);
+    store_detail::fingerprint_unprinted(impl_->db, path);
   } else {
     store_detail::require_current_schema(impl_->db, path);
   }

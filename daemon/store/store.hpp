@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "feeds/model.hpp"
+#include "feeds/topic/topic.hpp"
 
 namespace feedsieve {
 
@@ -98,6 +100,40 @@ struct StoryView {
   std::vector<SourceView> sources;  // ordered by published (undated last)
 };
 
+// An item as `feedsieve explain` shows it.
+struct ItemDetail {
+  std::int64_t id = 0;
+  std::string feed;  // feed name
+  std::string guid;
+  std::string title;
+  std::string link;
+  std::optional<std::string> canonical_link;
+  std::string summary;
+  std::string content;  // sanitized HTML
+  std::optional<Timestamp> published;
+  double topic_score = 0.0;
+  bool on_topic = true;
+  std::string story_id;
+  std::string merge_reason;  // why it joined its story
+  std::optional<std::string> event_id;
+  std::string event_reason;  // why its story joined its event
+};
+
+// The verdict for one stored item: feed name, title, summary, content (HTML).
+using ItemJudge = std::function<TopicVerdict(const ItemDetail&)>;
+
+struct RescoreResult {
+  std::int64_t items = 0;
+  std::int64_t items_changed = 0;  // items whose score or on_topic changed
+  std::int64_t stories_on_topic = 0;
+  std::int64_t stories_off_topic = 0;
+};
+
+struct EventView {
+  std::string event_id;
+  std::vector<StoryView> stories;  // newest first
+};
+
 class Store {
  public:
   enum class Mode { read_write, read_only };
@@ -123,6 +159,15 @@ class Store {
   std::vector<StoryView> stories(const StoryQuery& query) const;
   // One story by its stable story_id, with its sources; nullopt when unknown.
   std::optional<StoryView> story(std::string_view story_id) const;
+
+  // One item by its row id or by its link / canonical link (the earliest
+  // such item), with how it joined its story; nullopt when unknown.
+  std::optional<ItemDetail> item(std::string_view id_or_link) const;
+  // Applies `judge` to every stored item and recomputes every story's
+  // verdict, in one transaction; nothing is fetched again.
+  RescoreResult rescore(const ItemJudge& judge);
+  // Stories grouped by event, newest event first (query --events).
+  std::vector<EventView> events(const StoryQuery& query) const;
 
   const std::filesystem::path& path() const;
 

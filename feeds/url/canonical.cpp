@@ -8,9 +8,9 @@
 // normalised here (see normalize.cpp for why not with url::normalize()) and
 // the result is assembled as a string.
 //
-// Deliberately not done yet: trailing-slash folding, "www." removal and AMP
-// variants. Each is wrong for some sites, so they belong to the later
-// per-feed identity policy rather than to this fixed function.
+// AMP, mobile and "www." variants are folded (variants.cpp says how and
+// why). Deliberately not done: trailing-slash folding, which is wrong for
+// too many sites.
 //
 // The default tracking list contains "ref", which a few sites use for real
 // content (GitHub's ?ref=branch); callers that care pass their own list.
@@ -60,6 +60,7 @@ std::string clean_query(const boost::urls::url_view& u, const std::vector<std::s
   for (const auto param : u.encoded_params()) {
     if (param.key.empty() && !param.has_value) continue;  // "a=1&&b=2"
     if (is_tracking(param.key.decode(), patterns)) continue;
+    if (url_detail::is_amp_parameter(param.key.decode(), param.has_value ? param.value.decode() : "")) continue;
     std::string key = url_detail::normalize_percent_encoding(param.key);
     std::string text = key;
     if (param.has_value) (text += '=') += url_detail::normalize_percent_encoding(param.value);
@@ -113,9 +114,10 @@ std::optional<std::string> canonical_url(std::string_view link, const CanonicalO
   std::string out = lower(u.scheme());
   out += "://";
   if (u.has_userinfo()) (out += url_detail::normalize_percent_encoding(u.encoded_userinfo())) += '@';
-  out += url_detail::normalize_percent_encoding(lower(u.encoded_host()));
+  out += url_detail::fold_host_variant(url_detail::normalize_percent_encoding(lower(u.encoded_host())));
   if (u.has_port() && !is_default_port(u)) (out += ':') += u.port();
-  const std::string path = url_detail::remove_dot_segments(url_detail::normalize_percent_encoding(u.encoded_path()));
+  const std::string path =
+      url_detail::fold_amp_path(url_detail::remove_dot_segments(url_detail::normalize_percent_encoding(u.encoded_path())));
   out += path.empty() ? "/" : path;
   if (u.has_query()) {
     const std::string query = clean_query(u, options.tracking_parameters);

@@ -23,4 +23,11 @@ std::string normalize_percent_encoding(std::string_view text);
 // RFC 3986 5.2.4, including ".." above the root ("/../a" -> "/a").
 std::string remove_dot_segments(std::string_view path);
 
+// variants.cpp: the www./m./mobile./amp. host prefixes dropped (lower-case host in).
+std::string fold_host_variant(std::string host);
+// "/amp/a" -> "/a", "/a/amp" -> "/a", "/a.amp.html" -> "/a.html".
+std::string fold_amp_path(std::string path);
+// amp, amp=1, outputType=amp (decoded key and value).
+bool is_amp_parameter(std::string_view key, std::string_view value);
+
 }  // namespace feedsieve::url_detail

@@ -30,11 +30,11 @@ TEST_CASE("a new store gets the whole schema and its version", "[store][schema]"
   const auto path = dir / "feedsieve.db";
   { Store store(path); }
   CHECK(scalar(path, "PRAGMA user_version") == store_detail::known_schema_version());
-  CHECK(scalar(path, "PRAGMA user_version") == 1);
+  CHECK(scalar(path, "PRAGMA user_version") == 2);
   CHECK(text_of(path, "PRAGMA journal_mode") == "wal");
   for (const char* name : {"feeds", "stories", "items", "items_fts", "items_by_canonical_link", "items_by_story",
                            "stories_by_sort_time", "items_fts_after_insert", "items_fts_after_update",
-                           "items_fts_after_delete"}) {
+                           "items_fts_after_delete", "simhash_bands", "story_terms", "items_by_title_key"}) {
     SQLite::Database db(path.string());
     SQLite::Statement find(db, "SELECT count(*) FROM sqlite_schema WHERE name = ?");
     find.bind(1, name);
@@ -48,7 +48,7 @@ TEST_CASE("reopening a store is idempotent and keeps its data", "[store][schema]
   const auto path = dir / "feedsieve.db";
   { Store(path).upsert_feed("example", "http://example.test/feed"); }
   Store again(path);
-  CHECK(scalar(path, "PRAGMA user_version") == 1);
+  CHECK(scalar(path, "PRAGMA user_version") == 2);
   REQUIRE(again.feeds().size() == 1);
   CHECK(again.feeds().front().name == "example");
   Store read_only(path, Store::Mode::read_only);
@@ -60,7 +60,7 @@ TEST_CASE("a store newer than this build is refused, naming both versions", "[st
   const auto path = dir / "feedsieve.db";
   { Store store(path); }
   test::execute(path, "PRAGMA user_version = 99");
-  const std::string expected = "store " + path.string() + " has schema version 99, this feedsieve knows up to 1";
+  const std::string expected = "store " + path.string() + " has schema version 99, this feedsieve knows up to 2";
   CHECK_THAT(open_error(path, Store::Mode::read_write), Contains(expected));
   CHECK_THAT(open_error(path, Store::Mode::read_only), Contains(expected));
   CHECK(scalar(path, "PRAGMA user_version") == 99);

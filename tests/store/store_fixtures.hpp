@@ -52,6 +52,14 @@ inline PollRecord failed_poll(std::int64_t feed_id, Timestamp at, int error_coun
   return poll;
 }
 
+// Every story, off-topic ones included.
+inline StoryQuery everything() {
+  StoryQuery query;
+  query.limit = max_story_limit;
+  query.include_off_topic = true;
+  return query;
+}
+
 // One integer from a second, raw connection to the same file, for looking
 // behind the API ("SELECT count(*) FROM items").
 inline std::int64_t scalar(const std::filesystem::path& path, const char* sql) {

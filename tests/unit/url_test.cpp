@@ -111,7 +111,17 @@ TEST_CASE("canonical_url normalises links to one identity form", "[url]") {
   const Canon c = GENERATE(values<Canon>({
       // Case of scheme and host; path case is significant
       {"HTTP://Example.COM/Path", "http://example.com/Path"},
-      {"HtTpS://WWW.Example.com/A/B", "https://www.example.com/A/B"},
+      {"HtTpS://WWW.Example.com/A/B", "https://example.com/A/B"},
+      // AMP and mobile variants
+      {"https://m.example.com/a", "https://example.com/a"},
+      {"https://amp.example.co.uk/a", "https://example.co.uk/a"},
+      {"https://amp.dev/a", "https://amp.dev/a"},
+      {"https://example.com/amp/2024/a", "https://example.com/2024/a"},
+      {"https://example.com/2024/a/amp", "https://example.com/2024/a"},
+      {"https://example.com/2024/a.amp.html", "https://example.com/2024/a.html"},
+      {"https://example.com/a?amp=1&id=3", "https://example.com/a?id=3"},
+      {"https://example.com/a?outputType=amp", "https://example.com/a"},
+      {"https://example.com/ampere/a?amp=2", "https://example.com/ampere/a?amp=2"},
       // Default ports
       {"http://example.com:80/a", "http://example.com/a"},
       {"https://example.com:443/a", "https://example.com/a"},
@@ -156,9 +166,8 @@ TEST_CASE("canonical_url normalises links to one identity form", "[url]") {
       {"https://example.com/a?a=&b", "https://example.com/a?a=&b"},
       {"https://example.com/a?", "https://example.com/a"},
       {"https://example.com/a?&&a=1&&", "https://example.com/a?a=1"},
-      // Deliberately left alone for now: trailing slash, www, AMP
-      {"https://www.example.com/a/", "https://www.example.com/a/"},
-      {"https://example.com/amp/a", "https://example.com/amp/a"},
+      // Deliberately left alone: the trailing slash
+      {"https://www.example.com/a/", "https://example.com/a/"},
       // Not absolute http(s)
       {"ftp://example.com/a", ""},
       {"mailto:a@example.com", ""},

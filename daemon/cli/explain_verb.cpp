@@ -1,0 +1,73 @@
+// feedsieve explain ITEM: the topic arithmetic and the merge decisions for one stored item.
+#include <iostream>
+
+#include "daemon/cli/verbs.hpp"
+#include "daemon/config/config.hpp"
+#include "daemon/store/store.hpp"
+#include "feeds/text/html_text.hpp"
+
+namespace feedsieve::cli {
+namespace {
+
+struct ExplainArgs {
+  std::optional<std::filesystem::path> config;
+  std::string item;
+};
+
+double feed_weight(const Config& config, const std::string& feed) {
+  for (const FeedConfig& f : config.feeds)
+    if (f.name == feed) return f.topic_weight;
+  return 1.0;
+}
+
+void print(const ItemDetail& item, const Config& config) {
+  std::cout << "item " << item.id << " of feed \"" << item.feed << "\": " << item.title << "\n"
+            << "  link " << item.link << "\n"
+            << "  canonical " << item.canonical_link.value_or("(none)") << "\n";
+  const double weight = feed_weight(config, item.feed);
+  const TopicVerdict now = score_topic(
+      config.topic, {item.title, item.summary, item.content.empty() ? "" : html_to_text(item.content)}, weight);
+  std::cout << describe_verdict(now, config.topic, weight);
+  std::cout << "  stored: score " << item.topic_score << ", " << (item.on_topic ? "on topic" : "off topic");
+  if (now.score != item.topic_score || now.on_topic != item.on_topic)
+    std::cout << " (the profile changed since; `feedsieve rescore` applies it)";
+  std::cout << "\nstory " << item.story_id << ": " << item.merge_reason << "\n";
+  std::cout << "event " << item.event_id.value_or("(none)");
+  if (!item.event_reason.empty()) std::cout << ": " << item.event_reason;
+  std::cout << "\n";
+}
+
+int explain(const ExplainArgs& args) {
+  try {
+    const Config config = load_config(find_config(args.config));
+    const Store store(resolve_store_path(config.store_path), Store::Mode::read_only);
+    const auto item = store.item(args.item);
+    if (!item) {
+      std::cerr << "feedsieve explain: no stored item has id or link \"" << args.item << "\"\n";
+      return exit_failure;
+    }
+    print(*item, config);
+    return exit_ok;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const StoreError& e) {
+    std::cerr << "feedsieve explain: " << e.what() << "\n";
+  }
+  return exit_failure;
+}
+
+}  // namespace
+
+void add_explain(CLI::App& app, int& exit_code) {
+  CLI::App* verb = app.add_subcommand("explain", "Show why an item scored what it did and why it is in its story");
+  verb->footer(
+      "ITEM is an item's row id or its link (as published or canonical). Prints each matched term and group of "
+      "the current [topic] profile with its points, the stored score, and the rule that put the item into its "
+      "story (canonical link, text fingerprint distance, or title) and its story into an event.");
+  auto args = std::make_shared<ExplainArgs>();
+  add_config_option(*verb, args->config);
+  verb->add_option("ITEM", args->item, "Item id or link")->required();
+  verb->callback([args, &exit_code] { exit_code = explain(*args); });
+}
+
+}  // namespace feedsieve::cli

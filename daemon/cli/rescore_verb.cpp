@@ -1,0 +1,48 @@
+// feedsieve rescore: the current [topic] profile applied to every stored item.
+#include <iostream>
+#include <unordered_map>
+
+#include "daemon/cli/verbs.hpp"
+#include "daemon/config/config.hpp"
+#include "daemon/store/store.hpp"
+#include "feeds/text/html_text.hpp"
+
+namespace feedsieve::cli {
+namespace {
+
+int rescore(const std::optional<std::filesystem::path>& config_path) {
+  try {
+    const Config config = load_config(find_config(config_path));
+    std::unordered_map<std::string, double> weights;
+    for (const FeedConfig& f : config.feeds) weights[f.name] = f.topic_weight;
+    Store store(resolve_store_path(config.store_path));
+    const RescoreResult r = store.rescore([&](const ItemDetail& item) {
+      const auto weight = weights.find(item.feed);
+      return score_topic(config.topic,
+                         {item.title, item.summary, item.content.empty() ? "" : html_to_text(item.content)},
+                         weight == weights.end() ? 1.0 : weight->second);
+    });
+    std::cout << "feedsieve: rescored " << r.items << " items (" << r.items_changed << " changed); "
+              << r.stories_on_topic << " stories on topic, " << r.stories_off_topic << " off topic\n";
+    return exit_ok;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const StoreError& e) {
+    std::cerr << "feedsieve rescore: " << e.what() << "\n";
+  }
+  return exit_failure;
+}
+
+}  // namespace
+
+void add_rescore(CLI::App& app, int& exit_code) {
+  CLI::App* verb = app.add_subcommand("rescore", "Re-apply the [topic] profile to the stored items, without fetching");
+  verb->footer(
+      "Scores every stored item with the config's current profile and feed weights and updates each story's "
+      "on_topic and topic_score, in one transaction. Safe while the daemon runs (it waits for the write lock).");
+  auto path = std::make_shared<std::optional<std::filesystem::path>>();
+  add_config_option(*verb, *path);
+  verb->callback([path, &exit_code] { exit_code = rescore(*path); });
+}
+
+}  // namespace feedsieve::cli
