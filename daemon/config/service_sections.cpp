@@ -31,7 +31,8 @@ void read_fetch(const Reader& r, const toml::table& root, Config& config) {
   const toml::table* t = r.section(root, "fetch");
   if (t == nullptr) return;
   r.only_keys(*t, "[fetch]",
-              {"connect_timeout", "timeout", "max_body", "max_redirects", "max_concurrent", "max_per_host", "user_agent"});
+              {"connect_timeout", "timeout", "max_body", "max_redirects", "max_concurrent", "max_per_host", "user_agent",
+               "allow_networks"});
   FetchLimits& f = config.fetch;
   if (auto v = r.duration(*t, "connect_timeout", "fetch", seconds(1))) f.connect_timeout = *v;
   if (auto v = r.duration(*t, "timeout", "fetch", seconds(1))) f.total_timeout = *v;
@@ -40,6 +41,13 @@ void read_fetch(const Reader& r, const toml::table& root, Config& config) {
   if (auto v = r.integer(*t, "max_concurrent", "fetch", 1, 10'000)) f.max_concurrent = static_cast<std::size_t>(*v);
   if (auto v = r.integer(*t, "max_per_host", "fetch", 1, 100)) f.max_per_host = static_cast<std::size_t>(*v);
   if (auto v = r.string(*t, "user_agent", "fetch")) f.user_agent = *v;
+  for (const std::string& text : r.strings(*t, "allow_networks", "fetch").value_or(std::vector<std::string>{})) {
+    const auto network = parse_ip_network(text);
+    if (!network)
+      r.fail(t->get("allow_networks")->source(),
+             "'fetch.allow_networks': '" + text + "' is not a network such as 127.0.0.0/8 or fd00::/8");
+    f.allow_networks.push_back(*network);
+  }
 }
 
 void read_schedule(const Reader& r, const toml::table& root, Config& config) {

@@ -48,6 +48,8 @@ struct Transfer {
   ResponseLog response;
   std::string body;
   bool body_over_cap = false;
+  MultiDriver::ConnectCheck connect_check;  // guarded requests only
+  std::optional<std::string> refused;       // the address the guard refused, and why
   // Last, so it is destroyed first: the handle leaves the multi handle before
   // `easy` is cleaned up and the buffers curl writes into are freed.
   MultiDriver::Running running;
@@ -138,6 +140,20 @@ void configure(Transfer& t, const FetchLimits& limits, const std::string& user_a
   if (t.request_headers) set(e, CURLOPT_HTTPHEADER, t.request_headers.get());
 }
 
+// The request-forgery guard, asked by libcurl before every connect.
+MultiDriver::ConnectCheck guard_for(Transfer& t, const std::vector<IpNetwork>& allowed) {
+  return [&t, &allowed](const curl_sockaddr& socket_address) {
+    const auto address = address_of(&socket_address.addr);
+    if (!address) {
+      t.refused = "an address that is not IPv4 or IPv6";
+      return false;
+    }
+    if (may_connect(*address, allowed)) return true;
+    t.refused = address->to_string() + " (" + std::string(non_public_reason(*address).value_or("not public")) + ")";
+    return false;
+  };
+}
+
 FetchResult unstarted(const FetchRequest& request, FetchOutcome outcome, std::string error) {
   FetchResult result;
   result.outcome = outcome;
@@ -208,7 +224,8 @@ void Fetcher::Impl::start_ready() {
     t.started = Clock::now();
     try {
       configure(t, limits, user_agent);
-      t.running = driver.start(t.easy.get());
+      if (t.request.guarded) t.connect_check = guard_for(t, limits.allow_networks);
+      t.running = driver.start(t.easy.get(), t.request.guarded ? &t.connect_check : nullptr);
     } catch (const std::exception& e) {
       complete(*ticket, unstarted(t.request, FetchOutcome::network_error, t.request.url + ": " + e.what()));
     }
@@ -240,6 +257,11 @@ FetchResult Fetcher::Impl::result_of(Transfer& t, CURLcode code) const {
                                 limits);
   result.outcome = verdict.outcome;
   result.error = verdict.error;
+  if (t.refused && !result.succeeded()) {
+    result.outcome = FetchOutcome::network_error;
+    result.error = t.request.url + ": refused to connect to " + *t.refused +
+                   ": a link from a feed or page may only reach public addresses ([fetch] allow_networks)";
+  }
   // Only a move that ends somewhere usable is worth recording on the feed.
   if (result.succeeded() && t.response.only_permanent_redirects()) result.permanent_redirect = result.final_url;
   result.content_type = t.response.content_type();

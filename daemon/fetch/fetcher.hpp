@@ -8,6 +8,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "daemon/fetch/ip_network.hpp"
 
 namespace boost::asio {
 class io_context;
@@ -23,12 +26,17 @@ struct FetchLimits {
   std::size_t max_concurrent = 32;    // transfers in flight, all hosts
   std::size_t max_per_host = 2;       // transfers in flight per host (the URL's host, lower-cased; not the port)
   std::string user_agent;             // empty: feedsieve/VERSION
+  // Networks a guarded request may reach although they are not public (tests: 127.0.0.0/8).
+  std::vector<IpNetwork> allow_networks;
 };
 
 struct FetchRequest {
   std::string url;
   std::optional<std::string> etag;           // sent as If-None-Match
   std::optional<std::string> last_modified;  // sent as If-Modified-Since
+  // A link taken from a feed or a page, not from the config: every address it
+  // (or a redirect) resolves to must be public or in allow_networks.
+  bool guarded = false;
 };
 
 enum class FetchOutcome {

@@ -53,11 +53,21 @@ void guarded(const char* where, Action&& action) noexcept {
   }
 }
 
-// Our own socket() so that the descriptor is close-on-exec (and, later, the
-// place to check the address before connecting).
+// Our own socket() so that the descriptor is close-on-exec, and the place to
+// check the address curl resolved before it connects (every connection,
+// redirects included, so no DNS answer slips past a check made earlier).
 curl_socket_t open_socket(void*, curlsocktype, curl_sockaddr* address) {
   const int fd = ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
   return fd < 0 ? CURL_SOCKET_BAD : fd;
+}
+
+curl_socket_t open_checked_socket(void* check, curlsocktype purpose, curl_sockaddr* address) noexcept {
+  try {
+    if (!(*static_cast<const MultiDriver::ConnectCheck*>(check))(*address)) return CURL_SOCKET_BAD;
+  } catch (const std::exception&) {
+    return CURL_SOCKET_BAD;
+  }
+  return open_socket(nullptr, purpose, address);
 }
 
 template <class Value>
@@ -230,10 +240,15 @@ MultiDriver::MultiDriver(asio::io_context& io, Finished finished)
 
 MultiDriver::~MultiDriver() = default;
 
-MultiDriver::Running MultiDriver::start(CURL* easy) {
+MultiDriver::Running MultiDriver::start(CURL* easy, const ConnectCheck* check) {
   void* const self = impl_.get();
-  set_easy(easy, CURLOPT_OPENSOCKETFUNCTION, &open_socket);
-  set_easy(easy, CURLOPT_OPENSOCKETDATA, self);
+  if (check != nullptr) {
+    set_easy(easy, CURLOPT_OPENSOCKETFUNCTION, &open_checked_socket);
+    set_easy(easy, CURLOPT_OPENSOCKETDATA, const_cast<ConnectCheck*>(check));  // libcurl's void*; only read
+  } else {
+    set_easy(easy, CURLOPT_OPENSOCKETFUNCTION, &open_socket);
+    set_easy(easy, CURLOPT_OPENSOCKETDATA, self);
+  }
   set_easy(easy, CURLOPT_CLOSESOCKETFUNCTION, &Impl::close_socket);
   set_easy(easy, CURLOPT_CLOSESOCKETDATA, self);
   const CURLMcode rc = curl_multi_add_handle(impl_->multi.get(), easy);

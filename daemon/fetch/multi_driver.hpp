@@ -45,9 +45,14 @@ class MultiDriver {
   MultiDriver(const MultiDriver&) = delete;
   MultiDriver& operator=(const MultiDriver&) = delete;
 
+  // Decides, for every connection about to be opened, whether its resolved
+  // address may be reached; false refuses the connection.
+  using ConnectCheck = std::function<bool(const curl_sockaddr&)>;
+
   // Adds `easy` to the multi handle; it starts on the next turn of the loop.
-  // Throws std::runtime_error when libcurl refuses it.
-  [[nodiscard]] Running start(CURL* easy);
+  // `check`, when given, must outlive the transfer. Throws std::runtime_error
+  // when libcurl refuses it.
+  [[nodiscard]] Running start(CURL* easy, const ConnectCheck* check = nullptr);
 
  private:
   // Shared only so that Asio handlers still queued can tell it is gone.
