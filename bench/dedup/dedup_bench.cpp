@@ -78,7 +78,8 @@ std::vector<Synthetic> generate(std::size_t count, std::mt19937_64& rng) {
   while (items.size() < count) {
     const std::vector<std::string> title = words.text(9);
     std::vector<std::string> body = words.text(80);
-    items.push_back({join(title, 9), join(body, 80), group});
+    const std::uint32_t original = group;
+    items.push_back({join(title, 9), join(body, 80), original});
     if (percent(rng) < 10)  // another outlet's own article about the same event
       items.push_back({join(title, 6) + " " + words.any(), join(words.text(80), 80), ++group});
     if (percent(rng) < 30) {  // syndicated copies
@@ -90,7 +91,7 @@ std::vector<Synthetic> generate(std::size_t count, std::mt19937_64& rng) {
         if (percent(rng) < 50) text += " Read more at the outlet. Subscribe to our newsletter.";
         if (percent(rng) < 20)
           for (char& ch : text) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        items.push_back({join(words.text(7), 7) + " - Outlet " + std::to_string(c), text, group});
+        items.push_back({join(words.text(7), 7) + " - Outlet " + std::to_string(c), text, original});
       }
     }
     ++group;

@@ -110,14 +110,14 @@ bool same_text(const Fingerprint& a, const Fingerprint& b) {
   return !a.title_key.empty() && a.title_key == b.title_key;
 }
 
-std::vector<std::uint32_t> band_keys(const Fingerprint& print) {
-  std::vector<std::uint32_t> keys;
+BandKeys band_keys(const Fingerprint& print) {
+  BandKeys out;
   for (std::uint32_t w = 0; w < print.simhash.size(); ++w) {
     if (print.shingles[w] == 0) continue;
     for (std::uint32_t band = 0; band < 4; ++band)
-      keys.push_back(w << 18 | band << 16 | static_cast<std::uint32_t>((print.simhash[w] >> (16 * band)) & 0xffff));
+      out.keys[out.size++] = w << 18 | band << 16 | static_cast<std::uint32_t>((print.simhash[w] >> (16 * band)) & 0xffff);
   }
-  return keys;
+  return out;
 }
 
 }  // namespace feedsieve

@@ -48,7 +48,13 @@ bool same_text(const Fingerprint& a, const Fingerprint& b);
 // bands, each tagged with window and band number (window << 18 | band << 16
 // | bits). Two hashes of one window within 3 bits agree on at least one band
 // (pigeonhole), so the indexes only look at items sharing a key.
-std::vector<std::uint32_t> band_keys(const Fingerprint& print);
+struct BandKeys {
+  std::array<std::uint32_t, 8> keys{};
+  std::size_t size = 0;
+  const std::uint32_t* begin() const { return keys.data(); }
+  const std::uint32_t* end() const { return keys.data() + size; }
+};
+BandKeys band_keys(const Fingerprint& print);
 
 // Whether window w of both is present and within max_distance bits; the distance when so.
 std::optional<int> window_distance(const Fingerprint& a, const Fingerprint& b, std::size_t w);
