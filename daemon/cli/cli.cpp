@@ -51,10 +51,11 @@ int main(int argc, char** argv) {
   add_parse(app, exit_code);
   add_explain(app, exit_code);
   add_rescore(app, exit_code);
-  add_status(app, exit_code);
-  add_feeds(app, exit_code);
   add_extract(app, exit_code);
   add_discover(app, exit_code);
+  add_status(app, exit_code);
+  add_feeds(app, exit_code);
+  add_prune(app, exit_code);
   add_help(app);
   try {
     app.parse(argc, argv);

@@ -16,10 +16,11 @@ void add_query(CLI::App& app, int& exit_code);
 void add_parse(CLI::App& app, int& exit_code);
 void add_explain(CLI::App& app, int& exit_code);
 void add_rescore(CLI::App& app, int& exit_code);
-void add_status(CLI::App& app, int& exit_code);
-void add_feeds(CLI::App& app, int& exit_code);
 void add_extract(CLI::App& app, int& exit_code);
 void add_discover(CLI::App& app, int& exit_code);
+void add_status(CLI::App& app, int& exit_code);
+void add_feeds(CLI::App& app, int& exit_code);
+void add_prune(CLI::App& app, int& exit_code);
 
 // The --config option every verb that reads the config shares.
 CLI::Option* add_config_option(CLI::App& verb, std::optional<std::filesystem::path>& path);

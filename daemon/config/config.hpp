@@ -10,6 +10,7 @@
 
 #include "daemon/fetch/fetcher.hpp"
 #include "daemon/schedule/schedule.hpp"
+#include "daemon/store/prune.hpp"
 #include "feeds/topic/topic.hpp"
 #include "feeds/url/url.hpp"
 
@@ -36,6 +37,7 @@ struct FeedConfig {
 struct Config {
   std::filesystem::path source;      // the file it came from
   std::filesystem::path store_path;  // as written; see resolve_store_path()
+  RetentionPolicy retention;         // [store] keep_days, keep_days_on_topic, max_items_per_feed
   std::string log_level = "info";
   FetchLimits fetch;
   ScheduleSettings schedule;

@@ -9,7 +9,12 @@ using std::chrono::seconds;
 void read_store(const Reader& r, const toml::table& root, Config& config) {
   const toml::table* t = r.section(root, "store");
   if (t == nullptr) return;
-  r.only_keys(*t, "[store]", {"path"});
+  r.only_keys(*t, "[store]", {"path", "keep_days", "keep_days_on_topic", "max_items_per_feed"});
+  if (auto v = r.integer(*t, "keep_days", "store", 1, 100'000)) config.retention.keep_days = std::chrono::days(*v);
+  if (auto v = r.integer(*t, "keep_days_on_topic", "store", 1, 100'000))
+    config.retention.keep_days_on_topic = std::chrono::days(*v);
+  if (auto v = r.integer(*t, "max_items_per_feed", "store", 1, 10'000'000))
+    config.retention.max_items_per_feed = static_cast<int>(*v);
   if (auto path = r.string(*t, "path", "store")) {
     if (path->empty()) r.fail(t->get("path")->source(), "'store.path' must not be empty");
     config.store_path = *path;

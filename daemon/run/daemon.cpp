@@ -35,6 +35,9 @@ using std::chrono::seconds;
 
 Timestamp now_utc() { return std::chrono::floor<seconds>(std::chrono::system_clock::now()); }
 
+// Retention first runs a while after start, when the first polls are stored.
+constexpr std::chrono::minutes first_prune_delay{10};
+
 struct FeedSlot {
   FeedConfig config;
   FeedRecord record;
@@ -87,12 +90,14 @@ class Daemon {
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
         watchdog_timer_(io_),
         grace_timer_(io_),
+        prune_timer_(io_),
         host_budget_(config_->schedule.host_requests_per_minute),
         rng_(std::random_device{}()) {}
 
   int run() {
     wait_for_signal();
     start_watchdog();
+    if (!options_.once) schedule_prune(first_prune_delay);
     for (const auto& feed : config_->feeds)
       if (feed.enabled) add_feed(feed, store_.upsert_feed(feed.name, feed.url));
     spdlog::info("feedsieve started: {} feeds, store {}", feeds_.size(), store_.path().string());
@@ -322,6 +327,25 @@ class Daemon {
     });
   }
 
+  // Retention runs on the store strand, like every write; a policy changed by
+  // a reload applies from the next run.
+  void schedule_prune(std::chrono::steady_clock::duration delay) {
+    prune_timer_.expires_after(delay);
+    prune_timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (ec || stopping_) return;
+      asio::post(store_strand_, [this, policy = config_->retention] {
+        if (!policy.any()) return;
+        try {
+          const PruneReport report = store_.prune(policy, now_utc());
+          spdlog::info("retention: removed {} items and {} stories", report.items, report.stories);
+        } catch (const StoreError& e) {
+          spdlog::error("retention: {}", e.what());
+        }
+      });
+      schedule_prune(std::chrono::hours(24));
+    });
+  }
+
   void start_watchdog() {
     const auto period = notifier_.watchdog_period();
     if (!period) return;
@@ -361,6 +385,7 @@ class Daemon {
     signals_.cancel();
     watchdog_timer_.cancel();
     grace_timer_.cancel();
+    prune_timer_.cancel();
     feeds_.clear();
     io_.stop();
   }
@@ -375,6 +400,7 @@ class Daemon {
   asio::signal_set signals_;
   asio::steady_timer watchdog_timer_;
   asio::steady_timer grace_timer_;
+  asio::steady_timer prune_timer_;
   HostBudget host_budget_;  // on the io thread only; its rate is fixed at start
   Notifier notifier_;
   std::map<std::string, FeedSlot> feeds_;

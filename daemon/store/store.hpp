@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "daemon/store/prune.hpp"
 #include "feeds/model.hpp"
 #include "feeds/topic/topic.hpp"
 
@@ -150,6 +151,9 @@ class Store {
   std::optional<FeedRecord> feed_by_name(std::string_view name) const;
   // Per feed (ordered by id): items, stories and the pace of its items.
   std::vector<FeedActivity> feed_activity() const;
+  // Removes what `policy` lets go (daemon/store/prune.cpp), or with dry_run
+  // (or on a read-only store) only counts it. One transaction.
+  PruneReport prune(const RetentionPolicy& policy, Timestamp now, bool dry_run = false);
 
   // Applies one poll atomically: feed state, items (same guid in the same feed
   // updates the row), stories (the same canonical link across feeds joins one story).

@@ -1,0 +1,52 @@
+// `feedsieve prune [--dry-run]`: apply the [store] retention now, or say what it would remove.
+#include <iostream>
+
+#include "daemon/cli/verbs.hpp"
+#include "daemon/config/config.hpp"
+#include "daemon/store/store.hpp"
+
+namespace feedsieve::cli {
+namespace {
+
+struct PruneArgs {
+  std::optional<std::filesystem::path> config;
+  bool dry_run = false;
+};
+
+int prune(const PruneArgs& args) {
+  try {
+    const Config config = load_config(find_config(args.config));
+    if (!config.retention.any()) {
+      std::cout << "no retention configured ([store] keep_days, keep_days_on_topic, max_items_per_feed): "
+                   "nothing is removed\n";
+      return exit_ok;
+    }
+    Store store(resolve_store_path(config.store_path),
+                args.dry_run ? Store::Mode::read_only : Store::Mode::read_write);
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const PruneReport report = store.prune(config.retention, now, args.dry_run);
+    std::cout << (args.dry_run ? "would remove " : "removed ") << report.items << " items and " << report.stories
+              << " stories\n";
+    return exit_ok;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const StoreError& e) {
+    std::cerr << "feedsieve prune: " << e.what() << "\n";
+  }
+  return exit_failure;
+}
+
+}  // namespace
+
+void add_prune(CLI::App& app, int& exit_code) {
+  CLI::App* verb = app.add_subcommand("prune", "Remove what the [store] retention lets go (the daemon does it daily)");
+  verb->footer(
+      "A story is removed only with all of its items, when every one of them has expired; items their feed still "
+      "lists are never removed. --dry-run opens the store read-only and only counts.");
+  auto args = std::make_shared<PruneArgs>();
+  add_config_option(*verb, args->config);
+  verb->add_flag("--dry-run", args->dry_run, "Only say how many items and stories would be removed");
+  verb->callback([args, &exit_code] { exit_code = prune(*args); });
+}
+
+}  // namespace feedsieve::cli

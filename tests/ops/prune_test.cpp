@@ -1,0 +1,93 @@
+// Retention on a real store: expired items go only with their whole story,
+// items their feed still lists stay, and a dry run changes nothing.
+#include <catch2/catch.hpp>
+
+#include "daemon/store/store.hpp"
+#include "feeds/date/date.hpp"
+#include "tests/support/support.hpp"
+
+using namespace feedsieve;
+using std::chrono::days;
+
+namespace {
+
+const Timestamp now = parse_rfc3339("2024-06-01T12:00:00Z").value();
+
+NormalizedItem item(const std::string& id, const std::string& title, const std::string& link) {
+  NormalizedItem out;
+  out.item.id = id;
+  out.item.title = title;
+  out.item.link = link;
+  out.canonical_link = link;
+  return out;
+}
+
+void poll(Store& store, std::int64_t feed, Timestamp at, std::vector<NormalizedItem> items) {
+  PollRecord record;
+  record.feed_id = feed;
+  record.attempted_at = at;
+  record.status = PollStatus::ok;
+  record.http_status = 200;
+  record.next_poll = at + std::chrono::hours(1);
+  record.items = std::move(items);
+  store.record_poll(record);
+}
+
+std::size_t story_count(const Store& store) {
+  StoryQuery query;
+  query.limit = 1000;
+  query.include_off_topic = true;
+  return store.stories(query).size();
+}
+
+}  // namespace
+
+TEST_CASE("retention removes whole expired stories and keeps what feeds still list or share") {
+  test::TempDir dir;
+  Store store(dir / "store.db");
+  const auto wire = store.upsert_feed("wire", "https://wire.example/rss").id;
+  const auto blog = store.upsert_feed("blog", "https://blog.example/rss").id;
+  const Timestamp old = now - days(100);
+  poll(store, wire, old,
+       {item("w-1", "Quantum zebras cross the river", "https://a.example/zebras"),
+        item("w-2", "Volcanic pancakes feed the village", "https://a.example/pancakes")});
+  poll(store, wire, now, {item("w-3", "Orbital lighthouses guide comets", "https://a.example/lighthouse")});
+  // The blog still carries the pancakes story today: that story is kept, with the wire's old copy.
+  poll(store, blog, now, {item("b-1", "Volcanic pancakes feed the village", "https://a.example/pancakes")});
+  REQUIRE(story_count(store) == 3);
+
+  RetentionPolicy policy;
+  policy.keep_days = days(30);
+  policy.keep_days_on_topic = days(30);
+  const PruneReport dry = store.prune(policy, now, true);
+  CHECK(dry.items == 1);
+  CHECK(dry.stories == 1);
+  CHECK(story_count(store) == 3);
+
+  const PruneReport done = store.prune(policy, now);
+  CHECK(done.items == 1);
+  CHECK(done.stories == 1);
+  CHECK(story_count(store) == 2);
+  const auto kept = store.feed_activity();
+  CHECK(kept.at(0).items == 2);  // wire: its pancakes copy and its current item
+}
+
+TEST_CASE("max_items_per_feed keeps each feed's newest items") {
+  test::TempDir dir;
+  Store store(dir / "store.db");
+  const auto wire = store.upsert_feed("wire", "https://wire.example/rss").id;
+  std::vector<NormalizedItem> items;
+  const std::vector<std::string> words{"alpha", "bravo", "charlie", "delta", "echo"};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    items.push_back(item(words[i], words[i] + " unrelated headline number " + std::to_string(i),
+                         "https://a.example/" + words[i]));
+    items.back().item.published = now - days(10 - static_cast<int>(i));
+  }
+  poll(store, wire, now - days(1), items);
+  poll(store, wire, now, {});  // the feed no longer lists them
+  RetentionPolicy policy;
+  policy.max_items_per_feed = 2;
+  CHECK(store.prune(policy, now).items == 3);
+  CHECK(story_count(store) == 2);
+  CHECK(store.prune(RetentionPolicy{}, now).items == 0);
+}
