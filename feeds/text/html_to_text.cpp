@@ -68,6 +68,9 @@ class TextCollector {
 }  // namespace
 
 std::string html_to_text(std::string_view html) {
+  // Most titles carry no markup at all: without '<' or '&' gumbo would only
+  // hand the text back (NUL is the one byte its tree builder would change).
+  if (html.find_first_of(std::string_view("<&\0", 3)) == std::string_view::npos) return collapse_whitespace(html);
   const text_detail::ParsedFragment parsed = text_detail::parse_fragment(html);
   TextCollector collector;
   text_detail::walk(parsed.nodes(), collector);
