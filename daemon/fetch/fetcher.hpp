@@ -32,8 +32,8 @@ struct FetchLimits {
 
 struct FetchRequest {
   std::string url;
-  std::optional<std::string> etag;           // sent as If-None-Match
-  std::optional<std::string> last_modified;  // sent as If-Modified-Since
+  std::optional<std::string> etag{};           // sent as If-None-Match
+  std::optional<std::string> last_modified{};  // sent as If-Modified-Since
   // A link taken from a feed or a page, not from the config: every address it
   // (or a redirect) resolves to must be public or in allow_networks.
   bool guarded = false;
