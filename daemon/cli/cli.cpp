@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "daemon/cli/verbs.hpp"
+#include "daemon/store/store.hpp"
 #include "feeds/version.hpp"
 
 namespace feedsieve::cli {
@@ -11,6 +12,18 @@ CLI::Option* add_config_option(CLI::App& verb, std::optional<std::filesystem::pa
   return verb.add_option("-c,--config", path,
                          "Config file (default: $FEEDSIEVE_CONFIG, /etc/feedsieve/feedsieve.toml, "
                          "./config/feedsieve.toml)");
+}
+
+int with_config(std::string_view verb, const std::optional<std::filesystem::path>& path,
+                const std::function<int(const Config&)>& body) {
+  try {
+    return body(load_config(find_config(path)));
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const StoreError& e) {
+    std::cerr << "feedsieve " << verb << ": " << e.what() << "\n";
+  }
+  return exit_failure;
 }
 
 namespace {

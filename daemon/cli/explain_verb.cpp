@@ -38,8 +38,7 @@ void print(const ItemDetail& item, const Config& config) {
 }
 
 int explain(const ExplainArgs& args) {
-  try {
-    const Config config = load_config(find_config(args.config));
+  return with_config("explain", args.config, [&](const Config& config) {
     const Store store(resolve_store_path(config.store_path), Store::Mode::read_only);
     const auto item = store.item(args.item);
     if (!item) {
@@ -48,12 +47,7 @@ int explain(const ExplainArgs& args) {
     }
     print(*item, config);
     return exit_ok;
-  } catch (const ConfigError& e) {
-    std::cerr << e.what() << "\n";
-  } catch (const StoreError& e) {
-    std::cerr << "feedsieve explain: " << e.what() << "\n";
-  }
-  return exit_failure;
+  });
 }
 
 }  // namespace

@@ -14,8 +14,7 @@ struct PruneArgs {
 };
 
 int prune(const PruneArgs& args) {
-  try {
-    const Config config = load_config(find_config(args.config));
+  return with_config("prune", args.config, [&](const Config& config) {
     if (!config.retention.any()) {
       std::cout << "no retention configured ([store] keep_days, keep_days_on_topic, max_items_per_feed): "
                    "nothing is removed\n";
@@ -28,12 +27,7 @@ int prune(const PruneArgs& args) {
     std::cout << (args.dry_run ? "would remove " : "removed ") << report.items << " items and " << report.stories
               << " stories\n";
     return exit_ok;
-  } catch (const ConfigError& e) {
-    std::cerr << e.what() << "\n";
-  } catch (const StoreError& e) {
-    std::cerr << "feedsieve prune: " << e.what() << "\n";
-  }
-  return exit_failure;
+  });
 }
 
 }  // namespace

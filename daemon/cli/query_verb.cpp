@@ -78,8 +78,7 @@ int query(const QueryArgs& args) {
       return exit_usage;
     }
   }
-  try {
-    const Config config = load_config(find_config(args.config));
+  return with_config("query", args.config, [&](const Config& config) {
     const Store store(resolve_store_path(config.store_path), Store::Mode::read_only);
     if (args.events) {
       print(store.events(query), args.format);
@@ -87,12 +86,7 @@ int query(const QueryArgs& args) {
       print(store.stories(query), args.format);
     }
     return exit_ok;
-  } catch (const ConfigError& e) {
-    std::cerr << e.what() << "\n";
-  } catch (const StoreError& e) {
-    std::cerr << "feedsieve query: " << e.what() << "\n";
-  }
-  return exit_failure;
+  });
 }
 
 }  // namespace

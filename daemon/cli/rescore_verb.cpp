@@ -11,8 +11,7 @@ namespace feedsieve::cli {
 namespace {
 
 int rescore(const std::optional<std::filesystem::path>& config_path) {
-  try {
-    const Config config = load_config(find_config(config_path));
+  return with_config("rescore", config_path, [&](const Config& config) {
     std::unordered_map<std::string, double> weights;
     for (const FeedConfig& f : config.feeds) weights[f.name] = f.topic_weight;
     Store store(resolve_store_path(config.store_path));
@@ -25,12 +24,7 @@ int rescore(const std::optional<std::filesystem::path>& config_path) {
     std::cout << "feedsieve: rescored " << r.items << " items (" << r.items_changed << " changed); "
               << r.stories_on_topic << " stories on topic, " << r.stories_off_topic << " off topic\n";
     return exit_ok;
-  } catch (const ConfigError& e) {
-    std::cerr << e.what() << "\n";
-  } catch (const StoreError& e) {
-    std::cerr << "feedsieve rescore: " << e.what() << "\n";
-  }
-  return exit_failure;
+  });
 }
 
 }  // namespace

@@ -92,8 +92,7 @@ int status(const StatusArgs& args) {
     std::cerr << "feedsieve status: --fail-after \"" << args.fail_after << "\" is not a duration such as 24h or 3d\n";
     return exit_usage;
   }
-  try {
-    const Config config = load_config(find_config(args.config));
+  return with_config("status", args.config, [&](const Config& config) {
     const Store store(resolve_store_path(config.store_path), Store::Mode::read_only);
     const auto statuses = configured_statuses(config, store, now_utc());
     const HealthSummary summary = summarize(statuses, *fail_after);
@@ -104,12 +103,7 @@ int status(const StatusArgs& args) {
       std::cout << summary_line(summary, statuses.size(), args.fail_after) << "\n";
     }
     return summary.failing_too_long > 0 ? exit_failure : exit_ok;
-  } catch (const ConfigError& e) {
-    std::cerr << e.what() << "\n";
-  } catch (const StoreError& e) {
-    std::cerr << "feedsieve status: " << e.what() << "\n";
-  }
-  return exit_failure;
+  });
 }
 
 }  // namespace
