@@ -16,7 +16,7 @@ TEST_CASE("--version names feedsieve and its version", "[e2e][cli]") {
 TEST_CASE("every verb has help", "[e2e][cli]") {
   const auto overview = run_feedsieve({"help"});
   CHECK(overview.exit_code == 0);
-  for (const std::string verb : {"run", "check-config", "query", "parse", "explain", "rescore"}) {
+  for (const std::string verb : {"run", "check-config", "query", "parse", "explain", "rescore", "extract", "discover", "status", "feeds", "prune"}) {
     CAPTURE(verb);
     CHECK_THAT(overview.out, Catch::Contains(verb));
     const auto help = run_feedsieve({verb, "--help"});
