@@ -21,13 +21,7 @@ ParsedFeed parse_rdf(pugi::xml_node root, FeedFormat format, const Context& cont
       items.push_back(c);
     }
   }
-  for (const pugi::xml_node node : items) {
-    if (feed.items.size() >= context.options.max_items) {
-      context.warnings.push_back("item limit reached: kept the first " + std::to_string(feed.items.size()));
-      break;
-    }
-    feed.items.push_back(to_item(read_rss_item(node, context)));
-  }
+  append_rss_items(items, context, feed);
   return feed;
 }
 

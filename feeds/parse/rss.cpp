@@ -31,13 +31,7 @@ ParsedFeed parse_rss(pugi::xml_node root, FeedFormat format, const Context& cont
   std::vector<pugi::xml_node> items;
   collect_items(channel, items);
   if (channel != root) collect_items(root, items);
-  for (const pugi::xml_node node : items) {
-    if (feed.items.size() >= context.options.max_items) {
-      context.warnings.push_back("item limit reached: kept the first " + std::to_string(feed.items.size()));
-      break;
-    }
-    feed.items.push_back(to_item(read_rss_item(node, context)));
-  }
+  append_rss_items(items, context, feed);
   return feed;
 }
 

@@ -226,4 +226,14 @@ void apply_channel(const RssWireChannel& wire, ParsedFeed& feed) {
   feed.skip_days = wire.skip_days;
 }
 
+void append_rss_items(const std::vector<pugi::xml_node>& items, const Context& context, ParsedFeed& feed) {
+  for (const pugi::xml_node node : items) {
+    if (feed.items.size() >= context.options.max_items) {
+      context.warnings.push_back("item limit reached: kept the first " + std::to_string(feed.items.size()));
+      break;
+    }
+    feed.items.push_back(to_item(read_rss_item(node, context)));
+  }
+}
+
 }  // namespace feedsieve::parse_detail

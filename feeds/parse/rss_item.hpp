@@ -52,4 +52,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context);
 Item to_item(const RssWireItem& wire);
 void apply_channel(const RssWireChannel& wire, ParsedFeed& feed);
 
+// Reads `items` into feed.items, up to the max_items option (a warning says when it cut).
+void append_rss_items(const std::vector<pugi::xml_node>& items, const Context& context, ParsedFeed& feed);
+
 }  // namespace feedsieve::parse_detail
