@@ -4,7 +4,7 @@
 #include "daemon/cli/verbs.hpp"
 #include "daemon/config/config.hpp"
 #include "daemon/store/store.hpp"
-#include "feeds/text/html_text.hpp"
+#include "feeds/topic/item_text.hpp"
 
 namespace feedsieve::cli {
 namespace {
@@ -25,8 +25,7 @@ void print(const ItemDetail& item, const Config& config) {
             << "  link " << item.link << "\n"
             << "  canonical " << item.canonical_link.value_or("(none)") << "\n";
   const double weight = feed_weight(config, item.feed);
-  const TopicVerdict now = score_topic(
-      config.topic, {item.title, item.summary, item.content.empty() ? "" : html_to_text(item.content)}, weight);
+  const TopicVerdict now = score_topic(config.topic, topic_text(item.title, item.summary, item.content), weight);
   std::cout << describe_verdict(now, config.topic, weight);
   std::cout << "  stored: score " << item.topic_score << ", " << (item.on_topic ? "on topic" : "off topic");
   if (now.score != item.topic_score || now.on_topic != item.on_topic)

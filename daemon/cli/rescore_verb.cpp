@@ -5,7 +5,7 @@
 #include "daemon/cli/verbs.hpp"
 #include "daemon/config/config.hpp"
 #include "daemon/store/store.hpp"
-#include "feeds/text/html_text.hpp"
+#include "feeds/topic/item_text.hpp"
 
 namespace feedsieve::cli {
 namespace {
@@ -17,8 +17,7 @@ int rescore(const std::optional<std::filesystem::path>& config_path) {
     Store store(resolve_store_path(config.store_path));
     const RescoreResult r = store.rescore([&](const ItemDetail& item) {
       const auto weight = weights.find(item.feed);
-      return score_topic(config.topic,
-                         {item.title, item.summary, item.content.empty() ? "" : html_to_text(item.content)},
+      return score_topic(config.topic, topic_text(item.title, item.summary, item.content),
                          weight == weights.end() ? 1.0 : weight->second);
     });
     std::cout << "feedsieve: rescored " << r.items << " items (" << r.items_changed << " changed); "

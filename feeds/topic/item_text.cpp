@@ -4,8 +4,10 @@
 
 namespace feedsieve {
 
-TopicText topic_text(const Item& item) {
-  return {item.title, item.summary, item.content.empty() ? std::string() : html_to_text(item.content)};
+TopicText topic_text(std::string title, std::string summary, std::string_view content_html) {
+  return {std::move(title), std::move(summary), content_html.empty() ? std::string() : html_to_text(content_html)};
 }
+
+TopicText topic_text(const Item& item) { return topic_text(item.title, item.summary, item.content); }
 
 }  // namespace feedsieve
