@@ -129,10 +129,23 @@ CREATE TABLE story_terms (
 PRAGMA user_version = 2;
 )sql";
 
+// Version 3: the article page behind an item's link (fetch_article): its
+// extracted main text, when it was fetched, why it could not be, and the
+// canonical URL the page declares (rel=canonical / og:url).
+constexpr const char* schema_v3 = R"sql(
+ALTER TABLE items ADD COLUMN article_text TEXT;
+ALTER TABLE items ADD COLUMN article_fetched_at TEXT;
+ALTER TABLE items ADD COLUMN article_error TEXT;
+ALTER TABLE items ADD COLUMN article_canonical_url TEXT;
+
+PRAGMA user_version = 3;
+)sql";
+
 // Ordered; step i brings the schema from version i to version i + 1.
 constexpr std::array migrations{
     Migration{1, schema_v1},
     Migration{2, schema_v2},
+    Migration{3, schema_v3},
 };
 
 void refuse_newer(const std::filesystem::path& path, int found) {
