@@ -141,11 +141,21 @@ ALTER TABLE items ADD COLUMN article_canonical_url TEXT;
 PRAGMA user_version = 3;
 )sql";
 
+// Version 4: what the feed's last full document said about its own schedule
+// (ttl, sy:updatePeriod, skipHours/skipDays, the pace of its items), kept so
+// that the polls answered 304 Not Modified still honour it.
+constexpr const char* schema_v4 = R"sql(
+ALTER TABLE feeds ADD COLUMN poll_hints TEXT NOT NULL DEFAULT '{}';
+
+PRAGMA user_version = 4;
+)sql";
+
 // Ordered; step i brings the schema from version i to version i + 1.
 constexpr std::array migrations{
     Migration{1, schema_v1},
     Migration{2, schema_v2},
     Migration{3, schema_v3},
+    Migration{4, schema_v4},
 };
 
 void refuse_newer(const std::filesystem::path& path, int found) {
