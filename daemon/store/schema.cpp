@@ -150,12 +150,26 @@ ALTER TABLE feeds ADD COLUMN poll_hints TEXT NOT NULL DEFAULT '{}';
 PRAGMA user_version = 4;
 )sql";
 
+// Version 5: the near-duplicate fingerprint is the lead's shingle sketch,
+// looked up by MinHash band keys (feeds/dedup/fingerprint.hpp), where it was
+// two SimHashes: simhash and simhash2 are no longer written. The old band
+// keys go, and every item is fingerprinted again when a writer next opens
+// the store (fingerprinted = 0); stories stay as they are.
+constexpr const char* schema_v5 = R"sql(
+ALTER TABLE items ADD COLUMN lead_sketch BLOB;
+DELETE FROM simhash_bands;
+UPDATE items SET fingerprinted = 0, simhash = NULL, simhash2 = NULL;
+
+PRAGMA user_version = 5;
+)sql";
+
 // Ordered; step i brings the schema from version i to version i + 1.
 constexpr std::array migrations{
     Migration{1, schema_v1},
     Migration{2, schema_v2},
     Migration{3, schema_v3},
     Migration{4, schema_v4},
+    Migration{5, schema_v5},
 };
 
 void refuse_newer(const std::filesystem::path& path, int found) {
