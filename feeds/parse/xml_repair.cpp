@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "feeds/parse/html_entities.hpp"
+#include "feeds/text/html_entities.hpp"
 
 namespace feedsieve::parse_detail {
 namespace {
@@ -165,7 +165,7 @@ class EntityRewriter {
       result_.xml.append(in_.substr(i, j + 1 - i));
     } else if (const auto it = entities_.find(name); it != entities_.end()) {
       expand(it->second, name);
-    } else if (const auto html = html_entity(name)) {
+    } else if (const auto html = text_detail::html_entity(name)) {
       for (const char32_t cp : *html) append_reference(result_.xml, cp);
     } else {
       result_.xml += "&amp;";  // unknown: keep it as the literal text it is

@@ -1,4 +1,5 @@
-// html_to_text: gumbo parses (and decodes entities), a walk collects text.
+// html_to_text: gumbo parses (and decodes entities), a walk collects text;
+// simple fragments take the scanner in simple_html.cpp instead, same output.
 //
 // Block-level elements and <br> contribute a break before and after them, so
 // "<p>one</p><p>two</p>" reads "one two", never "onetwo"; inline elements add
@@ -10,7 +11,9 @@
 #include <array>
 
 #include "feeds/text/gumbo_tree.hpp"
+#include "feeds/text/html_paths.hpp"
 #include "feeds/text/html_text.hpp"
+#include "feeds/text/simple_html.hpp"
 
 namespace feedsieve {
 namespace {
@@ -38,7 +41,8 @@ bool listed(const List& list, GumboTag tag) {
   return std::find(list.begin(), list.end(), tag) != list.end();
 }
 
-class TextCollector {
+// Collects the text of either path: gumbo's tree walk or the simple scanner.
+class TextCollector final : public text_detail::SimpleHtmlSink {
  public:
   bool enter(const GumboNode& node) {
     switch (node.type) {
@@ -50,16 +54,23 @@ class TextCollector {
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE:
         if (listed(kSkipped, node.v.element.tag)) return false;
-        if (listed(kBlocks, node.v.element.tag)) text_ += '\n';
+        start(node.v.element.tag, {});
         return true;
       default:  // comments, the document
         return false;
     }
   }
-  void leave(const GumboNode& node) {
-    if (listed(kBlocks, node.v.element.tag)) text_ += '\n';
+  void leave(const GumboNode& node) { end(node.v.element.tag); }
+
+  void text(std::string_view decoded) override { text_ += decoded; }
+  void start(GumboTag tag, std::span<const text_detail::HtmlAttribute>) override {
+    if (listed(kBlocks, tag)) text_ += '\n';
   }
-  const std::string& text() const { return text_; }
+  void end(GumboTag tag) override {
+    if (listed(kBlocks, tag)) text_ += '\n';
+  }
+
+  const std::string& collected() const { return text_; }
 
  private:
   std::string text_;
@@ -67,14 +78,26 @@ class TextCollector {
 
 }  // namespace
 
-std::string html_to_text(std::string_view html) {
-  // Most titles carry no markup at all: without '<' or '&' gumbo would only
-  // hand the text back (NUL is the one byte its tree builder would change).
-  if (html.find_first_of(std::string_view("<&\0", 3)) == std::string_view::npos) return collapse_whitespace(html);
-  const text_detail::ParsedFragment parsed = text_detail::parse_fragment(html);
+namespace text_detail {
+
+std::optional<std::string> html_to_text_fast(std::string_view html) {
   TextCollector collector;
-  text_detail::walk(parsed.nodes(), collector);
-  return collapse_whitespace(collector.text());
+  if (!scan_simple_html(html, collector)) return std::nullopt;
+  return collapse_whitespace(collector.collected());
+}
+
+std::string html_to_text_gumbo(std::string_view html) {
+  const ParsedFragment parsed = parse_fragment(html);
+  TextCollector collector;
+  walk(parsed.nodes(), collector);
+  return collapse_whitespace(collector.collected());
+}
+
+}  // namespace text_detail
+
+std::string html_to_text(std::string_view html) {
+  if (auto fast = text_detail::html_to_text_fast(html)) return std::move(*fast);
+  return text_detail::html_to_text_gumbo(html);
 }
 
 }  // namespace feedsieve

@@ -10,12 +10,17 @@
 // forms and inline SVG/MathML: its tag disappears, its children are kept). Attributes are allowlisted too, which removes every
 // on* handler and style (and with it CSS expression()/behavior/-moz-binding);
 // URL-valued ones also go through the URL policy in url_policy.cpp. An <img>
-// left without a src is dropped, as it would show nothing.
+// left without a src is dropped, as it would show nothing. Simple fragments skip
+// gumbo (simple_html.cpp) and go through the same serializer.
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <vector>
 
 #include "feeds/text/gumbo_tree.hpp"
+#include "feeds/text/html_paths.hpp"
 #include "feeds/text/html_text.hpp"
+#include "feeds/text/simple_html.hpp"
 #include "feeds/text/url_policy.hpp"
 
 namespace feedsieve {
@@ -98,19 +103,21 @@ bool is_url_attribute(GumboTag tag, std::string_view name) {
 }
 
 // The value to write for one attribute, or nullopt to leave it out.
-std::optional<std::string> attribute_value(GumboTag tag, const GumboAttribute& attr, std::string_view base) {
-  const std::string_view name = attr.name;
+std::optional<std::string> attribute_value(GumboTag tag, std::string_view name, std::string_view value,
+                                           std::string_view base) {
   if (name.starts_with("on")) return std::nullopt;  // never, whatever the lists say
-  if (is_url_attribute(tag, name)) return text_detail::safe_url(attr.value, base, url_use(tag, name));
+  if (is_url_attribute(tag, name)) return text_detail::safe_url(value, base, url_use(tag, name));
   if (name == "srcset" && (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SOURCE)) {
-    return text_detail::safe_srcset(attr.value, base);
+    return text_detail::safe_srcset(value, base);
   }
-  if (name == "sizes" && (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SOURCE)) return std::string(attr.value);
-  if (listed(kPlainAttributes, name)) return std::string(attr.value);
+  if (name == "sizes" && (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SOURCE)) return std::string(value);
+  if (listed(kPlainAttributes, name)) return std::string(value);
   return std::nullopt;
 }
 
-class Serializer {
+// Serializes either path: gumbo's tree walk or the simple scanner's tokens
+// (which only ever reports allowed elements).
+class Serializer final : public text_detail::SimpleHtmlSink {
  public:
   explicit Serializer(std::string_view base) : base_(base) {}
 
@@ -130,15 +137,27 @@ class Serializer {
   }
 
   void leave(const GumboNode& node) {
-    const GumboElement& element = node.v.element;
-    if (written(element) && !listed(kVoid, element.tag)) {
-      ((out_ += "</") += gumbo_normalized_tagname(element.tag)) += '>';
-    }
+    if (written(node.v.element)) end(node.v.element.tag);
+  }
+
+  void text(std::string_view decoded) override { append_escaped(out_, decoded, false); }
+  void start(GumboTag tag, std::span<const text_detail::HtmlAttribute> attributes) override {
+    attributes_.clear();
+    for (const auto& a : attributes) attributes_.push_back({a.name, a.value});
+    open_tag(tag);
+  }
+  void end(GumboTag tag) override {
+    if (!listed(kVoid, tag)) ((out_ += "</") += gumbo_normalized_tagname(tag)) += '>';
   }
 
   std::string take() { return std::move(out_); }
 
  private:
+  struct Attribute {
+    std::string_view name;
+    std::string_view value;
+  };
+
   static bool written(const GumboElement& element) {
     return element.tag_namespace == GUMBO_NAMESPACE_HTML && listed(kAllowed, element.tag);
   }
@@ -146,41 +165,62 @@ class Serializer {
   bool enter_element(const GumboElement& element) {
     if (listed(kDroppedWithContent, element.tag)) return false;
     if (!written(element)) return true;  // unwrap: children only
-    std::string tag = "<";
-    tag += gumbo_normalized_tagname(element.tag);
-    bool has_src = false;
+    attributes_.clear();
     for (unsigned i = 0; i < element.attributes.length; ++i) {
       const auto& attr = *static_cast<const GumboAttribute*>(element.attributes.data[i]);
-      const auto value = attribute_value(element.tag, attr, base_);
-      if (!value) continue;
-      has_src = has_src || std::string_view(attr.name) == "src";
-      ((tag += ' ') += attr.name) += "=\"";
-      append_escaped(tag, *value, true);
-      tag += '"';
+      attributes_.push_back({attr.name, attr.value});
     }
-    if (element.tag == GUMBO_TAG_IMG && !has_src) return false;
-    out_ += tag;
+    return open_tag(element.tag);
+  }
+
+  // Writes the start tag with its allowed attributes (attributes_); false
+  // when the element is left out (an <img> without a usable src).
+  bool open_tag(GumboTag tag_name) {
+    tag_.assign("<");
+    tag_ += gumbo_normalized_tagname(tag_name);
+    bool has_src = false;
+    for (const Attribute& attr : attributes_) {
+      const auto value = attribute_value(tag_name, attr.name, attr.value, base_);
+      if (!value) continue;
+      has_src = has_src || attr.name == "src";
+      ((tag_ += ' ') += attr.name) += "=\"";
+      append_escaped(tag_, *value, true);
+      tag_ += '"';
+    }
+    if (tag_name == GUMBO_TAG_IMG && !has_src) return false;
+    out_ += tag_;
     out_ += '>';
     return true;
   }
 
   std::string_view base_;
   std::string out_;
+  std::string tag_;                   // the start tag being written
+  std::vector<Attribute> attributes_;  // of the element being written
 };
 
 }  // namespace
 
-std::string sanitize_html(std::string_view html, std::string_view base_url) {
-  // Text without markup, entities, NUL or CR comes out of gumbo as one text node, escaped.
-  if (html.find_first_of(std::string_view("<&\0\r", 4)) == std::string_view::npos) {
-    std::string out;
-    append_escaped(out, html, false);
-    return out;
-  }
-  const text_detail::ParsedFragment parsed = text_detail::parse_fragment(html);
+namespace text_detail {
+
+std::optional<std::string> sanitize_html_fast(std::string_view html, std::string_view base_url) {
   Serializer serializer(base_url);
-  text_detail::walk(parsed.nodes(), serializer);
+  if (!scan_simple_html(html, serializer)) return std::nullopt;
   return serializer.take();
+}
+
+std::string sanitize_html_gumbo(std::string_view html, std::string_view base_url) {
+  const ParsedFragment parsed = parse_fragment(html);
+  Serializer serializer(base_url);
+  walk(parsed.nodes(), serializer);
+  return serializer.take();
+}
+
+}  // namespace text_detail
+
+std::string sanitize_html(std::string_view html, std::string_view base_url) {
+  if (auto fast = text_detail::sanitize_html_fast(html, base_url)) return std::move(*fast);
+  return text_detail::sanitize_html_gumbo(html, base_url);
 }
 
 }  // namespace feedsieve

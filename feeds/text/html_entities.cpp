@@ -1,9 +1,9 @@
-#include "feeds/parse/html_entities.hpp"
+#include "feeds/text/html_entities.hpp"
 
 #include <algorithm>
 #include <array>
 
-namespace feedsieve::parse_detail {
+namespace feedsieve::text_detail {
 namespace {
 
 struct Entity {
@@ -560,4 +560,11 @@ std::optional<std::u32string> html_entity(std::string_view name) {
   return out;
 }
 
-}  // namespace feedsieve::parse_detail
+std::vector<std::string_view> html_entity_names() {
+  std::vector<std::string_view> names;
+  names.reserve(kEntities.size());
+  for (const Entity& e : kEntities) names.push_back(e.name);
+  return names;
+}
+
+}  // namespace feedsieve::text_detail

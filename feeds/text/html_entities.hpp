@@ -3,11 +3,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
-namespace feedsieve::parse_detail {
+namespace feedsieve::text_detail {
 
 // The code points of `&name;` in HTML5 (name without '&' and ';'); nullopt when
 // HTML does not define it. The XML predefines (lt, gt, amp, apos, quot) are not in it.
 std::optional<std::u32string> html_entity(std::string_view name);
 
-}  // namespace feedsieve::parse_detail
+// Every name html_entity knows (for tests that compare it with other decoders).
+std::vector<std::string_view> html_entity_names();
+
+}  // namespace feedsieve::text_detail

@@ -1,0 +1,314 @@
+// scan_simple_html: a tokenizer and a stack, both far stricter than HTML.
+//
+// Why the accepted subset builds the same tree in an HTML5 parser (fragment
+// in a <div>, "in body" insertion mode):
+// - phrasing elements (a, b, em, span...) only ever hold phrasing content
+//   here, and every one is closed by its own end tag while it is the current
+//   node, so the adoption agency and the reconstruction of active formatting
+//   elements never change anything; a nested <a> is refused, as it would
+//   close the outer one;
+// - block elements (p, div, lists, headings...) are refused inside p,
+//   headings and phrasing elements, so no start tag ever closes an open <p>
+//   or heading implicitly; <li> only opens directly in <ul>/<ol>, so it never
+//   closes another <li>;
+// - <pre>, <listing> and <textarea> (which drop a leading newline), tables
+//   (foster parenting), <dd>/<dt>/<rt>/<rp> (implied ends), raw-text and
+//   foreign elements are simply not on the list;
+// - references are decoded only when HTML decodes them the same way in text
+//   and in attributes: terminated by ';', a known name or a code point that
+//   HTML keeps as it is.
+#include "feeds/text/simple_html.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "feeds/encoding/charset.hpp"
+#include "feeds/text/html_entities.hpp"
+
+namespace feedsieve::text_detail {
+namespace {
+
+// Deep enough for any real description, far below the nesting cap before gumbo.
+constexpr std::size_t kMaxDepth = 64;
+
+enum class Kind { refused, phrasing, phrasing_void, block, block_void, list, list_item, closes_blocks };
+
+Kind kind_of(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_A: case GUMBO_TAG_ABBR: case GUMBO_TAG_B: case GUMBO_TAG_BDI: case GUMBO_TAG_BDO:
+    case GUMBO_TAG_BIG: case GUMBO_TAG_CITE: case GUMBO_TAG_CODE: case GUMBO_TAG_DEL: case GUMBO_TAG_DFN:
+    case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_INS: case GUMBO_TAG_KBD: case GUMBO_TAG_MARK:
+    case GUMBO_TAG_Q: case GUMBO_TAG_S: case GUMBO_TAG_SAMP: case GUMBO_TAG_SMALL: case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_STRIKE: case GUMBO_TAG_STRONG: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP: case GUMBO_TAG_TIME:
+    case GUMBO_TAG_TT: case GUMBO_TAG_U: case GUMBO_TAG_VAR:
+      return Kind::phrasing;
+    case GUMBO_TAG_BR: case GUMBO_TAG_IMG: case GUMBO_TAG_WBR:
+      return Kind::phrasing_void;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER:
+      return Kind::block;
+    case GUMBO_TAG_HR:
+      return Kind::block_void;
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+      return Kind::list;
+    case GUMBO_TAG_LI:
+      return Kind::list_item;
+    // Blocks that may hold only phrasing content here.
+    case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+      return Kind::closes_blocks;
+    default:
+      return Kind::refused;
+  }
+}
+
+bool is_void(Kind kind) { return kind == Kind::phrasing_void || kind == Kind::block_void; }
+bool is_block(Kind kind) { return kind != Kind::phrasing && kind != Kind::phrasing_void; }
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// Bytes HTML changes or complains about before tokenizing: C0 controls other
+// than tab and newline (CR is normalized, NUL replaced), DEL, C1 controls,
+// invalid UTF-8, a leading byte order mark.
+bool plain_bytes(std::string_view html) {
+  if (html.starts_with("\xEF\xBB\xBF")) return false;
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    const auto c = static_cast<unsigned char>(html[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return false;
+    if (c == 0xC2 && i + 1 < html.size() && static_cast<unsigned char>(html[i + 1]) < 0xA0) return false;
+  }
+  return is_valid_utf8(html);
+}
+
+// Code points a numeric reference yields unchanged in HTML: no NUL, controls,
+// surrogates, noncharacters, windows-1252 remapping or out-of-range values.
+bool kept_code_point(std::uint32_t cp) {
+  if (cp == '\t' || cp == '\n') return true;
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return false;
+  if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+  if (cp >= 0xFDD0 && cp <= 0xFDEF) return false;
+  if ((cp & 0xFFFE) == 0xFFFE) return false;
+  return cp <= 0x10FFFF;
+}
+
+void append_code_point(std::string& out, std::uint32_t cp) {
+  std::array<utf8proc_uint8_t, 4> bytes{};
+  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), bytes.data());
+  out.append(reinterpret_cast<const char*>(bytes.data()), static_cast<std::size_t>(n));
+}
+
+std::optional<std::uint32_t> numeric_reference(std::string_view digits, bool hex) {
+  if (digits.empty() || digits.size() > (hex ? 6u : 7u)) return std::nullopt;
+  std::uint32_t cp = 0;
+  for (const char c : digits) {
+    const std::uint32_t d = is_digit(c) ? static_cast<std::uint32_t>(c - '0')
+                                        : static_cast<std::uint32_t>(lower(c) - 'a' + 10);
+    cp = cp * (hex ? 16 : 10) + d;
+  }
+  if (!kept_code_point(cp)) return std::nullopt;
+  return cp;
+}
+
+// Decodes the reference at in[i] == '&', appending to `out` and moving i past
+// its ';'. False when HTML might read it any other way.
+bool decode_reference(std::string_view in, std::size_t& i, std::string& out) {
+  std::size_t j = i + 1;
+  const bool numeric = j < in.size() && in[j] == '#';
+  const bool hex = numeric && j + 1 < in.size() && (in[j + 1] == 'x' || in[j + 1] == 'X');
+  j += numeric ? (hex ? 2 : 1) : 0;
+  const std::size_t name_start = j;
+  const auto name_char = [&](char c) { return numeric ? (hex ? std::isxdigit(static_cast<unsigned char>(c)) != 0 : is_digit(c)) : is_alnum(c); };
+  while (j < in.size() && j - name_start <= 32 && name_char(in[j])) ++j;
+  if (j >= in.size() || in[j] != ';' || j == name_start) return false;
+  const std::string_view name = in.substr(name_start, j - name_start);
+  if (numeric) {
+    const auto cp = numeric_reference(name, hex);
+    if (!cp) return false;
+    append_code_point(out, *cp);
+  } else if (name == "amp") {
+    out += '&';
+  } else if (name == "lt") {
+    out += '<';
+  } else if (name == "gt") {
+    out += '>';
+  } else if (name == "quot") {
+    out += '"';
+  } else if (name == "apos") {
+    out += '\'';
+  } else {
+    // lang and rang keep their XHTML 1.0 values in that table; HTML5 changed them.
+    if (name == "lang" || name == "rang") return false;
+    const auto cps = html_entity(name);
+    if (!cps) return false;
+    for (const char32_t cp : *cps) append_code_point(out, cp);
+  }
+  i = j + 1;
+  return true;
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view html, SimpleHtmlSink& sink) : in_(html), sink_(sink) {}
+
+  bool run() {
+    while (i_ < in_.size()) {
+      const char c = in_[i_];
+      bool ok = true;
+      if (c == '<') {
+        ok = tag();
+      } else if (c == '&') {
+        scratch_.clear();
+        ok = decode_reference(in_, i_, scratch_);
+        if (ok) sink_.text(scratch_);
+      } else {
+        const std::size_t next = std::min(in_.find_first_of("<&", i_), in_.size());
+        sink_.text(in_.substr(i_, next - i_));
+        i_ = next;
+      }
+      if (!ok) return false;
+    }
+    return open_.empty();
+  }
+
+ private:
+  // The tag name at i_, lower-cased into `name`; false when it is none of ours.
+  bool tag_name(std::string& name) {
+    name.clear();
+    while (i_ < in_.size() && is_alnum(in_[i_])) name += lower(in_[i_++]);
+    return !name.empty() && is_alpha(name.front());
+  }
+
+  bool tag() {
+    ++i_;
+    const bool closing = i_ < in_.size() && in_[i_] == '/';
+    if (closing) ++i_;
+    if (!tag_name(name_)) return false;
+    const GumboTag tag = gumbo_tagn_enum(name_.data(), static_cast<unsigned>(name_.size()));
+    const Kind kind = kind_of(tag);
+    if (kind == Kind::refused) return false;
+    return closing ? end_tag(tag) : start_tag(tag, kind);
+  }
+
+  bool end_tag(GumboTag tag) {
+    if (i_ >= in_.size() || in_[i_] != '>' || open_.empty() || open_.back().tag != tag) return false;
+    ++i_;
+    open_.pop_back();
+    sink_.end(tag);
+    return true;
+  }
+
+  bool start_tag(GumboTag tag, Kind kind) {
+    bool self_closing = false;
+    if (!attributes(self_closing)) return false;
+    if (self_closing && !is_void(kind)) return false;  // HTML ignores the slash there: leave it to gumbo
+    if (!allowed_here(tag, kind)) return false;
+    sink_.start(tag, std::span<const HtmlAttribute>(attributes_.data(), count_));
+    if (is_void(kind)) {
+      sink_.end(tag);
+    } else {
+      if (open_.size() >= kMaxDepth) return false;
+      open_.push_back({tag, kind});
+    }
+    return true;
+  }
+
+  bool allowed_here(GumboTag tag, Kind kind) const {
+    const Kind parent = open_.empty() ? Kind::block : open_.back().kind;
+    if (kind == Kind::list_item) return parent == Kind::list;
+    if (is_block(kind)) return parent != Kind::phrasing && parent != Kind::closes_blocks;
+    if (tag == GUMBO_TAG_A) {
+      for (const Open& o : open_) {
+        if (o.tag == GUMBO_TAG_A) return false;
+      }
+    }
+    return true;
+  }
+
+  // Attributes up to and including '>'; sets self_closing for "/>".
+  bool attributes(bool& self_closing) {
+    count_ = 0;
+    for (;;) {
+      if (i_ >= in_.size()) return false;
+      const char c = in_[i_];
+      if (c == '>') {
+        ++i_;
+        return true;
+      }
+      if (c == '/') {
+        if (i_ + 1 >= in_.size() || in_[i_ + 1] != '>') return false;
+        self_closing = true;
+        i_ += 2;
+        return true;
+      }
+      if (!is_space(c)) return false;  // attributes must be separated by whitespace
+      while (i_ < in_.size() && is_space(in_[i_])) ++i_;
+      if (i_ < in_.size() && is_alpha(in_[i_]) && !attribute()) return false;
+    }
+  }
+
+  bool attribute() {
+    if (count_ == attributes_.size()) attributes_.emplace_back();
+    HtmlAttribute& a = attributes_[count_];
+    a.name.clear();
+    a.value.clear();
+    while (i_ < in_.size() && (is_alnum(in_[i_]) || in_[i_] == '-' || in_[i_] == '_' || in_[i_] == ':' || in_[i_] == '.')) {
+      a.name += lower(in_[i_++]);
+    }
+    for (std::size_t k = 0; k < count_; ++k) {
+      if (attributes_[k].name == a.name) return false;  // HTML keeps the first: leave it to gumbo
+    }
+    ++count_;
+    if (i_ >= in_.size()) return false;
+    if (in_[i_] != '=') return is_space(in_[i_]) || in_[i_] == '>' || in_[i_] == '/';
+    ++i_;
+    if (i_ >= in_.size() || (in_[i_] != '"' && in_[i_] != '\'')) return false;  // unquoted
+    const char quote = in_[i_++];
+    const std::string_view stops = quote == '"' ? "\"&" : "'&";
+    while (i_ < in_.size() && in_[i_] != quote) {
+      if (in_[i_] == '&') {
+        if (!decode_reference(in_, i_, a.value)) return false;
+        continue;
+      }
+      const std::size_t stop = std::min(in_.find_first_of(stops, i_), in_.size());
+      a.value.append(in_, i_, stop - i_);
+      i_ = stop;
+    }
+    if (i_ >= in_.size()) return false;
+    ++i_;  // the closing quote
+    return i_ < in_.size() && (is_space(in_[i_]) || in_[i_] == '>' || in_[i_] == '/');
+  }
+
+  struct Open {
+    GumboTag tag;
+    Kind kind;
+  };
+
+  std::string_view in_;
+  std::size_t i_ = 0;
+  SimpleHtmlSink& sink_;
+  std::vector<Open> open_;
+  std::vector<HtmlAttribute> attributes_;  // reused from tag to tag; the first count_ are the current ones
+  std::size_t count_ = 0;
+  std::string name_;
+  std::string scratch_;
+};
+
+}  // namespace
+
+bool scan_simple_html(std::string_view html, SimpleHtmlSink& sink) {
+  if (!plain_bytes(html)) return false;
+  return Scanner(html, sink).run();
+}
+
+}  // namespace feedsieve::text_detail
