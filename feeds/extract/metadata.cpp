@@ -165,8 +165,6 @@ std::string first_of(const Gathered& g, std::initializer_list<const char*> keys)
   return {};
 }
 
-bool looks_like_url(std::string_view text) { return text.starts_with("http://") || text.starts_with("https://"); }
-
 std::optional<Timestamp> first_date(std::initializer_list<std::string> candidates) {
   for (const auto& candidate : candidates)
     if (!candidate.empty())
@@ -178,7 +176,7 @@ std::string byline_of(const Gathered& g, const JsonLdFacts& ld) {
   if (!ld.byline.empty()) return ld.byline;
   for (const char* key : {"author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author"}) {
     std::string value = first_of(g, {key});
-    if (value.empty() || looks_like_url(value)) continue;
+    if (value.empty() || is_web_url(value)) continue;
     if (value.size() > 3 && html::lower(value.substr(0, 3)) == "by ") value.erase(0, 3);
     return value;
   }

@@ -11,6 +11,9 @@ namespace feedsieve {
 // when it is already absolute, and when either side does not parse.
 std::string resolve_url(std::string_view base, std::string_view reference);
 
+// Whether `text` starts with http:// or https:// (the links feedsieve follows).
+inline bool is_web_url(std::string_view text) { return text.starts_with("http://") || text.starts_with("https://"); }
+
 struct CanonicalOptions {
   // Query parameters dropped from canonical links. An entry ending in '*' is a prefix.
   std::vector<std::string> tracking_parameters = default_tracking_parameters();
