@@ -56,6 +56,17 @@ struct ParsedFeed {
 
 namespace feedsieve {
 
+// The page behind an item's link, as fetch_article found it.
+struct FetchedArticle {
+  std::string text;                           // main text, paragraphs separated by blank lines; empty when none
+  std::optional<std::string> canonical_url;   // what the page declares (rel=canonical, else og:url), absolute
+  std::optional<std::string> canonical_link;  // its identity form, when it may stand for the item (see docs/schema.md)
+  Timestamp fetched_at{};
+  std::string error;                          // why there is no text; empty when it was extracted
+
+  bool operator==(const FetchedArticle&) const = default;
+};
+
 // An item after the normalize stage: what dedup and the store work with.
 struct NormalizedItem {
   Item item;
@@ -64,6 +75,10 @@ struct NormalizedItem {
   // The topic verdict (feeds/topic/topic.hpp); an empty profile keeps everything.
   double topic_score = 0.0;
   bool on_topic = true;
+  // The fetched page (fetch_article); nullopt when none was tried. Its
+  // canonical_link, when set, is the item's identity across feeds;
+  // canonical_link above stays the feed link's, which keys the item's guid.
+  std::optional<FetchedArticle> article;
 };
 
 }  // namespace feedsieve

@@ -24,8 +24,11 @@ void print(const ItemDetail& item, const Config& config) {
   std::cout << "item " << item.id << " of feed \"" << item.feed << "\": " << item.title << "\n"
             << "  link " << item.link << "\n"
             << "  canonical " << item.canonical_link.value_or("(none)") << "\n";
+  if (!item.article_text.empty()) std::cout << "  article text: " << item.article_text.size() << " bytes\n";
+  if (item.article_error) std::cout << "  article: " << *item.article_error << "\n";
   const double weight = feed_weight(config, item.feed);
-  const TopicVerdict now = score_topic(config.topic, topic_text(item.title, item.summary, item.content), weight);
+  const TopicText text = topic_text(item.title, item.summary, item.content, item.article_text);
+  const TopicVerdict now = score_topic(config.topic, text, weight);
   std::cout << describe_verdict(now, config.topic, weight);
   std::cout << "  stored: score " << item.topic_score << ", " << (item.on_topic ? "on topic" : "off topic");
   if (now.score != item.topic_score || now.on_topic != item.on_topic)

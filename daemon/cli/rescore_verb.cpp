@@ -17,7 +17,7 @@ int rescore(const std::optional<std::filesystem::path>& config_path) {
     Store store(resolve_store_path(config.store_path));
     const RescoreResult r = store.rescore([&](const ItemDetail& item) {
       const auto weight = weights.find(item.feed);
-      return score_topic(config.topic, topic_text(item.title, item.summary, item.content),
+      return score_topic(config.topic, topic_text(item.title, item.summary, item.content, item.article_text),
                          weight == weights.end() ? 1.0 : weight->second);
     });
     std::cout << "feedsieve: rescored " << r.items << " items (" << r.items_changed << " changed); "

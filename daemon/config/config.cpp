@@ -18,7 +18,8 @@ struct Section {
 // One entry per top-level key; a new section adds its reader here.
 constexpr std::array sections{
     Section{"store", read_store},       Section{"log", read_log},
-    Section{"fetch", read_fetch},       Section{"schedule", read_schedule},
+    Section{"fetch", read_fetch},       Section{"articles", read_articles},  // after fetch: it inherits from it
+    Section{"schedule", read_schedule},
     Section{"canonical", read_canonical}, Section{"feeds", read_feeds},
     Section{"topic", read_topic},
 };

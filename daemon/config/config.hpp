@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "daemon/crawl/page_fetcher.hpp"
 #include "daemon/fetch/fetcher.hpp"
 #include "daemon/schedule/schedule.hpp"
 #include "daemon/store/prune.hpp"
@@ -22,6 +23,18 @@ class ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Which new items have the page behind their link fetched and extracted (fetch_article).
+enum class ArticleFetch { off, on_topic, all };
+
+// [articles]: the default fetch_article, how many pages a poll may fetch and
+// for how long, and how pages are fetched (robots.txt, politeness, caps).
+struct ArticleSettings {
+  ArticleFetch fetch = ArticleFetch::off;  // for feeds that do not set fetch_article
+  int max_per_poll = 10;
+  std::chrono::seconds deadline{120};  // a poll stores what it has by then
+  PageFetchSettings pages;
+};
+
 struct FeedConfig {
   std::string name;  // unique; defaults to the URL
   std::string url;
@@ -30,6 +43,7 @@ struct FeedConfig {
   bool enabled = true;
   std::vector<std::string> tags;
   double topic_weight = 1.0;  // multiplies the topic score of this feed's items
+  std::optional<ArticleFetch> fetch_article;  // unset: [articles] fetch
 
   bool operator==(const FeedConfig&) const = default;
 };
@@ -43,9 +57,11 @@ struct Config {
   ScheduleSettings schedule;
   CanonicalOptions canonical;
   TopicProfile topic;
+  ArticleSettings articles;
   std::vector<FeedConfig> feeds;
 
   std::chrono::seconds interval_of(const FeedConfig& feed) const { return feed.interval.value_or(schedule.interval); }
+  ArticleFetch article_fetch_of(const FeedConfig& feed) const { return feed.fetch_article.value_or(articles.fetch); }
 };
 
 // Parses and validates `path`. Throws ConfigError.

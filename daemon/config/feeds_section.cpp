@@ -18,7 +18,7 @@ bool is_http_url(const std::string& text) {
 }
 
 FeedConfig read_feed(const Reader& r, const toml::table& t, const std::string& where) {
-  r.only_keys(t, where, {"name", "url", "interval", "pin_interval", "enabled", "tags", "topic_weight"});
+  r.only_keys(t, where, {"name", "url", "interval", "pin_interval", "enabled", "tags", "topic_weight", "fetch_article"});
   FeedConfig feed;
   const auto url = r.string(t, "url", "feeds");
   if (!url) r.fail(t.source(), where + " has no 'url': add url = \"https://example.com/feed.xml\"");
@@ -32,6 +32,7 @@ FeedConfig read_feed(const Reader& r, const toml::table& t, const std::string& w
   feed.enabled = r.boolean(t, "enabled", "feeds").value_or(true);
   feed.tags = r.strings(t, "tags", "feeds").value_or(std::vector<std::string>{});
   feed.topic_weight = r.fraction(t, "topic_weight", "feeds", 0.0, 100.0).value_or(1.0);
+  feed.fetch_article = read_article_fetch(r, t, "fetch_article", "feeds");
   return feed;
 }
 

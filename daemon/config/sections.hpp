@@ -15,5 +15,10 @@ void read_schedule(const Reader& r, const toml::table& root, Config& config);
 void read_canonical(const Reader& r, const toml::table& root, Config& config);
 void read_feeds(const Reader& r, const toml::table& root, Config& config);
 void read_topic(const Reader& r, const toml::table& root, Config& config);
+void read_articles(const Reader& r, const toml::table& root, Config& config);
+
+// fetch_article = true | "on_topic" | false (in [articles] and [[feeds]]).
+std::optional<ArticleFetch> read_article_fetch(const Reader& r, const toml::table& t, std::string_view key,
+                                               std::string_view where);
 
 }  // namespace feedsieve

@@ -21,6 +21,7 @@
 #include <set>
 
 #include "daemon/log/log.hpp"
+#include "daemon/run/article_pass.hpp"
 #include "daemon/run/notify.hpp"
 #include "daemon/run/poll_result.hpp"
 #include "daemon/schedule/host_budget.hpp"
@@ -87,6 +88,7 @@ class Daemon {
         store_(std::move(store)),
         store_strand_(asio::make_strand(workers_)),
         fetcher_(io_, config_->fetch),
+        articles_(io_, workers_, config_->articles.pages),
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
         watchdog_timer_(io_),
         grace_timer_(io_),
@@ -196,7 +198,34 @@ class Daemon {
         failed.error = result.url + ": cannot process the response: " + e.what();
         done.plan = plan_poll(record, feed, *config, failed, now, r);
       }
+      if (wants_articles(*config, feed, done.plan.record)) {
+        asio::post(store_strand_, [this, done = std::move(done), feed = std::move(feed), config]() mutable {
+          enrich_then_store(std::move(done), std::move(feed), std::move(config));
+        });
+        return;
+      }
       asio::post(store_strand_, [this, done = std::move(done)]() mutable { store_poll(std::move(done)); });
+    });
+  }
+
+  // Runs on the store strand: which items are new, then their article pages
+  // (article_pass.hpp), then the poll is stored with them.
+  void enrich_then_store(PollDone done, FeedConfig feed, std::shared_ptr<const Config> config) {
+    std::vector<ItemSighting> sightings;
+    try {
+      sightings = store_.item_sightings(done.plan.record.feed_id, done.plan.record.items);
+    } catch (const StoreError& e) {
+      spdlog::error("feed '{}': articles not fetched: {}", done.name, e.what());
+      return store_poll(std::move(done));
+    }
+    asio::post(io_, [this, done = std::move(done), feed = std::move(feed), config = std::move(config),
+                     sightings = std::move(sightings)]() mutable {
+      auto items = std::move(done.plan.record.items);
+      articles_.run(std::move(config), std::move(feed), std::move(items), std::move(sightings),
+                    [this, done = std::move(done)](std::vector<NormalizedItem> enriched) mutable {
+                      done.plan.record.items = std::move(enriched);
+                      asio::post(store_strand_, [this, done = std::move(done)]() mutable { store_poll(std::move(done)); });
+                    });
     });
   }
 
@@ -268,6 +297,7 @@ class Daemon {
       } else {
         spdlog::warn("second stop signal: abandoning {} polls in flight", in_flight_);
         fetcher_.cancel_all();
+        articles_.cancel_all();
       }
       wait_for_signal();
     });
@@ -368,6 +398,7 @@ class Daemon {
         if (ec) return;
         spdlog::warn("shutdown grace over: abandoning {} polls in flight", in_flight_);
         fetcher_.cancel_all();
+        articles_.cancel_all();
       });
     }
     maybe_finish();
@@ -397,6 +428,7 @@ class Daemon {
   asio::thread_pool workers_{2};
   asio::strand<asio::thread_pool::executor_type> store_strand_;
   Fetcher fetcher_;
+  ArticlePass articles_;  // page fetches for fetch_article; io thread only
   asio::signal_set signals_;
   asio::steady_timer watchdog_timer_;
   asio::steady_timer grace_timer_;

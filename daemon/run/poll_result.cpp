@@ -42,7 +42,7 @@ std::vector<NormalizedItem> normalize(std::vector<Item> items, const Config& con
   for (auto& item : items) {
     const TopicVerdict verdict = score_topic(config.topic, topic_text(item), feed.topic_weight);
     auto canonical = canonical_url(item.link, config.canonical);
-    out.push_back({std::move(item), std::move(canonical), verdict.score, verdict.on_topic});
+    out.push_back({std::move(item), std::move(canonical), verdict.score, verdict.on_topic, std::nullopt});
   }
   return out;
 }

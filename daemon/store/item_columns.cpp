@@ -25,13 +25,16 @@ std::string json_enclosures(const std::vector<Enclosure>& enclosures) {
 }  // namespace
 
 const char* const item_column_list =
-    "link, canonical_link, title, summary, content, authors, categories, enclosures, published, updated";
+    "link, canonical_link, title, summary, content, authors, categories, enclosures, published, updated,"
+    " article_text, article_fetched_at, article_error, article_canonical_url";
 
 ItemColumns to_columns(const NormalizedItem& normalized) {
   const Item& item = normalized.item;
+  const std::optional<FetchedArticle>& article = normalized.article;
+  const bool page_identity = article && article->canonical_link && !article->canonical_link->empty();
   return ItemColumns{
       .link = item.link,
-      .canonical_link = usable_canonical_link(normalized),
+      .canonical_link = page_identity ? article->canonical_link : usable_canonical_link(normalized),
       .title = item.title,
       .summary = item.summary,
       .content = item.content,
@@ -40,6 +43,10 @@ ItemColumns to_columns(const NormalizedItem& normalized) {
       .enclosures = json_enclosures(item.enclosures),
       .published = time_text(item.published),
       .updated = time_text(item.updated),
+      .article_text = article && !article->text.empty() ? std::optional(article->text) : std::nullopt,
+      .article_fetched_at = article ? time_text(article->fetched_at) : std::nullopt,
+      .article_error = article && !article->error.empty() ? std::optional(article->error) : std::nullopt,
+      .article_canonical_url = article ? article->canonical_url : std::nullopt,
   };
 }
 
@@ -57,6 +64,10 @@ ItemColumns read_columns(const SQLite::Statement& row, int first) {
       .enclosures = text(7),
       .published = optional(8),
       .updated = optional(9),
+      .article_text = optional(10),
+      .article_fetched_at = optional(11),
+      .article_error = optional(12),
+      .article_canonical_url = optional(13),
   };
 }
 
@@ -71,6 +82,10 @@ void bind_columns(SQLite::Statement& statement, const ItemColumns& columns) {
   statement.bind(":enclosures", columns.enclosures);
   bind_optional(statement, ":published", columns.published);
   bind_optional(statement, ":updated", columns.updated);
+  bind_optional(statement, ":article_text", columns.article_text);
+  bind_optional(statement, ":article_fetched_at", columns.article_fetched_at);
+  bind_optional(statement, ":article_error", columns.article_error);
+  bind_optional(statement, ":article_canonical_url", columns.article_canonical_url);
 }
 
 }  // namespace feedsieve::store_detail

@@ -21,19 +21,25 @@ struct ItemColumns {
   std::string enclosures;  // JSON array of {"url", "type", "length"}
   std::optional<std::string> published;
   std::optional<std::string> updated;
+  // (v3) The page behind the link (fetch_article); all NULL when never fetched.
+  std::optional<std::string> article_text;
+  std::optional<std::string> article_fetched_at;
+  std::optional<std::string> article_error;
+  std::optional<std::string> article_canonical_url;
 
   bool operator==(const ItemColumns&) const = default;
 };
 
+// The item's canonical_link column is its article's canonical link when the page gave one.
 ItemColumns to_columns(const NormalizedItem& item);
 
 // Reads the columns named by item_column_list, starting at `first`.
 ItemColumns read_columns(const SQLite::Statement& row, int first);
 
-// "link, canonical_link, title, ..., updated", in ItemColumns order.
+// "link, canonical_link, title, ..., article_canonical_url", in ItemColumns order.
 extern const char* const item_column_list;
 
-// Binds :link, :canonical_link, :title, ..., :updated.
+// Binds :link, :canonical_link, :title, ..., :article_canonical_url.
 void bind_columns(SQLite::Statement& statement, const ItemColumns& columns);
 
 }  // namespace feedsieve::store_detail

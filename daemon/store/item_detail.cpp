@@ -17,7 +17,7 @@ namespace store_detail {
 const char* const item_detail_select =
     "SELECT i.id, f.name, i.guid, i.title, i.link, i.canonical_link, i.summary, i.content,"
     " coalesce(i.published, i.updated), i.topic_score, i.on_topic, s.story_id, i.merge_reason, s.event_id,"
-    " s.event_reason FROM items i JOIN feeds f ON f.id = i.feed_id JOIN stories s ON s.id = i.story_id";
+    " s.event_reason, i.article_text, i.article_error FROM items i JOIN feeds f ON f.id = i.feed_id JOIN stories s ON s.id = i.story_id";
 
 ItemDetail read_item_detail(const SQLite::Statement& row) {
   ItemDetail d;
@@ -36,6 +36,8 @@ ItemDetail read_item_detail(const SQLite::Statement& row) {
   d.merge_reason = row.getColumn(12).getString();
   d.event_id = column_optional(row.getColumn(13));
   d.event_reason = row.getColumn(14).getString();
+  d.article_text = column_optional(row.getColumn(15)).value_or("");
+  d.article_error = column_optional(row.getColumn(16));
   return d;
 }
 

@@ -68,6 +68,12 @@ struct PollRecord {
   std::vector<NormalizedItem> items;          // empty unless ok
 };
 
+// What the store knows of one item of a poll (Store::item_sightings).
+struct ItemSighting {
+  bool known = false;                     // the feed already has an item with this guid
+  std::optional<FetchedArticle> article;  // the page stored with it, when one was tried
+};
+
 struct PollStored {
   int new_items = 0;
   int updated_items = 0;  // same guid in the same feed, with changed fields
@@ -111,6 +117,8 @@ struct ItemDetail {
   std::optional<std::string> canonical_link;
   std::string summary;
   std::string content;  // sanitized HTML
+  std::string article_text;  // the fetched page's main text (fetch_article); empty when none
+  std::optional<std::string> article_error;  // why the page gave no text
   std::optional<Timestamp> published;
   double topic_score = 0.0;
   bool on_topic = true;
@@ -158,6 +166,9 @@ class Store {
   // Applies one poll atomically: feed state, items (same guid in the same feed
   // updates the row), stories (the same canonical link across feeds joins one story).
   PollStored record_poll(const PollRecord& poll);
+  // One entry per item, in order: whether feed `feed_id` already has it (by
+  // the guid record_poll would store it under) and the article stored with it.
+  std::vector<ItemSighting> item_sightings(std::int64_t feed_id, const std::vector<NormalizedItem>& items) const;
 
   // Newest first by coalesce(published, first_seen); limit is clamped to [0, 10000].
   std::vector<StoryView> stories(const StoryQuery& query) const;

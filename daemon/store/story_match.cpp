@@ -58,7 +58,10 @@ Fingerprint stored_print(const SQLite::Statement& row, int first) {
 
 }  // namespace
 
+// The article page's text, when fetched, is the same wherever the story was
+// syndicated, where feeds' teasers and excerpts differ.
 std::string body_text(const ItemColumns& columns) {
+  if (columns.article_text && !columns.article_text->empty()) return *columns.article_text;
   return columns.content.empty() ? columns.summary : html_to_text(columns.content);
 }
 

@@ -15,8 +15,8 @@
 
 namespace feedsieve::store_detail {
 
-// The fingerprint of an item as stored: its title, and its content as text
-// (or its summary when it has no content).
+// The fingerprint of an item as stored: its title, and its article text
+// (fetch_article), else its content as text, else its summary.
 Fingerprint fingerprint_columns(const ItemColumns& columns);
 std::string body_text(const ItemColumns& columns);
 

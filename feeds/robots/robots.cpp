@@ -5,7 +5,9 @@
 #include <charconv>
 #include <cmath>
 
+#include "feeds/html/document.hpp"
 #include "feeds/robots/robots.hpp"
+#include "feeds/url/url_detail.hpp"
 
 namespace feedsieve {
 namespace {
@@ -17,18 +19,8 @@ struct Line {
   std::string_view value;
 };
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
-}
+using html::lower;
+using url_detail::trim;  // spaces and C0 controls at either end
 
 // Field names as sites write them, misspellings that major crawlers accept included.
 Field field_named(std::string_view name) {

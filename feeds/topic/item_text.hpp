@@ -8,9 +8,11 @@
 
 namespace feedsieve {
 
-TopicText topic_text(const Item& item);
+// `article_text`: the page behind the item's link (fetch_article), read as more body.
+TopicText topic_text(const Item& item, std::string_view article_text = {});
 
 // The same from the parts a stored item keeps (its content is sanitized HTML).
-TopicText topic_text(std::string title, std::string summary, std::string_view content_html);
+TopicText topic_text(std::string title, std::string summary, std::string_view content_html,
+                     std::string_view article_text = {});
 
 }  // namespace feedsieve

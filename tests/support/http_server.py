@@ -14,10 +14,11 @@ A request whose If-None-Match equals "etag" (or If-Modified-Since equals
 "last_modified") gets 304. "size" sends that many filler bytes; "endless"
 streams until the client goes away. The routes file is re-read on every
 request, so a test can change a feed between polls. Every request is appended
-to REQUEST_LOG.jsonl as {"path", "headers", "active"} before it is answered;
+to REQUEST_LOG.jsonl as {"path", "headers", "active", "time"} before it is answered;
 "active" counts the requests received and not yet answered, this one included
 (it drops just before a response starts, so a client that waits for answers
-never sees it overstate its concurrency).
+never sees it overstate its concurrency); "time" is the server's monotonic
+clock in seconds when the request arrived, for checking the gaps between requests.
 """
 import gzip
 import http.server
@@ -55,7 +56,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def answer(self, active):
         with open(LOG_PATH, "a", encoding="utf-8") as log:
-            entry = {"path": self.path, "headers": dict(self.headers.items()), "active": active}
+            entry = {"path": self.path, "headers": dict(self.headers.items()), "active": active,
+                     "time": time.monotonic()}
             log.write(json.dumps(entry) + "\n")
         with open(ROUTES_PATH, encoding="utf-8") as f:
             routes = json.load(f)
