@@ -6,6 +6,8 @@
 #include <array>
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 
@@ -33,34 +35,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
-}
-
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  std::size_t len = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;  // overlong
-    if (c == 0xED) hi = 0x9F;  // surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;  // overlong
-    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return len;
 }
 
 // Owns one iconv conversion descriptor.
@@ -117,15 +91,28 @@ std::string_view sniff_wide_charset(std::string_view b) {
   return {};
 }
 
-// Makes the document's XML declaration (if any) say UTF-8, since that is what
-// the bytes are now; pugixml would otherwise try to honour the old charset.
-std::string rewrite_declaration(std::string text) {
+// The document as it goes to the XML parser: NUL bytes, which no XML
+// document may contain, left out, and its XML declaration (if any) made to
+// say UTF-8, since that is what the bytes are now (pugixml would otherwise try
+// to honour the old charset). One copy when there is no NUL, the usual case.
+std::string finish_document(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) {
+    std::string stripped(text);
+    std::erase(stripped, '\0');
+    return finish_document(stripped);
+  }
+  std::string out;
+  out.reserve(text.size() + 8);
   const std::size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string::npos || text.compare(start, 5, "<?xml") != 0) return text;
-  const std::size_t end = text.find("?>", start);
-  if (end == std::string::npos) return text;
-  text.replace(start, end + 2 - start, R"(<?xml version="1.0" encoding="UTF-8"?>)");
-  return text;
+  if (start != std::string_view::npos && text.compare(start, 5, "<?xml") == 0) {
+    if (const std::size_t end = text.find("?>", start); end != std::string_view::npos) {
+      out.append(text.substr(0, start));
+      out.append(R"(<?xml version="1.0" encoding="UTF-8"?>)");
+      text.remove_prefix(end + 2);
+    }
+  }
+  out.append(text);
+  return out;
 }
 
 // Counts valid multi-byte sequences and invalid bytes: text that is mostly
@@ -146,16 +133,47 @@ bool looks_like_windows_1252(std::string_view bytes) {
   return invalid > 0 && invalid >= valid_multibyte;
 }
 
-std::string strip_nul(std::string text) {
-  std::erase(text, '\0');
-  return text;
-}
-
 }  // namespace
+
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  std::size_t len = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;  // overlong
+    if (c == 0xED) hi = 0x9F;  // surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;  // overlong
+    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
 
 bool is_valid_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
-    if (static_cast<unsigned char>(bytes[i]) < 0x80) {  // the common case, without the table walk
+    // The common case, ASCII, eight bytes at a time and without the table walk.
+    std::uint64_t word = 0;
+    if (i + sizeof word <= bytes.size()) {
+      std::memcpy(&word, bytes.data() + i, sizeof word);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += sizeof word;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
       ++i;
       continue;
     }
@@ -247,24 +265,33 @@ std::string iconv_charset_name(std::string_view declared) {
 std::string convert_to_utf8(std::string_view bytes, std::string_view charset, bool* replaced) {
   const Iconv cd{std::string(charset)};
   const std::size_t unit = code_unit_size(charset);
-  std::string out;
-  std::string buffer(64 * 1024, '\0');
+  // iconv writes straight into the result, which grows when iconv says E2BIG.
+  std::string out(bytes.size() * 2 + 16, '\0');
+  std::size_t written = 0;
   // iconv's API takes char** for its input although it never writes through it.
   char* in = const_cast<char*>(bytes.data());
   std::size_t in_left = bytes.size();
+  const auto append = [&](std::string_view piece) {
+    if (out.size() - written < piece.size()) out.resize(out.size() * 2 + piece.size());
+    out.replace(written, piece.size(), piece);
+    written += piece.size();
+  };
   while (true) {
-    char* out_ptr = buffer.data();
-    std::size_t out_left = buffer.size();
+    char* out_ptr = out.data() + written;
+    std::size_t out_left = out.size() - written;
     const std::size_t rc = iconv(cd.get(), in_left > 0 ? &in : nullptr, &in_left, &out_ptr, &out_left);
     const int error = rc == static_cast<std::size_t>(-1) ? errno : 0;
-    out.append(buffer.data(), buffer.size() - out_left);
+    written = out.size() - out_left;
     if (error == 0) {
       if (in_left == 0) break;
       continue;
     }
-    if (error == E2BIG) continue;
+    if (error == E2BIG) {
+      out.resize(out.size() * 2);
+      continue;
+    }
     // EILSEQ (invalid) or EINVAL (truncated at the end): one replacement, then go on.
-    out += kReplacement;
+    append(kReplacement);
     if (replaced != nullptr) *replaced = true;
     const std::size_t skip = std::min(error == EINVAL ? in_left : unit, in_left);
     in += skip;
@@ -272,6 +299,7 @@ std::string convert_to_utf8(std::string_view bytes, std::string_view charset, bo
     cd.reset();
     if (in_left == 0) break;
   }
+  out.resize(written);
   return out;
 }
 
@@ -285,6 +313,11 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
       break;
     }
   }
+  std::optional<bool> valid;  // is_valid_utf8(bytes), computed once when first asked
+  const auto valid_utf8 = [&] {
+    if (!valid) valid = is_valid_utf8(bytes);
+    return *valid;
+  };
   if (charset.empty()) charset = sniff_wide_charset(bytes);
   if (charset.empty()) {
     // An ASCII-compatible document: the HTTP charset wins over the declaration (RFC 7303).
@@ -292,11 +325,12 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
     if (declared.empty()) declared = xml_declared_encoding(bytes);
     charset = declared.empty() ? "UTF-8" : iconv_charset_name(declared);
     // A 16/32-bit label on 8-bit bytes is a lie; so is any label on bytes that are already UTF-8.
-    if (code_unit_size(charset) != 1 || is_valid_utf8(bytes)) charset = "UTF-8";
+    if (code_unit_size(charset) != 1 || valid_utf8()) charset = "UTF-8";
   }
+  std::string converted;
   if (charset != "UTF-8") {
     try {
-      doc.utf8 = convert_to_utf8(bytes, charset, &doc.replaced_invalid);
+      converted = convert_to_utf8(bytes, charset, &doc.replaced_invalid);
       doc.encoding = charset;
     } catch (const std::invalid_argument&) {
       doc.unknown_charset = true;
@@ -304,19 +338,20 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
     }
   }
   if (charset == "UTF-8") {
+    doc.encoding = "UTF-8";
+    if (valid_utf8()) {  // the common case: no conversion at all, one copy
+      doc.utf8 = finish_document(bytes);
+      return doc;
+    }
     // Bytes said to be UTF-8 that are mostly not: the common windows-1252 lie.
-    if (is_valid_utf8(bytes)) {
-      doc.encoding = "UTF-8";
-      doc.utf8 = std::string(bytes);
-    } else if (looks_like_windows_1252(bytes)) {
+    if (looks_like_windows_1252(bytes)) {
       doc.encoding = "WINDOWS-1252";
-      doc.utf8 = convert_to_utf8(bytes, doc.encoding, &doc.replaced_invalid);
+      converted = convert_to_utf8(bytes, doc.encoding, &doc.replaced_invalid);
     } else {
-      doc.encoding = "UTF-8";
-      doc.utf8 = repair_utf8(bytes, &doc.replaced_invalid);
+      converted = repair_utf8(bytes, &doc.replaced_invalid);
     }
   }
-  doc.utf8 = rewrite_declaration(strip_nul(std::move(doc.utf8)));
+  doc.utf8 = finish_document(converted);
   return doc;
 }
 

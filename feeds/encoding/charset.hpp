@@ -1,6 +1,7 @@
 #pragma once
 // Character encodings of XML documents: which one the bytes are in (BOM, HTTP
 // charset, XML declaration) and conversion to UTF-8 through glibc's iconv.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,10 @@ struct DecodedDocument {
   bool replaced_invalid = false;  // some byte sequences were not valid and became U+FFFD
   bool unknown_charset = false;   // the declared charset is unknown to iconv; read as UTF-8
 };
+
+// The length of the well-formed UTF-8 sequence that starts at s[i], or 0
+// when none does (overlong, surrogate, above U+10FFFF, truncated). i < s.size().
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
 
 // True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view bytes);

@@ -12,20 +12,6 @@
 namespace feedsieve::parse_detail {
 namespace {
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 bool has_element_child(pugi::xml_node node) {
   return std::any_of(node.children().begin(), node.children().end(),
                      [](pugi::xml_node n) { return n.type() == pugi::node_element; });
@@ -46,7 +32,11 @@ std::string plain_text(const Text& text) {
 
 std::string html_content(const Text& text) {
   if (text.value.empty()) return {};
-  return sanitize_html(text.html ? text.value : escape_html(text.value), text.base);
+  if (text.html) return sanitize_html(text.value, text.base);
+  std::string escaped;
+  escaped.reserve(text.value.size());
+  append_html_escaped(escaped, text.value, false);
+  return sanitize_html(escaped, text.base);
 }
 
 Text html_element(pugi::xml_node node, std::string_view document_url) {

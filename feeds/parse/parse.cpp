@@ -22,8 +22,10 @@ std::string describe(const pugi::xml_parse_result& result) {
   return std::string(result.description()) + " at offset " + std::to_string(result.offset);
 }
 
-pugi::xml_parse_result load(pugi::xml_document& doc, const std::string& xml) {
-  return doc.load_buffer(xml.data(), xml.size(), kXmlOptions, pugi::encoding_utf8);
+// Parses in place, without pugixml's copy of the buffer: `xml` is consumed
+// (pugixml decodes into it) and must outlive `doc`.
+pugi::xml_parse_result load(pugi::xml_document& doc, std::string& xml) {
+  return doc.load_buffer_inplace(xml.data(), xml.size(), kXmlOptions, pugi::encoding_utf8);
 }
 
 // The first top-level element that is a feed: junk such as an error page's
@@ -52,11 +54,14 @@ ParsedFeed parse_xml(const std::string& utf8, const ParseOptions& options, std::
   parse_detail::EntityPass pass = parse_detail::normalize_entities(utf8, options.max_bytes);
   if (pass.dropped_entities) warnings.push_back("internal entities over the expansion budget were not expanded");
   pugi::xml_document doc;
+  std::string repaired;        // the text of `lenient`, declared first to outlive it
   pugi::xml_document lenient;  // the repaired document, when the strict parse is not enough
   const pugi::xml_parse_result strict = load(doc, pass.xml);
   auto [root, format] = find_feed_root(doc);
   if (!strict || !format) {
-    const std::string repaired = parse_detail::repair_markup(pass.xml, options.max_depth);
+    // The strict parse consumed its buffer: the entity pass runs again for the repair.
+    repaired = parse_detail::repair_markup(parse_detail::normalize_entities(utf8, options.max_bytes).xml,
+                                           options.max_depth);
     const pugi::xml_parse_result second = load(lenient, repaired);
     const auto [lenient_root, lenient_format] = find_feed_root(lenient);
     if (lenient_format) {

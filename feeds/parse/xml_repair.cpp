@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "feeds/text/byte_set.hpp"
 #include "feeds/text/html_entities.hpp"
 
 namespace feedsieve::parse_detail {
@@ -117,7 +118,8 @@ class EntityRewriter {
       } else if (c == '&') {
         i = reference(i);
       } else {
-        const std::size_t next = std::min(in_.find_first_of("<&", i), in_.size());
+        static constexpr ByteSet kMarkup("<&");
+        const std::size_t next = kMarkup.find_in(in_, i);
         result_.xml.append(in_.substr(i, next - i));
         i = next;
       }

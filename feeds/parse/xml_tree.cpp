@@ -1,5 +1,6 @@
 #include "feeds/parse/xml_tree.hpp"
 
+#include "feeds/text/html_text.hpp"
 #include "feeds/url/url.hpp"
 
 namespace feedsieve::parse_detail {
@@ -42,23 +43,6 @@ std::string_view resolve_prefix(pugi::xml_node node, std::string_view prefix) {
   return prefix.empty() ? std::string_view{} : conventional_namespace(prefix);
 }
 
-void escape_into(std::string& out, std::string_view text, bool in_attribute) {
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"':
-        if (in_attribute) {
-          out += "&quot;";
-          break;
-        }
-        [[fallthrough]];
-      default: out += c;
-    }
-  }
-}
-
 std::string_view markup_name(pugi::xml_node element) {
   return namespace_of(element) == ns::xhtml ? local_name(element) : std::string_view(element.name());
 }
@@ -76,9 +60,9 @@ void open_tag(std::string& out, pugi::xml_node element, const std::string& base)
     out += name;
     out += "=\"";
     if (!base.empty() && is_link_attribute(name)) {
-      escape_into(out, resolve_url(base, a.value()), true);
+      append_html_escaped(out, resolve_url(base, a.value()), true);
     } else {
-      escape_into(out, a.value(), true);
+      append_html_escaped(out, a.value(), true);
     }
     out += '"';
   }
@@ -210,7 +194,7 @@ std::string inner_markup(pugi::xml_node node, std::string_view document_url) {
         break;
       case pugi::node_pcdata:
       case pugi::node_cdata:
-        if (entering) escape_into(out, n.value(), false);
+        if (entering) append_html_escaped(out, n.value(), false);
         break;
       default: break;
     }

@@ -18,6 +18,9 @@ std::string collapse_whitespace(std::string_view text);
 // javascript:/vbscript:/non-image data: URLs; relative href/src resolved against base_url.
 std::string sanitize_html(std::string_view html, std::string_view base_url);
 
+// Appends `text` with & < > (and " when `attribute`) escaped as character references.
+void append_html_escaped(std::string& out, std::string_view text, bool attribute);
+
 // Caps the element nesting of an HTML fragment at max_depth: start tags that
 // would open deeper, and their end tags, are each replaced by a space; text is
 // kept. A cheap approximation of the HTML tree rules that errs on the deep

@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <string_view>
 
 #include "feeds/text/normalize.hpp"
 
@@ -27,42 +28,70 @@ constexpr std::array phrases{
     Phrase{"follow us on", false},                  Phrase{"share this article", false},
 };
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
+void lower_ascii_into(std::string_view text, std::string& out) {
+  out.assign(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
-std::size_t sentence_end(const std::string& text, std::size_t from) {
+std::size_t sentence_end(std::string_view text, std::size_t from) {
   const std::size_t end = text.find_first_of(".!?\n", from);
-  return end == std::string::npos ? text.size() : end + 1;
+  return end == std::string_view::npos ? text.size() : end + 1;
+}
+
+// A phrase counts at the start of a word only: "bread more" is not "read more".
+bool at_word_start(std::string_view lower, std::size_t at) {
+  return at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]));
 }
 
 // "The post X appeared first on Y." is only boilerplate with its tail.
-bool applies(const Phrase& p, const std::string& lower, std::size_t at) {
+bool applies(const Phrase& p, std::string_view lower, std::size_t at) {
+  if (!at_word_start(lower, at)) return false;
   if (p.text != "the post ") return true;
-  const std::size_t end = sentence_end(lower, at);
-  return lower.find("appeared first on", at) < end;
+  return lower.find("appeared first on", at) < sentence_end(lower, at);
+}
+
+struct Hit {
+  std::size_t at = std::string_view::npos;
+  const Phrase* phrase = nullptr;
+};
+
+// The earliest phrase that applies in a lower-cased sentence.
+Hit first_phrase(std::string_view lower) {
+  Hit hit;
+  for (const Phrase& p : phrases) {
+    for (std::size_t at = lower.find(p.text); at != std::string_view::npos && at < hit.at;
+         at = lower.find(p.text, at + 1)) {
+      if (applies(p, lower, at)) {
+        hit = {at, &p};
+        break;
+      }
+    }
+  }
+  return hit;
 }
 
 }  // namespace
 
+// One sentence at a time: a sentence with boilerplate keeps what comes before
+// the phrase; a "to the end" phrase ends the text.
+std::optional<std::string_view> BoilerplateFilter::next() {
+  if (pos_ >= text_.size()) return std::nullopt;
+  const std::size_t end = sentence_end(text_, pos_);
+  const std::string_view sentence = text_.substr(pos_, end - pos_);
+  lower_ascii_into(sentence, lower_);
+  const Hit hit = first_phrase(lower_);
+  pos_ = end;
+  if (hit.phrase == nullptr) return sentence;
+  if (hit.phrase->to_end) pos_ = text_.size();
+  return sentence.substr(0, hit.at);
+}
+
+// Pieces concatenate without a separator: a piece ends at a sentence
+// terminator or right before a phrase, which starts a word, so no two words fuse.
 std::string strip_boilerplate(std::string_view text) {
-  std::string out(text);
-  std::string lower = lower_ascii(out);
-  for (const Phrase& p : phrases) {
-    std::size_t at = lower.find(p.text);
-    while (at != std::string::npos) {
-      if (!applies(p, lower, at)) {
-        at = lower.find(p.text, at + 1);
-        continue;
-      }
-      const std::size_t end = p.to_end ? out.size() : sentence_end(lower, at + p.text.size());
-      out.replace(at, end - at, " ");
-      lower.replace(at, end - at, " ");
-      at = lower.find(p.text, at + 1);
-    }
-  }
+  std::string out;
+  BoilerplateFilter filter(text);
+  while (const auto piece = filter.next()) out += *piece;
   return out;
 }
 
@@ -81,26 +110,26 @@ bool dateline_char(char c) {
 
 // An upper-case place ("BEIJING", "SAN FRANCISCO"), optionally ", date",
 // optionally "(Agency)", then a dash or colon, all within max_dateline bytes.
-std::string strip_dateline(std::string_view text) {
+std::string_view strip_dateline(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && i < max_dateline && dateline_char(text[i]) && text[i] != ',') ++i;
-  if (i < 3) return std::string(text);
+  if (i < 3) return text;
   const std::string_view head = text.substr(0, std::min(text.size(), max_dateline));
   if (i < head.size() && head[i] == ',') {
     const std::size_t stop = head.find_first_of("(-\xe2:", i);  // '(' or a dash (U+2013/2014 start with 0xE2)
-    if (stop == std::string_view::npos) return std::string(text);
+    if (stop == std::string_view::npos) return text;
     i = stop;
   }
   if (i < head.size() && head[i] == '(') {
     const std::size_t close = head.find(')', i);
-    if (close == std::string_view::npos) return std::string(text);
+    if (close == std::string_view::npos) return text;
     i = close + 1;
   }
   while (i < text.size() && text[i] == ' ') ++i;
   for (const std::string_view dash : {"-", "\u2013", "\u2014", ":"}) {
-    if (text.substr(i, dash.size()) == dash) return std::string(text.substr(i + dash.size()));
+    if (text.substr(i, dash.size()) == dash) return text.substr(i + dash.size());
   }
-  return std::string(text);
+  return text;
 }
 
 }  // namespace feedsieve

@@ -17,6 +17,7 @@
 #include <optional>
 #include <vector>
 
+#include "feeds/text/byte_set.hpp"
 #include "feeds/text/gumbo_tree.hpp"
 #include "feeds/text/html_paths.hpp"
 #include "feeds/text/html_text.hpp"
@@ -72,24 +73,6 @@ bool listed(const List& list, const Value& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-// Copies runs of ordinary characters in one append each: this is the hot
-// loop of sanitizing, and a byte at a time dominated it.
-void append_escaped(std::string& out, std::string_view text, bool attribute) {
-  const std::string_view special = attribute ? "&<>\"" : "&<>";
-  for (;;) {
-    const std::size_t next = text.find_first_of(special);
-    out.append(text.substr(0, next));
-    if (next == std::string_view::npos) return;
-    switch (text[next]) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += "&quot;"; break;
-    }
-    text.remove_prefix(next + 1);
-  }
-}
-
 UrlUse url_use(GumboTag tag, std::string_view attribute) {
   if (attribute == "href" || attribute == "cite") return UrlUse::link;
   return tag == GUMBO_TAG_IMG && attribute == "src" ? UrlUse::image : UrlUse::media;
@@ -126,7 +109,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_CDATA:
       case GUMBO_NODE_WHITESPACE:
-        append_escaped(out_, node.v.text.text, false);
+        append_html_escaped(out_, node.v.text.text, false);
         return false;
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE:
@@ -140,7 +123,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
     if (written(node.v.element)) end(node.v.element.tag);
   }
 
-  void text(std::string_view decoded) override { append_escaped(out_, decoded, false); }
+  void text(std::string_view decoded) override { append_html_escaped(out_, decoded, false); }
   void start(GumboTag tag, std::span<const text_detail::HtmlAttribute> attributes) override {
     attributes_.clear();
     for (const auto& a : attributes) attributes_.push_back({a.name, a.value});
@@ -184,7 +167,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
       if (!value) continue;
       has_src = has_src || attr.name == "src";
       ((tag_ += ' ') += attr.name) += "=\"";
-      append_escaped(tag_, *value, true);
+      append_html_escaped(tag_, *value, true);
       tag_ += '"';
     }
     if (tag_name == GUMBO_TAG_IMG && !has_src) return false;
@@ -217,6 +200,26 @@ std::string sanitize_html_gumbo(std::string_view html, std::string_view base_url
 }
 
 }  // namespace text_detail
+
+// Copies runs of ordinary characters in one append each: this is the hot
+// loop of sanitizing, and a byte at a time dominated it.
+void append_html_escaped(std::string& out, std::string_view text, bool attribute) {
+  static constexpr ByteSet kText("&<>");
+  static constexpr ByteSet kAttribute("&<>\"");
+  const ByteSet& special = attribute ? kAttribute : kText;
+  for (;;) {
+    const std::size_t next = special.find_in(text);
+    out.append(text.substr(0, next));
+    if (next == text.size()) return;
+    switch (text[next]) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += "&quot;"; break;
+    }
+    text.remove_prefix(next + 1);
+  }
+}
 
 std::string sanitize_html(std::string_view html, std::string_view base_url) {
   if (auto fast = text_detail::sanitize_html_fast(html, base_url)) return std::move(*fast);

@@ -25,10 +25,12 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <vector>
 
 #include "feeds/encoding/charset.hpp"
+#include "feeds/text/byte_set.hpp"
 #include "feeds/text/html_entities.hpp"
 
 namespace feedsieve::text_detail {
@@ -36,6 +38,10 @@ namespace {
 
 // Deep enough for any real description, far below the nesting cap before gumbo.
 constexpr std::size_t kMaxDepth = 64;
+
+constexpr ByteSet kTextStops("<&");
+constexpr ByteSet kDoubleQuotedStops("\"&");
+constexpr ByteSet kSingleQuotedStops("'&");
 
 enum class Kind { refused, phrasing, phrasing_void, block, block_void, list, list_item, closes_blocks };
 
@@ -83,12 +89,28 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c
 // invalid UTF-8, a leading byte order mark.
 bool plain_bytes(std::string_view html) {
   if (html.starts_with("\xEF\xBB\xBF")) return false;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   for (std::size_t i = 0; i < html.size(); ++i) {
+    // Eight printable ASCII bytes at a time: no high bit, none below 0x20, no DEL
+    // (the usual has-a-zero-byte tricks; a false alarm only means a closer look).
+    while (i + 8 <= html.size()) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, html.data() + i, sizeof w);
+      const std::uint64_t del = w ^ (0x7F * kOnes);
+      if (((w | ((w - 0x20 * kOnes) & ~w) | ((del - kOnes) & ~del)) & kHigh) != 0) break;
+      i += 8;
+    }
+    if (i >= html.size()) break;
     const auto c = static_cast<unsigned char>(html[i]);
     if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return false;
-    if (c == 0xC2 && i + 1 < html.size() && static_cast<unsigned char>(html[i + 1]) < 0xA0) return false;
+    if (c < 0x80) continue;
+    const std::size_t length = utf8_sequence_length(html, i);
+    if (length == 0) return false;
+    if (c == 0xC2 && static_cast<unsigned char>(html[i + 1]) < 0xA0) return false;
+    i += length - 1;
   }
-  return is_valid_utf8(html);
+  return true;
 }
 
 // Code points a numeric reference yields unchanged in HTML: no NUL, controls,
@@ -172,7 +194,7 @@ class Scanner {
         ok = decode_reference(in_, i_, scratch_);
         if (ok) sink_.text(scratch_);
       } else {
-        const std::size_t next = std::min(in_.find_first_of("<&", i_), in_.size());
+        const std::size_t next = kTextStops.find_in(in_, i_);
         sink_.text(in_.substr(i_, next - i_));
         i_ = next;
       }
@@ -274,13 +296,13 @@ class Scanner {
     ++i_;
     if (i_ >= in_.size() || (in_[i_] != '"' && in_[i_] != '\'')) return false;  // unquoted
     const char quote = in_[i_++];
-    const std::string_view stops = quote == '"' ? "\"&" : "'&";
+    const ByteSet& stops = quote == '"' ? kDoubleQuotedStops : kSingleQuotedStops;
     while (i_ < in_.size() && in_[i_] != quote) {
       if (in_[i_] == '&') {
         if (!decode_reference(in_, i_, a.value)) return false;
         continue;
       }
-      const std::size_t stop = std::min(in_.find_first_of(stops, i_), in_.size());
+      const std::size_t stop = stops.find_in(in_, i_);
       a.value.append(in_, i_, stop - i_);
       i_ = stop;
     }

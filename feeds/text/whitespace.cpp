@@ -24,6 +24,12 @@ std::size_t whitespace_length(std::string_view text, std::size_t i) {
   return 0;
 }
 
+// Whether a whitespace character (as whitespace_length sees them) can start with this byte.
+bool may_start_whitespace(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return b == ' ' || (b >= 0x09 && b <= 0x0D) || b == 0xC2 || (b >= 0xE1 && b <= 0xE3);
+}
+
 }  // namespace
 
 std::string collapse_whitespace(std::string_view text) {
@@ -36,9 +42,13 @@ std::string collapse_whitespace(std::string_view text) {
       i += n;
       continue;
     }
+    // Copy a run of bytes that cannot start whitespace at once, not a byte at a time.
+    std::size_t end = i + 1;
+    while (end < text.size() && !may_start_whitespace(text[end])) ++end;
     if (pending_space) out += ' ';
     pending_space = false;
-    out += text[i++];
+    out.append(text, i, end - i);
+    i = end;
   }
   return out;
 }
