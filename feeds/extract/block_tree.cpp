@@ -79,11 +79,11 @@ bool has_hid_word(std::string_view hints) {
   return false;
 }
 
-int weight_of(std::string_view attribute) {
-  if (attribute.empty()) return 0;
-  const std::string hints = html::lower(attribute);
+// `hints`: one lower-cased class or id attribute.
+int weight_of(std::string_view hints) {
+  if (hints.empty()) return 0;
   int weight = 0;
-  if (mentions(hints, kNegative) || has_hid_word(hints) || hints.find("hidden") != std::string::npos) weight -= 25;
+  if (mentions(hints, kNegative) || has_hid_word(hints) || hints.find("hidden") != std::string_view::npos) weight -= 25;
   if (mentions(hints, kPositive)) weight += 25;
   return weight;
 }
@@ -152,20 +152,22 @@ class TreeBuilder {
     if (node.type == GUMBO_NODE_TEXT || node.type == GUMBO_NODE_CDATA || node.type == GUMBO_NODE_WHITESPACE) {
       BlockNode text;
       text.is_text = true;
-      text.text = node.v.text.text;
+      text.text = node.v.text.text;  // a view into the document, which outlives the tree
       add(std::move(text));
       return false;
     }
     if (node.type != GUMBO_NODE_ELEMENT) return false;
     const GumboTag tag = node.v.element.tag;
     if (listed(kSkippedTags, tag) || is_hidden(node)) return false;
-    std::string hints = html::lower(html::attribute(node, "class"));
-    hints += ' ';
-    hints += html::lower(html::attribute(node, "id"));
+    const std::string klass = html::lower(html::attribute(node, "class"));
+    const std::string id = html::lower(html::attribute(node, "id"));
+    std::string hints;
+    hints.reserve(klass.size() + 1 + id.size());
+    hints.append(klass).append(1, ' ').append(id);
     if (drop_unlikely_ && is_furniture(node, hints)) return false;
     BlockNode element;
     element.tag = tag;
-    element.weight = weight_of(html::attribute(node, "class")) + weight_of(html::attribute(node, "id"));
+    element.weight = weight_of(klass) + weight_of(id);
     element.hints = std::move(hints);
     open_.push_back(add(std::move(element)));
     return true;

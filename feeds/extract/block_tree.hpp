@@ -3,6 +3,7 @@
 // nodes that can carry readable text, with per-subtree text statistics.
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gumbo.h>
@@ -17,7 +18,7 @@ struct BlockNode {
   int parent = -1;
   int end = 0;                 // one past the last descendant (pre-order)
   std::vector<int> children;
-  std::string text;            // text nodes: their text, raw
+  std::string_view text;       // text nodes: their text, raw (in the HtmlDocument)
   std::string hints;           // lower-cased "class id"
   int weight = 0;              // class/id hint weight: +25 / -25 per attribute
   // Subtree statistics (code points of collapsed text).
@@ -33,6 +34,7 @@ struct BlockTree {
   std::vector<BlockNode> nodes;  // nodes[0] is <body>
 };
 
+// The tree points into `document`, which must outlive it.
 // `drop_unlikely`: also leave out elements whose class, id, role or tag marks
 // them as page furniture (navigation, comments, share bars, cookie notices...).
 BlockTree build_block_tree(const HtmlDocument& document, bool drop_unlikely);

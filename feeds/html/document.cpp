@@ -1,9 +1,10 @@
 #include "feeds/html/document.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <cstddef>
 #include <new>
 
+#include "feeds/html/unread_markup.hpp"
 #include "feeds/text/html_text.hpp"
 
 namespace feedsieve {
@@ -20,6 +21,12 @@ const GumboNode* child_element(const GumboNode& parent, GumboTag tag) {
   }
   return nullptr;
 }
+
+void* arena_allocate(void* arena, std::size_t size) {
+  return static_cast<std::pmr::memory_resource*>(arena)->allocate(size, alignof(std::max_align_t));
+}
+// Freed with the whole arena: gumbo's frees of single blocks are no-ops.
+void arena_release(void*, void*) {}
 
 struct TextGatherer {
   std::string text;
@@ -39,9 +46,17 @@ struct TextGatherer {
 
 }  // namespace
 
-HtmlDocument::HtmlDocument(std::string_view utf8) : source_(limit_html_nesting(utf8, kMaxNesting)) {
-  output_.reset(gumbo_parse_with_options(&kGumboDefaultOptions, source_.data(), source_.size()));
-  if (!output_) throw std::bad_alloc();
+HtmlDocument::HtmlDocument(std::string_view utf8)
+    : source_(limit_html_nesting(drop_unread_markup(utf8), kMaxNesting)) {
+  // gumbo's tree takes a few times the page's size; start near that.
+  arena_ = std::make_unique<std::pmr::monotonic_buffer_resource>(std::max<std::size_t>(source_.size() * 4, 64 * 1024));
+  GumboOptions options = kGumboDefaultOptions;
+  options.allocator = &arena_allocate;
+  options.deallocator = &arena_release;
+  options.userdata = arena_.get();
+  options.max_errors = 0;  // nobody reads gumbo's parse errors; recording them costs an allocation each
+  output_ = gumbo_parse_with_options(&options, source_.data(), source_.size());
+  if (output_ == nullptr) throw std::bad_alloc();
 }
 
 const GumboNode* HtmlDocument::head() const { return child_element(root(), GUMBO_TAG_HEAD); }
@@ -65,9 +80,10 @@ std::string text_of(const GumboNode& element) {
 }
 
 std::string lower(std::string_view text) {
+  // ASCII only, without std::tolower's locale call per byte: HTML names and keywords are ASCII.
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include "feeds/html/page_charset.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 #include "feeds/encoding/charset.hpp"
@@ -29,6 +30,22 @@ std::string charset_in_meta(std::string_view tag) {
   return std::string(tag.substr(start, i - start));
 }
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool starts_with_lower(std::string_view text, std::size_t at, std::string_view lowered) {
+  if (text.size() - at < lowered.size()) return false;
+  for (std::size_t i = 0; i < lowered.size(); ++i)
+    if (ascii_lower(text[at + i]) != lowered[i]) return false;
+  return true;
+}
+
+// Where the head ends: the first "</head" or "<body", any case; else the end.
+std::size_t head_end(std::string_view bytes) {
+  for (std::size_t at = bytes.find('<'); at != std::string_view::npos; at = bytes.find('<', at + 1))
+    if (starts_with_lower(bytes, at, "</head") || starts_with_lower(bytes, at, "<body")) return at;
+  return bytes.size();
+}
+
 struct Bom {
   std::string_view bytes;
   std::string_view charset;
@@ -40,10 +57,13 @@ constexpr Bom kBoms[] = {
     {"\xFE\xFF", "UTF-16BE"},
 };
 
-DecodedPage as_utf8(std::string_view bytes) {
+// `valid`: is_valid_utf8(bytes), when the caller knows it already.
+DecodedPage as_utf8(std::string_view bytes, std::optional<bool> valid = std::nullopt) {
   DecodedPage page;
   page.encoding = "UTF-8";
-  page.utf8 = repair_utf8(bytes, &page.replaced_invalid);
+  // Most pages are valid UTF-8: validating (ASCII fast path) and copying once
+  // is several times cheaper than repairing sequence by sequence.
+  page.utf8 = valid.value_or(is_valid_utf8(bytes)) ? std::string(bytes) : repair_utf8(bytes, &page.replaced_invalid);
   return page;
 }
 
@@ -56,7 +76,7 @@ DecodedPage decode_as(std::string_view bytes, const std::string& declared) {
   if (name == "UTF-8" || is_wide(name)) return as_utf8(bytes);
   // A page that says latin-1 but is valid UTF-8 with non-ASCII bytes is UTF-8
   // mislabelled (the reverse is practically impossible by chance).
-  if (is_valid_utf8(bytes)) return as_utf8(bytes);
+  if (is_valid_utf8(bytes)) return as_utf8(bytes, true);
   DecodedPage page;
   try {
     page.utf8 = convert_to_utf8(bytes, name, &page.replaced_invalid);
@@ -70,11 +90,11 @@ DecodedPage decode_as(std::string_view bytes, const std::string& declared) {
 }  // namespace
 
 std::string html_declared_charset(std::string_view bytes) {
-  // Heads are small; a page without </head> is scanned up to a bound.
+  // Heads are small; a page without </head> is scanned up to a bound. Only
+  // the head is lower-cased: the body is most of the page's bytes.
   constexpr std::size_t kMaxScan = 512 * 1024;
-  const std::string head = html::lower(bytes.substr(0, kMaxScan));
-  const std::size_t end = std::min(head.find("</head"), head.find("<body"));
-  const std::string_view scan = std::string_view(head).substr(0, end);
+  const std::string head = html::lower(bytes.substr(0, head_end(bytes.substr(0, kMaxScan))));
+  const std::string_view scan = head;
   for (std::size_t at = scan.find("<meta"); at != std::string_view::npos; at = scan.find("<meta", at + 5)) {
     const std::size_t close = scan.find('>', at);
     const std::string charset = charset_in_meta(scan.substr(at, close == std::string_view::npos ? close : close - at));
@@ -95,7 +115,7 @@ DecodedPage decode_html_page(std::string_view bytes, std::string_view content_ty
   }
   if (const std::string http = charset_from_content_type(content_type); !http.empty()) return decode_as(bytes, http);
   if (const std::string meta = html_declared_charset(bytes); !meta.empty()) return decode_as(bytes, meta);
-  if (is_valid_utf8(bytes)) return as_utf8(bytes);
+  if (is_valid_utf8(bytes)) return as_utf8(bytes, true);
   return decode_as(bytes, "windows-1252");
 }
 

@@ -1,0 +1,44 @@
+#include <catch2/catch.hpp>
+
+#include "feeds/html/document.hpp"
+#include "feeds/html/unread_markup.hpp"
+
+using namespace feedsieve;
+
+TEST_CASE("script and style bodies and comments go; tags and text stay", "[html]") {
+  CHECK(drop_unread_markup("<p>a</p><script src=x.js>var a = '<p>';</script><p>b</p>") ==
+        "<p>a</p><script src=x.js></script><p>b</p>");
+  CHECK(drop_unread_markup("<STYLE media=print>p{}</Style ><!-- note --><p>c") == "<STYLE media=print></Style ><p>c");
+  CHECK(drop_unread_markup("x<!---->y<!-->z<!--->w") == "xyzw");
+  CHECK(drop_unread_markup("<p>unterminated <!-- comment") == "<p>unterminated ");
+  CHECK(drop_unread_markup("<script>never closed") == "<script>");
+}
+
+TEST_CASE("JSON-LD scripts are kept whole", "[html]") {
+  const std::string ld = R"(<script type="application/ld+json">{"headline": "</p>"}</script>)";
+  CHECK(drop_unread_markup(ld) == ld);
+}
+
+TEST_CASE("what looks like a script inside values and raw text is not one", "[html]") {
+  const std::string attribute = R"(<div data-html="<script>x</script>" title='a > b'>text</div>)";
+  CHECK(drop_unread_markup(attribute) == attribute);
+  const std::string title = "<title>How <script> tags work</title><p>body</p>";
+  CHECK(drop_unread_markup(title) == title);
+  const std::string textarea = "<textarea><!-- not a comment --></textarea>";
+  CHECK(drop_unread_markup(textarea) == textarea);
+}
+
+TEST_CASE("a script ends where the tokenizer ends it", "[html]") {
+  // Inside "<!--" a nested "<script>...</script>" does not close the outer script.
+  CHECK(drop_unread_markup("<script><!-- document.write('<script>x</script>'); --></script><p>after") ==
+        "<script></script><p>after");
+  CHECK(drop_unread_markup("<script>a = b-->c; </scripts> </script ><p>x") == "<script></script ><p>x");
+}
+
+TEST_CASE("the parsed page keeps its text and JSON-LD without scripts", "[html]") {
+  const HtmlDocument page(R"(<html><head><script>var t = "<title>no</title>";</script>
+      <script type="application/ld+json">{"@type": "NewsArticle"}</script><title>Yes</title></head>
+      <body><!-- c --><p>One <b>two</b></p></body></html>)");
+  CHECK(html::text_of(*page.body()) == "One two");
+  CHECK(html::text_of(*page.head()) == "Yes");
+}
