@@ -163,6 +163,15 @@ UPDATE items SET fingerprinted = 0, simhash = NULL, simhash2 = NULL;
 PRAGMA user_version = 5;
 )sql";
 
+// Version 6: a story's terms by story, for event matching (a candidate's
+// terms) and retention (deleting a story's rows), which otherwise scan
+// story_terms whole.
+constexpr const char* schema_v6 = R"sql(
+CREATE INDEX story_terms_by_story ON story_terms (story_id);
+
+PRAGMA user_version = 6;
+)sql";
+
 // Ordered; step i brings the schema from version i to version i + 1.
 constexpr std::array migrations{
     Migration{1, schema_v1},
@@ -170,6 +179,7 @@ constexpr std::array migrations{
     Migration{3, schema_v3},
     Migration{4, schema_v4},
     Migration{5, schema_v5},
+    Migration{6, schema_v6},
 };
 
 void refuse_newer(const std::filesystem::path& path, int found) {
