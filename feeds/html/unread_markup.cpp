@@ -75,6 +75,23 @@ std::size_t script_end(std::string_view html, std::size_t from) {
   }
 }
 
+// Where the "</svg" that closes an <svg> whose body starts at `from` begins,
+// nested <svg>s counted; npos when it is never closed.
+std::size_t svg_end(std::string_view html, std::size_t from) {
+  int depth = 1;
+  for (std::size_t at = html.find('<', from); at != npos; at = html.find('<', at + 1)) {
+    if (html.compare(at, 2, "</") == 0 && tag_at(html, at + 2, "svg")) {
+      if (--depth == 0) return at;
+    } else if (tag_at(html, at + 1, "svg")) {
+      const std::size_t end = tag_end(html, at);
+      if (end == npos) return npos;
+      if (html[end - 2] != '/') ++depth;
+      at = end - 1;
+    }
+  }
+  return npos;
+}
+
 // One past the end of the comment opened at html[at] ("<!--"), as the tokenizer reads it.
 std::size_t comment_end(std::string_view html, std::size_t at) {
   if (html.compare(at + 4, 1, ">") == 0) return at + 5;  // <!-->
@@ -115,6 +132,14 @@ std::string drop_unread_markup(std::string_view html) {
       if (close == npos) return out;  // the body runs to the end of the page
       at = copied = close;
       continue;
+    }
+    if (tag_at(html, at + 1, "svg") && html[end - 2] != '/') {
+      const std::size_t close = svg_end(html, end);
+      if (close != npos) {
+        out.append(html.substr(copied, end - copied));
+        at = copied = close;
+        continue;
+      }
     }
     const std::size_t name_at = at + 1;
     at = end;

@@ -14,6 +14,13 @@ TEST_CASE("script and style bodies and comments go; tags and text stay", "[html]
   CHECK(drop_unread_markup("<script>never closed") == "<script>");
 }
 
+TEST_CASE("inline SVG bodies go, nested ones counted", "[html]") {
+  CHECK(drop_unread_markup("<a><svg viewBox='0 0 1 1'><svg><path d='M0'/></svg><use/></svg>Share</a>") ==
+        "<a><svg viewBox='0 0 1 1'></svg>Share</a>");
+  CHECK(drop_unread_markup("<svg/><p>x</p>") == "<svg/><p>x</p>");
+  CHECK(drop_unread_markup("<svg><path/>") == "<svg><path/>");  // never closed: left to the parser
+}
+
 TEST_CASE("JSON-LD scripts are kept whole", "[html]") {
   const std::string ld = R"(<script type="application/ld+json">{"headline": "</p>"}</script>)";
   CHECK(drop_unread_markup(ld) == ld);
