@@ -195,7 +195,8 @@ void PageFetcher::Impl::on_fetched(Ticket ticket, FetchResult result) {
 void PageFetcher::Impl::on_robots(const Job& job, FetchResult result) {
   if (result.outcome == FetchOutcome::cancelled) return;
   const RobotsAnswer& answer = robots.store(job.address.origin, robots_answer(result, user_agent), Clock::now());
-  if (!answer.unavailable.empty()) spdlog::warn("pages: robots.txt unavailable, pages disallowed for now: {}", answer.unavailable);
+  if (!answer.unavailable.empty() && !answer.guard_refused)
+    spdlog::warn("pages: robots.txt unavailable, pages disallowed for now: {}", answer.unavailable);
   polite.set_gap(job.address.host, gap_for(answer));
   auto waiting = std::move(awaiting_robots[job.address.origin]);
   awaiting_robots.erase(job.address.origin);

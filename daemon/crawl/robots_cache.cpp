@@ -19,8 +19,11 @@ RobotsAnswer robots_answer(const FetchResult& fetch, std::string_view user_agent
     case FetchOutcome::http_error:
       if (fetch.http_status >= 400 && fetch.http_status < 500 && fetch.http_status != 429) return {};
       return unavailable(where + "HTTP " + std::to_string(fetch.http_status));
-    default:
-      return unavailable(fetch.error.empty() ? where + std::string(outcome_name(fetch.outcome)) : fetch.error);
+    default: {
+      RobotsAnswer answer = unavailable(fetch.error.empty() ? where + std::string(outcome_name(fetch.outcome)) : fetch.error);
+      answer.guard_refused = fetch.guard_refused;
+      return answer;
+    }
   }
 }
 
@@ -38,6 +41,11 @@ const RobotsAnswer& RobotsCache::store(const std::string& origin, RobotsAnswer a
 }
 
 std::optional<std::string> robots_refusal(const RobotsAnswer& answer, const std::string& url, std::string_view target) {
+  if (answer.guard_refused) {
+    // The page is on the same site: say what stopped it, not that robots.txt did.
+    const auto reason = answer.unavailable.find(": refused");
+    return url + ": not fetched" + answer.unavailable.substr(reason == std::string::npos ? 0 : reason);
+  }
   if (!answer.unavailable.empty())
     return url + ": not fetched: robots.txt could not be read (" + answer.unavailable + "); retried later";
   if (answer.rules.allows(target)) return std::nullopt;

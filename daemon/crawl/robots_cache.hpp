@@ -22,6 +22,7 @@ namespace feedsieve::crawl_detail {
 struct RobotsAnswer {
   RobotsRules rules;
   std::string unavailable;  // non-empty: robots.txt could not be read (why); everything is disallowed
+  bool guard_refused = false;  // it could not, because the forgery guard refused the site's address
 };
 
 // What one fetch of ORIGIN/robots.txt means for `user_agent`'s product token.

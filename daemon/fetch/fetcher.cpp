@@ -259,6 +259,7 @@ FetchResult Fetcher::Impl::result_of(Transfer& t, CURLcode code) const {
   result.error = verdict.error;
   if (t.refused && !result.succeeded()) {
     result.outcome = FetchOutcome::network_error;
+    result.guard_refused = true;
     result.error = t.request.url + ": refused to connect to " + *t.refused +
                    ": a link from a feed or page may only reach public addresses ([fetch] allow_networks)";
   }

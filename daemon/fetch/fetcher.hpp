@@ -65,6 +65,7 @@ struct FetchResult {
   std::optional<std::string> expires;        // raw header value
   std::string body;       // decompressed
   std::string error;      // one human line when outcome is not ok/not_modified
+  bool guard_refused = false;  // a guarded request found no address it may reach (error says which)
   std::chrono::milliseconds elapsed{0};
 
   bool succeeded() const { return outcome == FetchOutcome::ok || outcome == FetchOutcome::not_modified; }

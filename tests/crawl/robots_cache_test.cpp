@@ -66,3 +66,14 @@ TEST_CASE("answers expire after the ttl, failures after the shorter retry", "[cr
   CHECK_FALSE(cache.find("https://down.example", t0 + 1h));
   CHECK_FALSE(cache.find("https://other.example", t0));
 }
+
+TEST_CASE("a robots.txt the forgery guard refused names the guard, not robots.txt", "[crawl][robots]") {
+  FetchResult refused = answered(FetchOutcome::network_error, 0);
+  refused.guard_refused = true;
+  refused.error = "https://example.com/robots.txt: refused to connect to 10.0.0.1 (private): a link from a feed or "
+                  "page may only reach public addresses ([fetch] allow_networks)";
+  const auto refusal = robots_refusal(robots_answer(refused, "feedsieve"), "https://example.com/x", "/x");
+  REQUIRE(refusal);
+  CHECK(*refusal == "https://example.com/x: not fetched: refused to connect to 10.0.0.1 (private): a link from a "
+                    "feed or page may only reach public addresses ([fetch] allow_networks)");
+}

@@ -32,7 +32,7 @@ std::string article_page(const std::string& title, const std::string& body, cons
          "</nav><article><h1>" + title + "</h1>\n" + paragraphs + "</article><footer>Copyright</footer></body></html>";
 }
 
-json::object html(const std::string& body) { return {{"body", body}, {"headers", json::object{{"Content-Type", "text/html"}}}}; }
+json::object html_page(const std::string& body) { return {{"body", body}, {"headers", json::object{{"Content-Type", "text/html"}}}}; }
 json::object rss(const std::string& body) {
   return {{"body", body}, {"headers", json::object{{"Content-Type", "application/rss+xml"}}}};
 }
@@ -115,7 +115,7 @@ TEST_CASE("each new item's page is fetched, extracted and stored beside the item
       {"/robots.txt", {{"status", 404}, {"body", "no robots here"}}},  // 4xx: everything allowed
       {"/feed.xml", rss(test::rss_document("Wire", {{"w-1", "Lab ships a model", site.url("/story/1"),
                                                      "Wed, 01 May 2024 10:00:00 GMT", "Short teaser."}}))},
-      {"/story/1", html(article_page("Lab ships a model", "Zebracorn results were strong."))},
+      {"/story/1", html_page(article_page("Lab ships a model", "Zebracorn results were strong."))},
   });
   site.configure({{"wire", {"/feed.xml", ""}}}, "");
   site.run_once();
@@ -144,8 +144,8 @@ TEST_CASE("robots.txt: a disallowed page is not fetched and the item says why", 
                                                      "Wed, 01 May 2024 10:00:00 GMT", "Teaser."},
                                                     {"w-2", "Public story", site.url("/public/1"),
                                                      "Wed, 01 May 2024 11:00:00 GMT", "Teaser two."}}))},
-      {"/private/1", html(article_page("Private story", "Nobody may crawl this."))},
-      {"/public/1", html(article_page("Public story", "Anyone may read this."))},
+      {"/private/1", html_page(article_page("Private story", "Nobody may crawl this."))},
+      {"/public/1", html_page(article_page("Public story", "Anyone may read this."))},
   });
   site.configure({{"wire", {"/feed.xml", ""}}}, "");
   site.run_once();
@@ -165,7 +165,7 @@ TEST_CASE("robots.txt answering 5xx disallows the pages for now", "[e2e][article
       {"/robots.txt", {{"status", 503}, {"body", "down"}}},
       {"/feed.xml", rss(test::rss_document("Wire", {{"w-1", "A story", site.url("/story/1"),
                                                      "Wed, 01 May 2024 10:00:00 GMT", "Teaser."}}))},
-      {"/story/1", html(article_page("A story", "Body."))},
+      {"/story/1", html_page(article_page("A story", "Body."))},
   });
   site.configure({{"wire", {"/feed.xml", ""}}}, "");
   site.run_once();
@@ -181,7 +181,7 @@ TEST_CASE("a feed item linking to 127.0.0.1 is not fetched unless allow_networks
   site.server().set_routes({
       {"/feed.xml", rss(test::rss_document("Wire", {{"w-1", "Internal page", site.url("/admin"),
                                                      "Wed, 01 May 2024 10:00:00 GMT", "Teaser."}}))},
-      {"/admin", html(article_page("Internal page", "Secrets."))},
+      {"/admin", html_page(article_page("Internal page", "Secrets."))},
   });
   site.configure({{"wire", {"/feed.xml", ""}}}, "", false);
   site.run_once();
@@ -202,8 +202,8 @@ TEST_CASE("article text decides the topic of an item whose feed summary is too s
       {"/robots.txt", {{"body", ""}}},
       {"/with.xml", feed("with")},
       {"/without.xml", feed("without")},
-      {"/with/1", html(article_page("A new release", "DeepSeek published open weights today."))},
-      {"/without/1", html(article_page("A new release", "DeepSeek published open weights today."))},
+      {"/with/1", html_page(article_page("A new release", "DeepSeek published open weights today."))},
+      {"/without/1", html_page(article_page("A new release", "DeepSeek published open weights today."))},
   });
   site.configure({{"with", {"/with.xml", "fetch_article = true"}}, {"without", {"/without.xml", "fetch_article = false"}}},
                  "[topic]\nthreshold = 1.0\n[[topic.terms]]\nterms = [\"DeepSeek\"]\nweight = 1.0\n");
@@ -223,8 +223,8 @@ TEST_CASE("fetch_article = \"on_topic\" fetches only the pages of items the feed
                                                      "Wed, 01 May 2024 10:00:00 GMT", "Teaser."},
                                                     {"w-2", "Football results", site.url("/off"),
                                                      "Wed, 01 May 2024 11:00:00 GMT", "Teaser."}}))},
-      {"/on", html(article_page("DeepSeek ships", "More."))},
-      {"/off", html(article_page("Football results", "DeepSeek is not here."))},
+      {"/on", html_page(article_page("DeepSeek ships", "More."))},
+      {"/off", html_page(article_page("Football results", "DeepSeek is not here."))},
   });
   site.configure({{"wire", {"/feed.xml", "fetch_article = \"on_topic\""}}},
                  "[topic]\nthreshold = 1.0\n[[topic.terms]]\nterms = [\"DeepSeek\"]\n");
@@ -243,8 +243,8 @@ TEST_CASE("items of two feeds whose pages declare the same rel=canonical are one
                                                           "Wed, 01 May 2024 10:00:00 GMT", "First teaser."}}))},
       {"/b.xml", rss(test::rss_document("Aggregator B", {{"b-1", "Model shipped by lab, B says", site.url("/b/mirror"),
                                                           "Wed, 01 May 2024 10:05:00 GMT", "Another teaser."}}))},
-      {"/a/copy", html(article_page("Lab ships a model", "Copy A of the story.", original + "?utm_source=a"))},
-      {"/b/mirror", html(article_page("Lab ships a model", "Copy B, differently worded.", original))},
+      {"/a/copy", html_page(article_page("Lab ships a model", "Copy A of the story.", original + "?utm_source=a"))},
+      {"/b/mirror", html_page(article_page("Lab ships a model", "Copy B, differently worded.", original))},
   });
   site.configure({{"a", {"/a.xml", ""}}, {"b", {"/b.xml", ""}}}, "");
   site.run_once();
@@ -292,7 +292,7 @@ TEST_CASE("max_per_poll bounds the pages one poll fetches; the rest say so", "[e
   for (int i = 1; i <= 3; ++i) {
     const std::string n = std::to_string(i);
     entries.push_back({"w-" + n, "Story " + n, site.url("/s/" + n), "Wed, 01 May 2024 1" + n + ":00:00 GMT", "T."});
-    routes["/s/" + n] = html(article_page("Story " + n, "Body " + n + "."));
+    routes["/s/" + n] = html_page(article_page("Story " + n, "Body " + n + "."));
   }
   routes["/feed.xml"] = rss(test::rss_document("Wire", entries));
   site.server().set_routes(routes);
@@ -312,8 +312,8 @@ TEST_CASE("extract URL fetches the page under robots.txt and the forgery guard",
   Site site({});
   site.server().set_routes({
       {"/robots.txt", {{"body", "User-agent: *\nDisallow: /hidden\n"}}},
-      {"/story", html(article_page("Lab ships a model", "Zebracorn body.", "https://publisher.example/story"))},
-      {"/hidden", html(article_page("Hidden", "Nope."))},
+      {"/story", html_page(article_page("Lab ships a model", "Zebracorn body.", "https://publisher.example/story"))},
+      {"/hidden", html_page(article_page("Hidden", "Nope."))},
   });
   site.configure({}, "");
 
