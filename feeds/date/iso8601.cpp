@@ -2,7 +2,7 @@
 //
 // Accepted: YYYY, YYYY-MM, YYYY-MM-DD (also '/' or '.' as separators, one- or
 // two-digit month and day, or a month name), compact YYYYMMDD, ordinal
-// YYYY-DDD / YYYYDDD, the two-digit-year forms -YY-MM and YY-DDD; then optionally 'T', 't' or
+// YYYY-DDD / YYYYDDD, the two-digit-year forms -YY-MM, YY-DDD, YY-MM-DD and YYMMDD; then optionally 'T', 't' or
 // spaces and a time hh:mm[:ss[.frac]] or compact hhmm[ss]; then optionally 'Z',
 // +hh:mm / +hhmm / +hh, or a zone name (abbreviation or IANA name). A numeric offset may be followed by a
 // redundant zone name or comment ("+0000 UTC", "+02:00 (CEST)", the RFC 9557
@@ -122,26 +122,39 @@ bool read_after_year(Cursor& c, DateFields& f) {
 }
 
 // ISO 8601:2000's two-digit-year forms, read in this century (as feedparser
-// does, without its clock): -YY-MM / -YYMM (a month) and YY-DDD / YYDDD (an ordinal day).
+// does, without its clock): -YY-MM / -YYMM (a month), YY-DDD / YYDDD (an
+// ordinal day) and YY-MM-DD / YYMMDD (a day).
 bool read_short_year_date(Cursor& c, DateFields& f) {
   const bool month_form = c.eat('-');
   const auto yy = c.number(2);
   if (!yy) return false;
   f.year = 2000 + *yy;
-  c.eat('-');
+  const bool dashed = c.eat('-');
   if (month_form) {
     const auto month = c.number(2);
     if (!month || c.digits_ahead() != 0) return false;
     f.month = *month;
     return true;
   }
-  if (c.digits_ahead() != 3) return false;
-  return set_ordinal_day(f, *c.number(3));
+  const std::size_t digits = c.digits_ahead();
+  if (digits == 3) return set_ordinal_day(f, *c.number(3));
+  if (digits == 4 && !dashed) {  // YYMMDD
+    f.month = *c.number(2);
+    f.day = *c.number(2);
+    return true;
+  }
+  if (digits != 2 || !dashed) return false;
+  f.month = *c.number(2);  // YY-MM-DD
+  if (!c.eat('-')) return false;
+  const auto day = c.number(2);
+  if (!day || c.digits_ahead() != 0) return false;
+  f.day = *day;
+  return true;
 }
 
 bool read_date(Cursor& c, DateFields& f) {
   const std::size_t digits = c.digits_ahead();
-  if (c.peek() == '-' || digits == 2 || digits == 5) return read_short_year_date(c, f);
+  if (c.peek() == '-' || digits == 2 || digits == 5 || digits == 6) return read_short_year_date(c, f);
   const auto year = c.number(4);
   if (!year) return false;
   f.year = *year;

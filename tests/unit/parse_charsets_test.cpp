@@ -1,0 +1,140 @@
+// Every charset the web serves feeds in, each through the XML declaration and
+// through the HTTP charset: the bytes are made here with iconv from known
+// UTF-8 text, so the expected text is the text the test started from.
+#include <catch2/catch.hpp>
+
+#include <iconv.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "feeds/parse/parse.hpp"
+
+using namespace feedsieve;
+
+namespace {
+
+// UTF-8 text in `charset`, by glibc's iconv (independent of the parser's own use of it).
+std::string encode(const std::string& utf8, const std::string& charset) {
+  const iconv_t cd = iconv_open(charset.c_str(), "UTF-8");
+  if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv cannot write " + charset);
+  std::string out(utf8.size() * 4 + 16, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  std::size_t in_left = utf8.size();
+  char* dst = out.data();
+  std::size_t out_left = out.size();
+  const std::size_t rc = iconv(cd, &in, &in_left, &dst, &out_left);
+  iconv_close(cd);
+  if (rc == static_cast<std::size_t>(-1)) throw std::runtime_error("cannot write the text in " + charset);
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+// An RSS document whose channel title, item title and item summary (escaped HTML) are `text`.
+std::string rss_with(const std::string& text, const std::string& declared) {
+  const std::string declaration =
+      declared.empty() ? "" : "<?xml version=\"1.0\" encoding=\"" + declared + "\"?>\n";
+  return declaration + "<rss version=\"2.0\"><channel><title>" + text + "</title><item><title>" + text +
+         "</title><description>&lt;p&gt;" + text + "&lt;/p&gt;</description><guid>x</guid></item></channel></rss>";
+}
+
+void check_text(const ParsedFeed& feed, const std::string& text) {
+  CHECK(feed.title == text);
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == text);
+  CHECK(feed.items[0].summary == text);
+}
+
+struct Sample {
+  const char* label;  // as a server or a document writes it
+  const char* iconv;  // what iconv writes it with
+  const char* text;   // UTF-8
+};
+
+}  // namespace
+
+TEST_CASE("single- and multi-byte charsets, by XML declaration and by HTTP charset", "[parse][encoding]") {
+  const Sample s = GENERATE(values<Sample>({
+      {"ISO-8859-1", "ISO-8859-1", "Caf\u00e9 d\u00e9j\u00e0 vu \u00bd"},
+      {"ISO-8859-2", "ISO-8859-2", "Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144"},
+      {"ISO-8859-15", "ISO-8859-15", "\u20ac5 \u0152uvre \u0161"},
+      {"windows-1251", "WINDOWS-1251", "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440"},
+      {"windows-1252", "WINDOWS-1252", "\u201cquotes\u201d \u2013 \u20ac5 \u2122"},
+      {"KOI8-R", "KOI8-R", "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440"},
+      {"GB2312", "GB2312", "\u4e2d\u6587\u6807\u9898"},
+      {"GBK", "GBK", "\u4e2d\u6587\u6a19\u984c"},
+      {"GB18030", "GB18030", "\u4e2d\u6587 \U0001F600"},
+      {"Big5", "BIG5", "\u7e41\u9ad4\u4e2d\u6587"},
+      {"Shift_JIS", "SHIFT_JIS", "\u65e5\u672c\u8a9e\u306e\u30bf\u30a4\u30c8\u30eb"},
+      {"EUC-JP", "EUC-JP", "\u65e5\u672c\u8a9e\u306e\u30bf\u30a4\u30c8\u30eb"},
+      {"EUC-KR", "EUC-KR", "\ud55c\uad6d\uc5b4 \uc81c\ubaa9"},
+  }));
+  CAPTURE(s.label);
+  SECTION("declared in the document") { check_text(parse_feed(encode(rss_with(s.text, s.label), s.iconv)), s.text); }
+  SECTION("only in the HTTP Content-Type") {
+    ParseOptions options;
+    options.content_type = std::string("application/rss+xml; charset=") + s.label;
+    check_text(parse_feed(encode(rss_with(s.text, ""), s.iconv), options), s.text);
+  }
+  SECTION("the HTTP charset wins over a wrong declaration") {
+    ParseOptions options;
+    options.content_type = std::string("text/xml; charset=\"") + s.label + "\"";
+    check_text(parse_feed(encode(rss_with(s.text, "UTF-8"), s.iconv), options), s.text);
+  }
+}
+
+TEST_CASE("UTF-16 and UTF-32, both byte orders, with and without a byte order mark", "[parse][encoding]") {
+  const std::string text = "\u00dcn\u00efc\u00f6d\u00e9 \u4e2d\u6587 \U0001F600";
+  const Sample s = GENERATE(values<Sample>({
+      {"UTF-16", "UTF-16LE", "\xFF\xFE"},
+      {"UTF-16", "UTF-16BE", "\xFE\xFF"},
+      {"UTF-32", "UTF-32LE", "\xFF\xFE\x00\x00"},
+      {"UTF-32", "UTF-32BE", "\x00\x00\xFE\xFF"},
+  }));
+  const std::string bom = s.iconv == std::string("UTF-32LE") || s.iconv == std::string("UTF-32BE")
+                              ? std::string(s.text, 4)
+                              : std::string(s.text, 2);
+  CAPTURE(s.iconv);
+  SECTION("with a BOM") { check_text(parse_feed(bom + encode(rss_with(text, s.label), s.iconv)), text); }
+  SECTION("without a BOM, declared") { check_text(parse_feed(encode(rss_with(text, s.label), s.iconv)), text); }
+  SECTION("without a BOM or declaration, HTTP charset") {
+    ParseOptions options;
+    options.content_type = std::string("application/xml; charset=") + s.iconv;
+    check_text(parse_feed(encode(rss_with(text, ""), s.iconv), options), text);
+  }
+}
+
+TEST_CASE("ISO-8859-1 declared or sent, windows-1252 bytes: the C1 range reads as windows-1252", "[parse][encoding]") {
+  const std::string text = "\u201cSmart\u201d \u2018quotes\u2019 \u2014 \u20ac9 \u2026";
+  const std::string bytes = encode(rss_with(text, "ISO-8859-1"), "WINDOWS-1252");
+  check_text(parse_feed(bytes), text);
+  ParseOptions options;
+  options.content_type = "application/rss+xml; charset=iso-8859-1";
+  check_text(parse_feed(encode(rss_with(text, ""), "WINDOWS-1252"), options), text);
+}
+
+TEST_CASE("invalid byte sequences become U+FFFD with a warning, never an error", "[parse][encoding]") {
+  SECTION("Shift_JIS with a lead byte and no trail") {
+    std::string bytes = encode(rss_with("\u65e5\u672c", "Shift_JIS"), "SHIFT_JIS");
+    bytes.insert(bytes.find("</title>"), "\x81\x20");
+    const ParsedFeed feed = parse_feed(bytes);
+    CHECK(feed.title.find("\ufffd") != std::string::npos);
+    CHECK(feed.title.find("\u65e5\u672c") == 0);
+    CHECK_FALSE(feed.warnings.empty());
+  }
+  SECTION("UTF-16LE with an unpaired surrogate") {
+    std::string bytes = "\xFF\xFE" + encode(rss_with("ab", "UTF-16"), "UTF-16LE");
+    const std::size_t at = bytes.find(std::string("b\0", 2));
+    bytes.insert(at, std::string("\x00\xD8", 2));  // U+D800 alone
+    const ParsedFeed feed = parse_feed(bytes);
+    CHECK(feed.title == "a\ufffdb");
+    CHECK_FALSE(feed.warnings.empty());
+  }
+  SECTION("EUC-KR with a byte that starts nothing") {
+    std::string bytes = encode(rss_with("\ud55c\uad6d", "EUC-KR"), "EUC-KR");
+    bytes.insert(bytes.find("</title>"), "\xFF");
+    const ParsedFeed feed = parse_feed(bytes);
+    CHECK(feed.title.starts_with("\ud55c\uad6d"));
+    CHECK(feed.title.find("\ufffd") != std::string::npos);
+  }
+}

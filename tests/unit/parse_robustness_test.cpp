@@ -1,0 +1,80 @@
+// Issue 3's robustness list beyond the fixtures: namespaces by URI with odd
+// prefixes, nested and relative xml:base, and hostile sizes (a document over
+// the limit, a million items) that must stay bounded.
+#include <catch2/catch.hpp>
+
+#include "feeds/parse/parse.hpp"
+
+using namespace feedsieve;
+
+TEST_CASE("Atom is found by its namespace URI whatever the prefix", "[parse][namespaces]") {
+  const ParsedFeed feed = parse_feed(
+      "<a10:feed xmlns:a10='http://www.w3.org/2005/Atom'><a10:title>Odd</a10:title>"
+      "<a10:entry><a10:id>urn:1</a10:id><a10:title type='html'>&lt;b&gt;One&lt;/b&gt;</a10:title>"
+      "<a10:link rel='alternate' href='https://odd.example/1'/></a10:entry></a10:feed>");
+  CHECK(feed.format == FeedFormat::atom10);
+  CHECK(feed.title == "Odd");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "One");
+  CHECK(feed.items[0].link == "https://odd.example/1");
+}
+
+TEST_CASE("module elements are known by URI: an odd prefix works, a familiar prefix on another URI does not",
+          "[parse][namespaces]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0' xmlns:c='http://purl.org/rss/1.0/modules/content/' xmlns:purl='http://purl.org/dc/elements/1.1/'"
+      " xmlns:dc='urn:not-dublin-core'><channel><title>t</title><item><guid>1</guid>"
+      "<c:encoded>&lt;p&gt;Body&lt;/p&gt;</c:encoded><purl:creator>Ann</purl:creator><dc:creator>Not Ann</dc:creator>"
+      "</item></channel></rss>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].content == "<p>Body</p>");
+  CHECK(feed.items[0].authors == std::vector<std::string>{"Ann"});
+}
+
+TEST_CASE("a default namespace redeclared on an element applies below it", "[parse][namespaces]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0'><channel><title>t</title><item><guid>1</guid><title>Plain</title>"
+      "<encoded xmlns='http://purl.org/rss/1.0/modules/content/'>&lt;i&gt;Full&lt;/i&gt;</encoded></item></channel></rss>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "Plain");
+  CHECK(feed.items[0].content == "<i>Full</i>");
+}
+
+TEST_CASE("xml:base: relative to the document URL, nested, an absolute one resets", "[parse][atom]") {
+  ParseOptions options;
+  options.url = "https://site.example/feeds/all.atom";
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom' xml:base='/blog/'>"
+      "<entry xml:base='2024/'><id>1</id><link href='post.html'/>"
+      "<content type='html' xml:base='img/'>&lt;img src='a.png'&gt;</content></entry>"
+      "<entry xml:base='https://other.example/x/'><id>2</id><link href='../y'/></entry></feed>",
+      options);
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].link == "https://site.example/blog/2024/post.html");
+  CHECK(feed.items[0].content == "<img src=\"https://site.example/blog/2024/img/a.png\">");
+  CHECK(feed.items[1].link == "https://other.example/y");
+}
+
+TEST_CASE("a 100 MB document is refused before any work", "[parse][hostile]") {
+  std::string bytes = "<rss><channel><title>big</title><description>";
+  bytes.append(100'000'000, 'x');
+  bytes += "</description></channel></rss>";
+  try {
+    parse_feed(bytes);
+    FAIL("a 100 MB document parsed");
+  } catch (const ParseError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("over the limit"));
+  }
+}
+
+TEST_CASE("a million items: the first max_items are kept, with a warning", "[parse][hostile]") {
+  std::string bytes = "<rss version='2.0'><channel><title>many</title>";
+  bytes.reserve(8'000'000);
+  for (int i = 0; i < 1'000'000; ++i) bytes += "<item/>";
+  bytes += "</channel></rss>";
+  const ParsedFeed feed = parse_feed(bytes);
+  CHECK(feed.items.size() == ParseOptions{}.max_items);
+  bool warned = false;
+  for (const std::string& w : feed.warnings) warned = warned || w.starts_with("item limit reached");
+  CHECK(warned);
+}
