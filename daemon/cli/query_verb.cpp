@@ -53,9 +53,7 @@ void print(const std::vector<EventView>& events, const std::string& format) {
   }
   boost::json::array all;
   for (const auto& event : events) {
-    boost::json::array stories;
-    for (const auto& story : event.stories) stories.push_back(to_json(story));
-    boost::json::object object{{"event_id", event.event_id}, {"stories", std::move(stories)}};
+    boost::json::value object = to_json(event);
     if (format == "jsonl") {
       std::cout << boost::json::serialize(object) << "\n";
     } else {

@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 #include <iomanip>
 #include <iostream>
-#include <map>
 
 #include "daemon/cli/verbs.hpp"
 #include "daemon/config/config.hpp"
@@ -21,22 +20,6 @@ struct StatusArgs {
 };
 
 Timestamp now_utc() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
-
-// The configured feeds, in config order, with their stored state; a feed the
-// daemon has not seen yet is pending, one switched off in the config disabled.
-std::vector<FeedStatus> configured_statuses(const Config& config, const Store& store, Timestamp now) {
-  std::map<std::string, FeedStatus> stored;
-  for (auto& status : feed_statuses(store, now)) stored.emplace(status.feed.name, std::move(status));
-  std::vector<FeedStatus> out;
-  for (const auto& feed : config.feeds) {
-    const auto it = stored.find(feed.name);
-    FeedStatus status = it != stored.end() ? it->second : FeedStatus{};
-    if (it == stored.end()) status.feed = FeedRecord{0, feed.name, feed.url, {}, {}, {}, {}, {}, 0, {}, 0, {}};
-    if (!feed.enabled) status.health = FeedHealth::disabled;
-    out.push_back(std::move(status));
-  }
-  return out;
-}
 
 std::string when(const std::optional<Timestamp>& time) { return time ? format_rfc3339(*time) : "-"; }
 
@@ -74,18 +57,6 @@ std::string summary_line(const HealthSummary& sum, std::size_t feeds, const std:
          std::to_string(sum.failing_too_long) + " failing for " + fail_after + " or more";
 }
 
-void write_json(std::ostream& out, const std::vector<FeedStatus>& statuses, const HealthSummary& sum) {
-  boost::json::array feeds;
-  for (const auto& status : statuses) feeds.push_back(to_json(status));
-  boost::json::object summary{{"ok", sum.ok},
-                              {"failing", sum.failing},
-                              {"disabled", sum.disabled},
-                              {"pending", sum.pending},
-                              {"failing_too_long", sum.failing_too_long}};
-  out << boost::json::serialize(boost::json::object{{"feeds", std::move(feeds)}, {"summary", std::move(summary)}})
-      << "\n";
-}
-
 int status(const StatusArgs& args) {
   const auto fail_after = parse_duration(args.fail_after);
   if (!fail_after) {
@@ -94,10 +65,10 @@ int status(const StatusArgs& args) {
   }
   return with_config("status", args.config, [&](const Config& config) {
     const Store store(resolve_store_path(config.store_path), Store::Mode::read_only);
-    const auto statuses = configured_statuses(config, store, now_utc());
+    const auto statuses = configured_statuses(as_configured(config.feeds), store, now_utc());
     const HealthSummary summary = summarize(statuses, *fail_after);
     if (args.format == "json") {
-      write_json(std::cout, statuses, summary);
+      std::cout << boost::json::serialize(status_report_json(statuses, summary)) << "\n";
     } else {
       write_table(std::cout, statuses);
       std::cout << summary_line(summary, statuses.size(), args.fail_after) << "\n";

@@ -1,17 +1,11 @@
 #include "daemon/cli/story_output.hpp"
 
-#include <boost/json.hpp>
 #include <iomanip>
 
 #include "feeds/date/date.hpp"
 
 namespace feedsieve {
 namespace {
-
-boost::json::value time_or_null(const std::optional<Timestamp>& t) {
-  if (!t) return nullptr;
-  return boost::json::string(format_rfc3339(*t));
-}
 
 // Cuts at a UTF-8 character boundary so a table never shows half a character.
 std::string clip(const std::string& text, std::size_t max_bytes) {
@@ -22,21 +16,6 @@ std::string clip(const std::string& text, std::size_t max_bytes) {
 }
 
 }  // namespace
-
-boost::json::value to_json(const StoryView& story) {
-  boost::json::array sources;
-  for (const auto& source : story.sources)
-    sources.push_back({{"feed", source.feed},
-                       {"url", source.url},
-                       {"title", source.title},
-                       {"published", time_or_null(source.published)}});
-  boost::json::value event = nullptr;
-  if (story.event_id) event = boost::json::string(*story.event_id);
-  return {{"story_id", story.story_id},      {"title", story.title},
-          {"url", story.url},                {"published", time_or_null(story.published)},
-          {"on_topic", story.on_topic},      {"topic_score", story.topic_score},
-          {"event_id", std::move(event)},    {"sources", std::move(sources)}};
-}
 
 void write_story_table(std::ostream& out, const std::vector<StoryView>& stories) {
   out << std::left << std::setw(21) << "PUBLISHED" << std::setw(8) << "SOURCES" << "TITLE\n";

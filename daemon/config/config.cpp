@@ -21,7 +21,7 @@ constexpr std::array sections{
     Section{"fetch", read_fetch},       Section{"articles", read_articles},  // after fetch: it inherits from it
     Section{"schedule", read_schedule},
     Section{"canonical", read_canonical}, Section{"feeds", read_feeds},
-    Section{"topic", read_topic},
+    Section{"topic", read_topic},       Section{"api", read_api},
 };
 
 }  // namespace

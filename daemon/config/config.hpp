@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "daemon/crawl/page_fetcher.hpp"
+#include "daemon/api/settings.hpp"
 #include "daemon/fetch/fetcher.hpp"
 #include "daemon/schedule/schedule.hpp"
 #include "daemon/store/prune.hpp"
@@ -57,6 +58,7 @@ struct Config {
   ScheduleSettings schedule;
   CanonicalOptions canonical;
   TopicProfile topic;
+  ApiSettings api;  // [api]
   ArticleSettings articles;
   std::vector<FeedConfig> feeds;
 

@@ -15,6 +15,7 @@ void read_schedule(const Reader& r, const toml::table& root, Config& config);
 void read_canonical(const Reader& r, const toml::table& root, Config& config);
 void read_feeds(const Reader& r, const toml::table& root, Config& config);
 void read_topic(const Reader& r, const toml::table& root, Config& config);
+void read_api(const Reader& r, const toml::table& root, Config& config);
 void read_articles(const Reader& r, const toml::table& root, Config& config);
 
 // fetch_article = true | "on_topic" | false (in [articles] and [[feeds]]).

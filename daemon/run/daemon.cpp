@@ -20,6 +20,7 @@
 #include <random>
 #include <set>
 
+#include "daemon/api/server.hpp"
 #include "daemon/log/log.hpp"
 #include "daemon/run/article_pass.hpp"
 #include "daemon/run/notify.hpp"
@@ -97,6 +98,7 @@ class Daemon {
         rng_(std::random_device{}()) {}
 
   int run() {
+    if (!start_api()) return 1;
     wait_for_signal();
     start_watchdog();
     if (!options_.once) schedule_prune(first_prune_delay);
@@ -108,6 +110,7 @@ class Daemon {
     if (options_.once && pending_once_.empty()) finish();
     io_.run();
     workers_.join();
+    if (api_) api_->stop();
     if (options_.once) std::fprintf(stderr, "feedsieve: %s\n", tally_.line().c_str());
     spdlog::info("feedsieve stopped: {}", tally_.line());
     return 0;
@@ -171,7 +174,7 @@ class Daemon {
     if (!booked && wait_for_budget(name, request.url)) return;
     request.etag = slot->record.etag;
     request.last_modified = slot->record.last_modified;
-    ++in_flight_;
+    metrics_.set_polls_in_flight(++in_flight_);
     spdlog::debug("feed '{}': fetching {}", name, request.url);
     fetcher_.fetch(std::move(request), [this, name, generation, record = slot->record,
                                         feed = slot->config](FetchResult result) mutable {
@@ -183,15 +186,18 @@ class Daemon {
                   FetchResult result) {
     if (result.outcome == FetchOutcome::cancelled) {
       spdlog::warn("feed '{}': poll abandoned at shutdown", name);
-      --in_flight_;
+      metrics_.set_polls_in_flight(--in_flight_);
       maybe_finish();
       return;
     }
+    metrics_.fetched(result.http_status, result.body.size(), result.elapsed);
     PollDone done{std::move(name), generation, {}, {}, {}};
     asio::post(workers_, [this, done = std::move(done), record = std::move(record), feed = std::move(feed),
                           config = config_, result = std::move(result), now = now_utc(), r = random()]() mutable {
       try {
+        const auto started = std::chrono::steady_clock::now();
         done.plan = plan_poll(record, feed, *config, result, now, r);
+        if (result.outcome == FetchOutcome::ok) metrics_.parsed(std::chrono::steady_clock::now() - started);
       } catch (const std::exception& e) {
         // A bug or an exhausted resource must cost this poll, not the daemon.
         FetchResult failed;
@@ -241,8 +247,9 @@ class Daemon {
   }
 
   void on_stored(PollDone done) {
-    --in_flight_;
+    metrics_.set_polls_in_flight(--in_flight_);
     const PollRecord& record = done.plan.record;
+    if (done.store_error.empty()) metrics_.stored(record.status, done.stored);  // before the log line that says so
     log_poll(done);
     tally_.count(record, done.stored);
     notifier_.status(status_line());
@@ -321,6 +328,8 @@ class Daemon {
         fresh.fetch.max_per_host != config_->fetch.max_per_host)
       spdlog::warn("config reload: new [fetch] concurrency limits take effect only after a restart");
     log::set_level(fresh.log_level);
+    if (fresh.api != config_->api) spdlog::warn("config reload: a new [api] section takes effect only after a restart");
+    if (api_) api_->set_feeds(as_configured(fresh.feeds));
     std::map<std::string, const FeedConfig*> wanted;
     for (const auto& feed : fresh.feeds)
       if (feed.enabled) wanted[feed.name] = &feed;
@@ -376,6 +385,21 @@ class Daemon {
     });
   }
 
+  // The API serves on its own threads from its own read-only connections; a
+  // --once run ends too soon to serve anything.
+  bool start_api() {
+    if (!config_->api.enabled || options_.once) return true;
+    try {
+      api_ = std::make_unique<ApiServer>(config_->api, store_.path(), metrics_);
+      api_->set_feeds(as_configured(config_->feeds));
+      api_->start();
+      return true;
+    } catch (const ApiError& e) {
+      spdlog::critical("{}", e.what());
+      return false;
+    }
+  }
+
   void start_watchdog() {
     const auto period = notifier_.watchdog_period();
     if (!period) return;
@@ -423,6 +447,7 @@ class Daemon {
 
   RunOptions options_;
   std::shared_ptr<const Config> config_;
+  Metrics metrics_;  // before everything that updates it; read by api_
   asio::io_context io_;
   Store store_;  // after run() begins, used on store_strand_ only
   asio::thread_pool workers_{2};
@@ -443,6 +468,7 @@ class Daemon {
   bool finished_ = false;
   Tally tally_;
   std::mt19937_64 rng_;
+  std::unique_ptr<ApiServer> api_;  // when [api] is enabled
 };
 
 }  // namespace

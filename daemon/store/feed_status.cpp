@@ -3,15 +3,11 @@
 #include <boost/json.hpp>
 #include <unordered_map>
 
+#include "daemon/store/story_json.hpp"
 #include "feeds/date/date.hpp"
 
 namespace feedsieve {
 namespace {
-
-boost::json::value time_json(const std::optional<Timestamp>& time) {
-  if (!time) return nullptr;
-  return boost::json::value(format_rfc3339(*time));
-}
 
 FeedHealth health_of(const FeedRecord& feed) {
   if (is_gone(feed)) return FeedHealth::disabled;
@@ -54,6 +50,32 @@ std::vector<FeedStatus> feed_statuses(const Store& store, Timestamp now) {
     statuses.push_back(classify(feed, it == by_id.end() ? none : it->second, now));
   }
   return statuses;
+}
+
+std::vector<FeedStatus> configured_statuses(const std::vector<ConfiguredFeed>& feeds, const Store& store,
+                                            Timestamp now) {
+  std::unordered_map<std::string, FeedStatus> stored;
+  for (auto& status : feed_statuses(store, now)) stored.emplace(status.feed.name, std::move(status));
+  std::vector<FeedStatus> out;
+  for (const auto& feed : feeds) {
+    const auto it = stored.find(feed.name);
+    FeedStatus status = it != stored.end() ? it->second : FeedStatus{};
+    if (it == stored.end()) status.feed = FeedRecord{0, feed.name, feed.url, {}, {}, {}, {}, {}, 0, {}, 0, {}};
+    if (!feed.enabled) status.health = FeedHealth::disabled;
+    out.push_back(std::move(status));
+  }
+  return out;
+}
+
+boost::json::value status_report_json(const std::vector<FeedStatus>& statuses, const HealthSummary& sum) {
+  boost::json::array feeds;
+  for (const auto& status : statuses) feeds.push_back(to_json(status));
+  boost::json::object summary{{"ok", sum.ok},
+                              {"failing", sum.failing},
+                              {"disabled", sum.disabled},
+                              {"pending", sum.pending},
+                              {"failing_too_long", sum.failing_too_long}};
+  return boost::json::object{{"feeds", std::move(feeds)}, {"summary", std::move(summary)}};
 }
 
 HealthSummary summarize(const std::vector<FeedStatus>& statuses, std::chrono::seconds fail_after) {

@@ -4,6 +4,7 @@
 #include <boost/json/value.hpp>
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -47,6 +48,30 @@ struct HealthSummary {
 };
 
 HealthSummary summarize(const std::vector<FeedStatus>& statuses, std::chrono::seconds fail_after);
+
+// A feed as the config lists it: what the status report starts from.
+struct ConfiguredFeed {
+  std::string name;
+  std::string url;
+  bool enabled = true;
+};
+
+// The feeds of a config: anything with name, url and enabled (FeedConfig).
+template <class Feeds>
+std::vector<ConfiguredFeed> as_configured(const Feeds& feeds) {
+  std::vector<ConfiguredFeed> out;
+  for (const auto& feed : feeds) out.push_back({feed.name, feed.url, feed.enabled});
+  return out;
+}
+
+// The configured feeds, in config order, with their stored state; a feed the
+// daemon has not seen yet is pending, one switched off in the config disabled.
+std::vector<FeedStatus> configured_statuses(const std::vector<ConfiguredFeed>& feeds, const Store& store,
+                                            Timestamp now);
+
+// {"feeds": [to_json(status)...], "summary": {"ok", "failing", "disabled",
+//  "pending", "failing_too_long"}}: `status --format json` and GET /api/feeds.
+boost::json::value status_report_json(const std::vector<FeedStatus>& statuses, const HealthSummary& summary);
 
 // {"name", "url", "health", "last_attempt", "last_success", "http_status",
 //  "error", "error_count", "next_poll", "items", "stories",

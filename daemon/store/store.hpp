@@ -82,11 +82,23 @@ struct PollStored {
 
 inline constexpr int max_story_limit = 10'000;
 
+// Where a listing stopped, for keyset pagination (the HTTP API's cursors):
+// the last story's sort key and its row, the tie-breaker.
+struct StoryPosition {
+  std::string sort_time;  // newest-first listings: the story's sort_time
+  double rank = 0.0;      // ranked listings: the story's best bm25 rank (lower is better)
+  std::int64_t row = 0;   // stories.id
+};
+
 struct StoryQuery {
   std::optional<Timestamp> since;  // stories published (or first seen) at or after
   std::string search;              // full-text words; empty: no text filter
   int limit = 50;                  // clamped to [0, max_story_limit]
   bool include_off_topic = false;
+  std::optional<Timestamp> until;  // published (or first seen) before; nullopt: no bound
+  bool only_off_topic = false;     // only the stories the topic filter rejected
+  bool ranked = false;             // with a search: best bm25 match first instead of newest first
+  std::optional<StoryPosition> after;  // continue right after this position
 };
 
 struct SourceView {
@@ -143,6 +155,12 @@ struct EventView {
   std::vector<StoryView> stories;  // newest first
 };
 
+// One page of a listing; `next` is where the following page starts, nullopt on the last page.
+struct StoryPage {
+  std::vector<StoryView> stories;
+  std::optional<StoryPosition> next;
+};
+
 class Store {
  public:
   enum class Mode { read_write, read_only };
@@ -174,6 +192,10 @@ class Store {
   std::vector<StoryView> stories(const StoryQuery& query) const;
   // One story by its stable story_id, with its sources; nullopt when unknown.
   std::optional<StoryView> story(std::string_view story_id) const;
+  // Like stories(), from query.after on, and says where the next page starts.
+  StoryPage story_page(const StoryQuery& query) const;
+  // Reads the schema version: throws StoreError when the store cannot be read.
+  void check_readable() const;
 
   // One item by its row id or by its link / canonical link (the earliest
   // such item), with how it joined its story; nullopt when unknown.

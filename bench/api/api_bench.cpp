@@ -1,0 +1,185 @@
+// The HTTP API on a big store: N items (default 1,000,000) from 1,000 feeds,
+// each its own story, dated a minute apart, 80% on topic; titles and
+// summaries of words drawn with weight 1/rank from a 20,000-word vocabulary,
+// plus "qwen" in 1% of the items and "deepseek" in 0.1%. Filled with plain
+// SQL in one transaction (the full-text triggers index every item).
+// Then a real ApiServer on 127.0.0.1 and a keep-alive client time RUNS
+// requests each of: the first page of /api/stories, a page deep behind a
+// cursor, q= searches (a 1% and a 0.1% word), and /feed.atom; p50/p99/max.
+// Usage: bench_api [ITEMS] [RUNS] [STORE]   (an existing STORE is reused)
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "daemon/api/server.hpp"
+#include "feeds/date/date.hpp"
+
+using namespace feedsieve;
+namespace asio = boost::asio;
+namespace http = boost::beast::http;
+
+namespace {
+
+constexpr int feed_count = 1'000;
+
+std::string text(std::mt19937_64& rng, std::discrete_distribution<int>& word, int count, int serial) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out += "v" + std::to_string(word(rng)) + " ";
+  if (serial % 100 == 7) out += "qwen ";
+  if (serial % 1000 == 3) out += "deepseek ";
+  return out;
+}
+
+void fill(const std::filesystem::path& path, int items) {
+  { Store create(path); }
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+  db.exec("PRAGMA synchronous = OFF");
+  SQLite::Transaction transaction(db);
+  SQLite::Statement feed(db, "INSERT INTO feeds (name, url) VALUES (?1, ?2)");
+  for (int f = 0; f < feed_count; ++f) {
+    feed.reset();
+    feed.bind(1, "feed-" + std::to_string(f));
+    feed.bind(2, "https://feeds.example/" + std::to_string(f));
+    feed.exec();
+  }
+  SQLite::Statement story(db, "INSERT INTO stories (id, story_id, canonical_url, title, published, first_seen, on_topic)"
+                              " VALUES (?1, printf('%016x', ?1), ?2, ?3, ?4, ?4, ?5)");
+  SQLite::Statement item(db, "INSERT INTO items (feed_id, story_id, guid, link, canonical_link, title, summary,"
+                             " published, fetched_at, last_seen_at, on_topic, fingerprinted)"
+                             " VALUES (?1, ?2, ?3, ?3, ?3, ?4, ?5, ?6, ?6, ?6, ?7, 1)");
+  std::vector<double> weights;
+  for (int r = 0; r < 20'000; ++r) weights.push_back(1.0 / (r + 1));
+  std::discrete_distribution<int> word(weights.begin(), weights.end());
+  std::mt19937_64 rng(20240501);
+  const Timestamp newest = *parse_rfc3339("2026-12-01T00:00:00Z");
+  for (int i = 1; i <= items; ++i) {
+    const std::string link = "https://news.example/" + std::to_string(i);
+    const std::string title = text(rng, word, 8, i);
+    const std::string when = format_rfc3339(newest - std::chrono::minutes(i));
+    const int on_topic = i % 5 == 0 ? 0 : 1;
+    story.reset();
+    story.bind(1, i);
+    story.bind(2, link);
+    story.bind(3, title);
+    story.bind(4, when);
+    story.bind(5, on_topic);
+    story.exec();
+    item.reset();
+    item.bind(1, 1 + i % feed_count);
+    item.bind(2, i);
+    item.bind(3, link);
+    item.bind(4, title);
+    item.bind(5, text(rng, word, 30, i + 1));
+    item.bind(6, when);
+    item.bind(7, on_topic);
+    item.exec();
+  }
+  transaction.commit();
+  db.exec("PRAGMA optimize");
+}
+
+class Client {
+ public:
+  explicit Client(const std::string& address) : socket_(io_) {
+    const std::string rest = address.substr(address.find("://") + 3);
+    const auto colon = rest.rfind(':');
+    socket_.connect({asio::ip::make_address(rest.substr(0, colon)),
+                     static_cast<unsigned short>(std::stoi(rest.substr(colon + 1)))});
+  }
+  http::response<http::string_body> get(const std::string& target) {
+    http::request<http::empty_body> request{http::verb::get, target, 11};
+    request.set(http::field::host, "bench");
+    http::write(socket_, request);
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(64 * 1024 * 1024);
+    http::read(socket_, buffer_, parser);
+    return parser.release();
+  }
+
+ private:
+  asio::io_context io_;
+  asio::ip::tcp::socket socket_;
+  boost::beast::flat_buffer buffer_;
+};
+
+void time_route(Client& client, const std::string& label, const std::string& target, int runs) {
+  std::vector<double> ms;
+  std::size_t bytes = 0;
+  for (int run = 0; run < runs; ++run) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto response = client.get(target);
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    if (response.result_int() != 200) {
+      std::fprintf(stderr, "%s: HTTP %u: %s\n", target.c_str(), response.result_int(), response.body().c_str());
+      std::exit(1);
+    }
+    bytes = response.body().size();
+  }
+  std::sort(ms.begin(), ms.end());
+  const auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))]; };
+  std::printf("%-28s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%zu bytes)\n", label.c_str(), at(0.5), at(0.99),
+              ms.back(), bytes);
+}
+
+// The cursor of the page `pages` pages of `limit` deep, by following next_cursor.
+std::string deep_cursor(Client& client, int pages, int limit) {
+  std::string cursor;
+  for (int p = 0; p < pages; ++p) {
+    const std::string target = "/api/stories?limit=" + std::to_string(limit) + (cursor.empty() ? "" : "&cursor=" + cursor);
+    const auto page = boost::json::parse(client.get(target).body());
+    cursor = std::string(page.at("next_cursor").as_string());
+  }
+  return cursor;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int items = argc > 1 ? std::atoi(argv[1]) : 1'000'000;
+  const int runs = argc > 2 ? std::atoi(argv[2]) : 200;
+  const bool reuse = argc > 3 && std::filesystem::exists(argv[3]);
+  const auto dir = std::filesystem::temp_directory_path() / ("feedsieve-bench-api-" + std::to_string(::getpid()));
+  const std::filesystem::path path = argc > 3 ? std::filesystem::path(argv[3]) : dir / "store.db";
+  if (!reuse) {
+    std::filesystem::create_directories(path.parent_path());
+    const auto start = std::chrono::steady_clock::now();
+    fill(path, items);
+    std::printf("filled %d items in %.1f s\n", items,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  { Store migrate(path); }  // a reused store from an older feedsieve is brought up to date first
+  Metrics metrics;
+  ApiSettings settings;
+  settings.enabled = true;
+  settings.listen.port = 0;
+  ApiServer server(settings, path, metrics);
+  server.start();
+  Client client(server.address());
+  std::printf("store %s, %d runs each, keep-alive, default page of %d\n", path.c_str(), runs, settings.default_limit);
+  time_route(client, "/api/stories", "/api/stories", runs);
+  time_route(client, "/api/stories?cursor= (p200)", "/api/stories?cursor=" + deep_cursor(client, 200, 50), runs);
+  time_route(client, "/api/stories?q=qwen (1%)", "/api/stories?q=qwen", runs);
+  time_route(client, "/api/stories?q=deepseek", "/api/stories?q=deepseek", runs);
+  time_route(client, "/api/stories?q=qwen&cursor=",
+             "/api/stories?q=qwen&cursor=" +
+                 std::string(boost::json::parse(client.get("/api/stories?q=qwen").body()).at("next_cursor").as_string()),
+             runs);
+  time_route(client, "/feed.atom", "/feed.atom", runs);
+  server.stop();
+  if (!reuse && argc <= 3) std::filesystem::remove_all(dir);
+  return 0;
+}

@@ -1,0 +1,149 @@
+// GET /api/stories and /api/stories/{id} over a real socket against a real store.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "daemon/store/story_json.hpp"
+#include "tests/api/api_fixture.hpp"
+
+using namespace feedsieve;
+using test::ApiFixture;
+
+namespace {
+
+std::vector<std::string> ids_of(const boost::json::value& page) {
+  std::vector<std::string> ids;
+  for (const auto& story : page.at("stories").as_array()) ids.emplace_back(story.at("story_id").as_string());
+  return ids;
+}
+
+// Follows next_cursor to the end; `between` runs after each page.
+std::vector<std::string> all_pages(const ApiFixture& api, const std::string& query,
+                                   const std::function<void()>& between = [] {}) {
+  std::vector<std::string> ids;
+  std::string target = "/api/stories?" + query;
+  for (int pages = 0; pages < 100; ++pages) {
+    const auto page = api.get_json(target);
+    for (auto& id : ids_of(page)) ids.push_back(id);
+    between();
+    if (page.at("next_cursor").is_null()) return ids;
+    target = "/api/stories?" + query + "&cursor=" + std::string(page.at("next_cursor").as_string());
+  }
+  FAIL("pagination did not end");
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("/api/stories answers the JSON of query --format json, newest first", "[api]") {
+  ApiFixture api;
+  test::store_items(api.writer, "alpha", test::hourly_stories(5));
+  api.start();
+  const auto page = api.get_json("/api/stories");
+  StoryQuery query;
+  boost::json::array expected;
+  for (const auto& story : api.writer.stories(query)) expected.push_back(to_json(story));
+  CHECK(page.at("stories") == expected);
+  CHECK(page.at("next_cursor").is_null());
+  REQUIRE(expected.size() == 5);
+  CHECK(expected[0].at("title") == "Story 0");
+  CHECK(expected[0].at("sources").as_array().at(0).at("feed") == "alpha");
+}
+
+TEST_CASE("/api/stories pages by cursor without duplicates or gaps, also while stories arrive", "[api]") {
+  ApiFixture api;
+  test::store_items(api.writer, "alpha", test::hourly_stories(23));
+  api.start();
+  std::vector<std::string> expected;
+  StoryQuery everything;
+  everything.limit = 100;
+  for (const auto& story : api.writer.stories(everything)) expected.push_back(story.story_id);
+
+  CHECK(all_pages(api, "limit=5") == expected);
+
+  // Newer stories, and one dated in the middle, arrive between pages: the
+  // pages still list every story that existed, once, in order.
+  int arrivals = 0;
+  const auto during = all_pages(api, "limit=4", [&] {
+    const auto when = *parse_rfc3339("2024-06-01T00:00:00Z") + std::chrono::hours(arrivals);
+    test::store_items(api.writer, "beta", {{"Late " + std::to_string(arrivals),
+                                            "https://late.example/" + std::to_string(arrivals), when}});
+    ++arrivals;
+  });
+  std::vector<std::string> original;
+  const std::set<std::string> known(expected.begin(), expected.end());
+  for (const auto& id : during)
+    if (known.count(id) != 0) original.push_back(id);
+  CHECK(original == expected);
+  CHECK(std::set<std::string>(during.begin(), during.end()).size() == during.size());
+}
+
+TEST_CASE("/api/stories filters by since, until and on_topic", "[api]") {
+  ApiFixture api;
+  auto seeds = test::hourly_stories(6);
+  seeds[1].on_topic = false;
+  test::store_items(api.writer, "alpha", seeds);
+  api.start();
+  // Story 0 is 2024-05-01T00, story 5 five hours earlier.
+  CHECK(ids_of(api.get_json("/api/stories?since=2024-04-30T22:00:00Z")).size() == 2);  // 0 and 2 (1 is off topic)
+  CHECK(ids_of(api.get_json("/api/stories?until=2024-04-30T22:00:00Z")).size() == 3);  // 3, 4, 5: until is exclusive
+  const auto off = api.get_json("/api/stories?on_topic=false").at("stories").as_array();
+  REQUIRE(off.size() == 1);
+  CHECK(off[0].at("title") == "Story 1");
+  CHECK(ids_of(api.get_json("/api/stories?on_topic=any")).size() == 6);
+  CHECK(ids_of(api.get_json("/api/stories?since=3h")).empty());  // a duration: that long before now
+}
+
+TEST_CASE("/api/stories?q= searches the full text and ranks by bm25", "[api]") {
+  ApiFixture api;
+  test::store_items(api.writer, "alpha",
+                    {{"Markets today", "https://n.example/1", *parse_rfc3339("2024-05-03T00:00:00Z"),
+                      "a passing mention of qwen among many other words about markets and trade"},
+                     {"Qwen qwen qwen", "https://n.example/2", *parse_rfc3339("2024-05-01T00:00:00Z"), "qwen weights"},
+                     {"Unrelated", "https://n.example/3", *parse_rfc3339("2024-05-02T00:00:00Z"), "nothing here"}});
+  api.start();
+  const auto found = api.get_json("/api/stories?q=qwen").at("stories").as_array();
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].at("title") == "Qwen qwen qwen");  // older, but the better match
+  CHECK(found[1].at("title") == "Markets today");
+
+  // Ranked pages follow the ranking across cursors too.
+  const auto first = api.get_json("/api/stories?q=qwen&limit=1");
+  REQUIRE_FALSE(first.at("next_cursor").is_null());
+  const auto second =
+      api.get_json("/api/stories?q=qwen&limit=1&cursor=" + std::string(first.at("next_cursor").as_string()));
+  CHECK(ids_of(first).at(0) == std::string(found[0].at("story_id").as_string()));
+  CHECK(ids_of(second).at(0) == std::string(found[1].at("story_id").as_string()));
+  CHECK(second.at("next_cursor").is_null());
+}
+
+TEST_CASE("/api/stories/{id} has every source; an unknown id is 404", "[api]") {
+  ApiFixture api;
+  test::store_items(api.writer, "alpha", {{"Llama 4 released", "https://n.example/llama", *parse_rfc3339("2024-05-01T00:00:00Z")}});
+  test::store_items(api.writer, "beta", {{"Llama 4 released (copy)", "https://n.example/llama?utm_source=x",
+                                          *parse_rfc3339("2024-05-01T01:00:00Z")}});
+  api.start();
+  const auto listed = api.get_json("/api/stories").at("stories").as_array();
+  REQUIRE(listed.size() == 1);
+  const std::string id(listed[0].at("story_id").as_string());
+  const auto story = api.get_json("/api/stories/" + id);
+  CHECK(story == listed[0]);
+  CHECK(story.at("sources").as_array().size() == 2);
+
+  const auto missing = api.get("/api/stories/0000000000000000");
+  CHECK(missing.status == 404);
+  CHECK(boost::json::parse(missing.body).at("error") == "no story '0000000000000000'");
+}
+
+TEST_CASE("a write transaction in progress does not block the API's reads", "[api]") {
+  ApiFixture api;
+  test::store_items(api.writer, "alpha", test::hourly_stories(2));
+  api.start();
+  SQLite::Database other(api.path.string(), SQLite::OPEN_READWRITE);
+  SQLite::Transaction writing(other, SQLite::TransactionBehavior::EXCLUSIVE);
+  other.exec("UPDATE stories SET title = 'uncommitted'");
+  const auto page = api.get_json("/api/stories");  // WAL: the reader sees the last commit
+  CHECK(page.at("stories").as_array().size() == 2);
+  CHECK(page.at("stories").as_array().at(0).at("title") == "Story 0");
+}
