@@ -1,16 +1,29 @@
-// `feedsieve status` at scale: the feed-health read of a store with N feeds
-// (default 10,000) of a few items each, timed over several runs.
-// Usage: bench_api [FEEDS] [ITEMS_PER_FEED]
+// `feedsieve status` at scale: a store with N feeds (default 10,000), a few
+// items each and a mix of healthy, failing, gone and never-polled feeds,
+// filled with plain SQL in one transaction; a config listing every feed.
+// Times the store read (feed_statuses) in-process, then the real binary,
+// `status` and `status --format json`, wall clock from spawn to exit.
+// Usage: bench_status [FEEDS] [ITEMS_PER_FEED] [RUNS]
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "daemon/store/feed_status.hpp"
+#include "feeds/date/date.hpp"
+
+extern char** environ;
 
 using namespace feedsieve;
 
@@ -18,28 +31,107 @@ namespace {
 
 Timestamp now_utc() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
-void fill(Store& store, int feeds, int items_per_feed) {
+std::string at(Timestamp now, std::chrono::seconds offset) { return format_rfc3339(now + offset); }
+
+void insert_feed(SQLite::Statement& feed, int f, Timestamp now) {
+  using std::chrono::hours;
+  using std::chrono::minutes;
+  const std::string name = "feed-" + std::to_string(f);
+  const bool failing = f % 10 == 0, gone = f % 97 == 0, pending = f % 101 == 0;
+  feed.reset();
+  feed.clearBindings();
+  feed.bind(1, name);
+  feed.bind(2, "https://host" + std::to_string(f % 50) + ".example/" + name);
+  if (!pending) {
+    feed.bind(3, at(now, minutes(30)));
+    feed.bind(4, at(now, -minutes(f % 30)));
+    if (!failing) feed.bind(5, at(now, -minutes(f % 30)));
+    feed.bind(6, gone ? 410 : failing ? 500 : 200);
+    feed.bind(7, failing || gone ? "HTTP 500 from https://host.example/" + name : "");
+    feed.bind(8, failing || gone ? 3 : 0);
+  }
+  feed.exec();
+}
+
+// Items and one story each, dated an hour apart.
+void insert_items(SQLite::Database& db, SQLite::Statement& story, SQLite::Statement& item, std::int64_t feed_id,
+                  int f, int items, Timestamp now) {
+  for (int i = 0; i < items; ++i) {
+    const std::string guid = "feed-" + std::to_string(f) + "-" + std::to_string(i);
+    const std::string link = "https://host.example/" + guid;
+    const std::string when = at(now, -std::chrono::hours(i));
+    story.reset();
+    story.bind(1, guid);
+    story.bind(2, link);
+    story.bind(3, "Story " + guid);
+    story.bind(4, when);
+    story.exec();
+    item.reset();
+    item.bind(1, feed_id);
+    item.bind(2, db.getLastInsertRowid());
+    item.bind(3, guid);
+    item.bind(4, link);
+    item.bind(5, "Story " + guid);
+    item.bind(6, when);
+    item.exec();
+  }
+}
+
+void fill(const std::filesystem::path& path, int feeds, int items) {
+  { Store create(path); }  // the current schema
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+  SQLite::Transaction transaction(db);
+  SQLite::Statement feed(db,
+                         "INSERT INTO feeds (name, url, next_poll, last_attempt, last_success, last_status,"
+                         " last_error, error_count) VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 0), coalesce(?7, ''),"
+                         " coalesce(?8, 0))");
+  SQLite::Statement story(db, "INSERT INTO stories (story_id, canonical_url, title, published, first_seen)"
+                              " VALUES (?1, ?2, ?3, ?4, ?4)");
+  SQLite::Statement item(db,
+                         "INSERT INTO items (feed_id, story_id, guid, link, canonical_link, title, published,"
+                         " fetched_at, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?6, ?6)");
   const Timestamp now = now_utc();
   for (int f = 0; f < feeds; ++f) {
-    const std::string name = "feed-" + std::to_string(f);
-    PollRecord poll;
-    poll.feed_id = store.upsert_feed(name, "https://host" + std::to_string(f % 50) + ".example/" + name).id;
-    poll.attempted_at = now;
-    poll.status = f % 10 == 0 ? PollStatus::failed : PollStatus::ok;
-    poll.http_status = f % 10 == 0 ? 500 : 200;
-    poll.error = f % 10 == 0 ? "HTTP 500" : "";
-    poll.error_count = f % 10 == 0 ? 3 : 0;
-    poll.next_poll = now + std::chrono::minutes(30);
-    for (int i = 0; i < items_per_feed && poll.status == PollStatus::ok; ++i) {
-      Item item;
-      item.id = name + "-" + std::to_string(i);
-      item.title = "Story " + std::to_string(i) + " of " + name;
-      item.link = "https://host.example/" + name + "/" + std::to_string(i);
-      item.published = now - std::chrono::hours(i);
-      poll.items.push_back({item, item.link});
-    }
-    store.record_poll(poll);
+    insert_feed(feed, f, now);
+    if (f % 10 != 0 && f % 101 != 0) insert_items(db, story, item, db.getLastInsertRowid(), f, items, now);
   }
+  transaction.commit();
+}
+
+void write_config(const std::filesystem::path& config, const std::filesystem::path& store, int feeds) {
+  std::ofstream out(config);
+  out << "[store]\npath = \"" << store.string() << "\"\n";
+  for (int f = 0; f < feeds; ++f)
+    out << "\n[[feeds]]\nname = \"feed-" << f << "\"\nurl = \"https://host" << f % 50 << ".example/feed-" << f
+        << "\"\n" << (f % 13 == 0 ? "enabled = false\n" : "");
+}
+
+double milliseconds_of(const std::function<void()>& work) {
+  const auto start = std::chrono::steady_clock::now();
+  work();
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Runs the binary with stdout to /dev/null; returns its exit code.
+int run_quietly(std::vector<std::string> args) {
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  const int failed = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (failed != 0) return -1;
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void report(const char* what, std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  std::printf("%-34s median %7.1f ms  max %7.1f ms  (%zu runs)\n", what, ms[ms.size() / 2], ms.back(), ms.size());
 }
 
 }  // namespace
@@ -47,25 +139,29 @@ void fill(Store& store, int feeds, int items_per_feed) {
 int main(int argc, char** argv) {
   const int feeds = argc > 1 ? std::atoi(argv[1]) : 10'000;
   const int items = argc > 2 ? std::atoi(argv[2]) : 5;
+  const int runs = argc > 3 ? std::atoi(argv[3]) : 10;
   const auto dir = std::filesystem::temp_directory_path() / ("feedsieve-bench-status-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  {
-    Store writer(dir / "store.db");
-    fill(writer, feeds, items);
-  }
-  const Store reader(dir / "store.db", Store::Mode::read_only);
-  std::vector<double> ms;
+  const auto store = dir / "store.db";
+  const auto config = dir / "feedsieve.toml";
+  std::printf("filling %d feeds, %d items each: %.0f ms\n", feeds, items,
+              milliseconds_of([&] { fill(store, feeds, items); }));
+  write_config(config, store, feeds);
+
+  const Store reader(store, Store::Mode::read_only);
+  std::vector<double> in_process, table, json;
   std::size_t rows = 0;
-  for (int run = 0; run < 10; ++run) {
-    const auto start = std::chrono::steady_clock::now();
-    const auto statuses = feed_statuses(reader, now_utc());
-    const auto summary = summarize(statuses, std::chrono::hours(24));
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-    rows = statuses.size() + static_cast<std::size_t>(summary.ok) * 0;
+  int exit_code = 0;
+  for (int run = 0; run < runs; ++run) {
+    in_process.push_back(milliseconds_of([&] { rows = feed_statuses(reader, now_utc()).size(); }));
+    table.push_back(milliseconds_of([&] { exit_code = run_quietly({FEEDSIEVE_BINARY, "status", "--config", config}); }));
+    json.push_back(milliseconds_of(
+        [&] { run_quietly({FEEDSIEVE_BINARY, "status", "--format", "json", "--config", config}); }));
   }
-  std::sort(ms.begin(), ms.end());
-  std::printf("status: %zu feeds, %d items each: median %.1f ms, max %.1f ms\n", rows, items, ms[ms.size() / 2],
-              ms.back());
+  std::printf("%zu feeds in the store; `status` exit code %d\n", rows, exit_code);
+  report("feed_statuses (in-process)", in_process);
+  report("feedsieve status (table)", table);
+  report("feedsieve status --format json", json);
   std::filesystem::remove_all(dir);
   return 0;
 }

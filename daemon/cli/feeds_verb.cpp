@@ -12,6 +12,7 @@
 #include "daemon/config/config.hpp"
 #include "daemon/config/edit.hpp"
 #include "feeds/opml/opml.hpp"
+#include "feeds/url/url.hpp"
 
 namespace feedsieve::cli {
 namespace {
@@ -91,13 +92,19 @@ int import_opml(const std::filesystem::path& path, const Config& config, const F
     urls.insert(feed.url);
   }
   std::vector<NewFeed> added;
+  std::vector<std::string> skipped;  // newsboat exports its exec: and filter: sources too
   for (const auto& feed : listed) {
+    if (!is_web_url(feed.xml_url)) {
+      skipped.push_back(feed.xml_url);
+      continue;
+    }
     if (!urls.insert(feed.xml_url).second) continue;  // already configured, or listed twice
     added.push_back({unique_name(feed.title, names), feed.xml_url, feed.tags});
   }
   if (!added.empty()) replace_config_text(path, append_feed_blocks(read_text(path), added));
-  std::cout << "imported " << added.size() << " feeds (" << listed.size() - added.size()
+  std::cout << "imported " << added.size() << " feeds (" << listed.size() - added.size() - skipped.size()
             << " already configured) into " << path.string() << "\n";
+  for (const auto& url : skipped) std::cout << "skipped " << url << ": not an http:// or https:// URL\n";
   return exit_ok;
 }
 

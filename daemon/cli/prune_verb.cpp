@@ -36,7 +36,9 @@ void add_prune(CLI::App& app, int& exit_code) {
   CLI::App* verb = app.add_subcommand("prune", "Remove what the [store] retention lets go (the daemon does it daily)");
   verb->footer(
       "A story is removed only with all of its items, when every one of them has expired; items their feed still "
-      "lists are never removed. --dry-run opens the store read-only and only counts.");
+      "lists are never removed. Their full-text entries, fingerprint keys and event terms go with them, then an "
+      "incremental vacuum gives the freed pages back to the file system (stores created by feedsieve; see "
+      "docs/config.md to convert an older one). --dry-run opens the store read-only and only counts.");
   auto args = std::make_shared<PruneArgs>();
   add_config_option(*verb, args->config);
   verb->add_flag("--dry-run", args->dry_run, "Only say how many items and stories would be removed");

@@ -60,7 +60,13 @@ std::size_t header_of(const toml::table& root, std::string_view name, const std:
       const auto* t = entry.as_table();
       if (t == nullptr) continue;
       const auto url = (*t)["url"].value<std::string>();
-      if ((*t)["name"].value<std::string>().value_or(url.value_or("")) == name) return t->source().begin.line;
+      if ((*t)["name"].value<std::string>().value_or(url.value_or("")) != name) continue;
+      // An inline table (feeds = [{...}]) has no block of lines of its own to cut.
+      if (t->is_inline())
+        throw ConfigError(source.string() + ":" + std::to_string(t->source().begin.line) + ":" +
+                          std::to_string(t->source().begin.column) + ": error: feed \"" + std::string(name) +
+                          "\" is an inline table; only [[feeds]] blocks can be removed this way, edit it by hand");
+      return t->source().begin.line;
     }
   }
   throw ConfigError(source.string() + ": error: no feed named \"" + std::string(name) + "\" (see `feedsieve feeds list`)");
@@ -93,14 +99,16 @@ std::string toml_string(std::string_view text) {
 }
 
 std::string append_feed_blocks(std::string_view text, const std::vector<NewFeed>& feeds) {
+  // New lines end the way the file's lines already do.
+  const std::string eol = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
   std::string out(text);
-  if (!out.empty() && out.back() != '\n') out += '\n';
+  if (!out.empty() && out.back() != '\n') out += eol;
   for (const auto& feed : feeds) {
-    out += "\n[[feeds]]\nname = " + toml_string(feed.name) + "\nurl = " + toml_string(feed.url) + "\n";
+    out += eol + "[[feeds]]" + eol + "name = " + toml_string(feed.name) + eol + "url = " + toml_string(feed.url) + eol;
     if (feed.tags.empty()) continue;
     out += "tags = [";
     for (std::size_t i = 0; i < feed.tags.size(); ++i) out += (i ? ", " : "") + toml_string(feed.tags[i]);
-    out += "]\n";
+    out += "]" + eol;
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "daemon/schedule/poll_hints.hpp"
 #include "daemon/schedule/server_hints.hpp"
 #include "feeds/date/date.hpp"
 #include "feeds/parse/parse.hpp"
@@ -12,16 +13,18 @@ namespace {
 
 using std::chrono::seconds;
 
-// The server's hints stretch the interval (up to schedule.max_interval) and
-// move the poll out of skipped hours, unless the user pinned the interval.
-Timestamp next_poll_after_ok(const FetchResult& fetch, const ParsedFeed* parsed, const FeedConfig& feed_config,
+// The server's hints (the headers, and the document's: this body's, or for
+// a 304 the stored ones of the last body) stretch the interval up to
+// schedule.max_interval and move the poll out of skipped hours, unless the
+// user pinned the interval.
+Timestamp next_poll_after_ok(const FetchResult& fetch, DocumentHints document, const FeedConfig& feed_config,
                              const Config& config, Timestamp now, double r) {
   const seconds interval = config.interval_of(feed_config);
   if (feed_config.pin_interval) return next_poll_after_success(now, interval, config.schedule.jitter, r);
-  const ServerHints hints = hints_from(fetch.cache_control, fetch.expires, parsed, now);
+  const ServerHints hints = hints_from(fetch.cache_control, fetch.expires, std::move(document), now);
   const Timestamp next = next_poll_after_success(now, interval, config.schedule.jitter, r,
                                                  longest_wait(hints, config.schedule.max_interval));
-  return skip_forward(next, hints.skip_hours, hints.skip_days);
+  return skip_forward(next, hints.document.skip_hours, hints.document.skip_days);
 }
 
 // 410 Gone: the publisher took the feed down for good. It stays in the store
@@ -82,7 +85,7 @@ PollPlan plan_poll(const FeedRecord& feed, const FeedConfig& feed_config, const 
   record.last_modified = fetch.last_modified ? fetch.last_modified : feed.last_modified;
   if (fetch.outcome == FetchOutcome::not_modified) {
     record.status = PollStatus::not_modified;
-    record.next_poll = next_poll_after_ok(fetch, nullptr, feed_config, config, now, r);
+    record.next_poll = next_poll_after_ok(fetch, poll_hints_from_json(feed.poll_hints), feed_config, config, now, r);
     plan.summary = "not modified (next poll " + format_rfc3339(record.next_poll) + ")";
     return plan;
   }
@@ -101,7 +104,9 @@ PollPlan plan_poll(const FeedRecord& feed, const FeedConfig& feed_config, const 
     return plan;
   }
   record.status = PollStatus::ok;
-  record.next_poll = next_poll_after_ok(fetch, &parsed, feed_config, config, now, r);
+  DocumentHints document = document_hints(parsed, now);
+  record.poll_hints = poll_hints_json(document);
+  record.next_poll = next_poll_after_ok(fetch, std::move(document), feed_config, config, now, r);
   const std::size_t count = parsed.items.size();
   record.items = normalize(std::move(parsed.items), config, feed_config);
   plan.summary = std::string(format_name(parsed.format)) + ", " + std::to_string(count) + " items";

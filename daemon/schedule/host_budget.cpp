@@ -14,7 +14,14 @@ HostBudget::Time HostBudget::reserve(const std::string& host, Time now) {
   const Time arrival = std::max(tat, now);
   const Time start = std::max(now, arrival - burst);
   tat = arrival + spacing;
+  if (theoretical_arrival_.size() >= sweep_at_) forget_refilled(now);
   return start;
+}
+
+// Amortized: a sweep runs only after the map doubled since the last one.
+void HostBudget::forget_refilled(Time now) {
+  std::erase_if(theoretical_arrival_, [now](const auto& account) { return account.second <= now; });
+  sweep_at_ = std::max<std::size_t>(64, 2 * theoretical_arrival_.size());
 }
 
 std::string budget_host(std::string_view url) {

@@ -21,9 +21,17 @@ class HostBudget {
   // call it once per request and start the request at the time returned.
   Time reserve(const std::string& host, Time now);
 
+  // Hosts with an account. A host whose budget has refilled is forgotten (it
+  // is the same as a host never seen), so a long-running daemon keeps only
+  // the hosts polled within the last minute, whatever the feeds were over time.
+  std::size_t hosts() const { return theoretical_arrival_.size(); }
+
  private:
+  void forget_refilled(Time now);
+
   int per_minute_;
   std::map<std::string, Time> theoretical_arrival_;  // per host: when its budget is next fully spent
+  std::size_t sweep_at_ = 64;                         // forget_refilled once this many hosts have accounts
 };
 
 // The host part of a URL, lower-cased ("" when it has none): the key of a budget.

@@ -9,10 +9,12 @@ namespace feedsieve::store_detail {
 namespace {
 
 // Every attempt: when, how it went, the streak and the next poll. A moved_to
-// is only ever replaced by a newer redirect, never cleared by a poll.
+// is only ever replaced by a newer redirect, never cleared by a poll; the
+// poll hints only by those of a newer full document.
 constexpr const char* attempt_sql =
     "UPDATE feeds SET last_attempt = :attempted, last_status = :status, last_error = :error,"
-    " error_count = :error_count, next_poll = :next_poll, moved_to = coalesce(:moved_to, moved_to)"
+    " error_count = :error_count, next_poll = :next_poll, moved_to = coalesce(:moved_to, moved_to),"
+    " poll_hints = coalesce(:poll_hints, poll_hints)"
     " WHERE id = :feed";
 
 // A 200 brings the validators to send next time (none, if the server gave
@@ -42,6 +44,7 @@ bool record_feed_state(SQLite::Database& db, const PollRecord& poll) {
   update.bind(":error_count", poll.error_count);
   update.bind(":next_poll", format_rfc3339(poll.next_poll));
   bind_optional(update, ":moved_to", poll.moved_to);
+  bind_optional(update, ":poll_hints", poll.poll_hints);
   update.bind(":feed", poll.feed_id);
   if (update.exec() == 0) return false;
   if (poll.status != PollStatus::failed) record_success(db, poll);

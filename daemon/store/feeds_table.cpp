@@ -18,7 +18,7 @@ using store_detail::column_time;
 
 constexpr const char* feed_columns =
     "SELECT id, name, url, etag, last_modified, next_poll, last_attempt, last_success,"
-    " last_status, last_error, error_count, moved_to FROM feeds";
+    " last_status, last_error, error_count, moved_to, poll_hints FROM feeds";
 
 FeedRecord read_feed(const SQLite::Statement& row) {
   FeedRecord feed;
@@ -34,6 +34,7 @@ FeedRecord read_feed(const SQLite::Statement& row) {
   feed.last_error = row.getColumn(9).getString();
   feed.error_count = row.getColumn(10).getInt();
   feed.moved_to = column_optional(row.getColumn(11));
+  feed.poll_hints = row.getColumn(12).getString();
   return feed;
 }
 
@@ -51,7 +52,7 @@ void insert_or_update_url(SQLite::Database& db, std::string_view name, std::stri
   SQLite::Statement upsert(db,
                            "INSERT INTO feeds (name, url) VALUES (:name, :url)"
                            " ON CONFLICT (name) DO UPDATE SET url = excluded.url, etag = NULL,"
-                           " last_modified = NULL, moved_to = NULL, next_poll = NULL, error_count = 0"
+                           " last_modified = NULL, moved_to = NULL, next_poll = NULL, error_count = 0, poll_hints = '{}'"
                            " WHERE feeds.url IS NOT excluded.url");
   upsert.bind(":name", std::string(name));
   upsert.bind(":url", std::string(url));

@@ -73,6 +73,17 @@ PruneReport delete_doomed(SQLite::Database& db, const RetentionPolicy& policy, T
   return report;
 }
 
+// Only a store with auto_vacuum = INCREMENTAL (set when feedsieve creates the
+// file; an older file after a one-time VACUUM, docs/config.md) can give pages back
+// without a full VACUUM; otherwise SQLite reuses the freed pages for new
+// items. The checkpoint moves the shorter file out of the WAL soon, without
+// waiting for readers.
+void give_pages_back(SQLite::Database& db) {
+  if (db.execAndGet("PRAGMA auto_vacuum").getInt() != 2) return;
+  db.exec("PRAGMA incremental_vacuum");
+  db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+}
+
 }  // namespace
 
 PruneReport Store::prune(const RetentionPolicy& policy, Timestamp now, bool dry_run) {
@@ -80,9 +91,7 @@ PruneReport Store::prune(const RetentionPolicy& policy, Timestamp now, bool dry_
   return store_detail::guarded(impl_->path, dry_run ? "counting what retention would remove" : "pruning", [&] {
     if (dry_run || impl_->mode == Mode::read_only) return count_doomed(impl_->db, policy, now);
     const PruneReport report = delete_doomed(impl_->db, policy, now);
-    // Only a store created with auto_vacuum = INCREMENTAL can give pages back
-    // without a full VACUUM; otherwise SQLite reuses the freed pages for new items.
-    if (impl_->db.execAndGet("PRAGMA auto_vacuum").getInt() == 2) impl_->db.exec("PRAGMA incremental_vacuum");
+    if (report.items > 0) give_pages_back(impl_->db);
     return report;
   });
 }

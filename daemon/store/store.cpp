@@ -54,6 +54,10 @@ SQLite::Database open_database(const std::filesystem::path& path, Store::Mode mo
 void set_pragmas(SQLite::Database& db, const std::filesystem::path& path, Store::Mode mode) {
   guarded(path, "setting connection options", [&] {
     if (mode == Store::Mode::read_write) {
+      // Only an empty file can take auto_vacuum, and switching to WAL already
+      // writes its first page: so this comes first. It lets each prune give
+      // its freed pages back to the file system (PRAGMA incremental_vacuum).
+      if (db.execAndGet("PRAGMA page_count").getInt64() == 0) db.exec("PRAGMA auto_vacuum = INCREMENTAL");
       const std::string journal = db.execAndGet("PRAGMA journal_mode = WAL").getString();
       if (journal != "wal")
         throw_store_problem(path, "cannot use write-ahead logging (journal_mode is " + journal + ")");

@@ -39,6 +39,7 @@ struct FeedRecord {
   std::string last_error;     // empty when the last attempt succeeded
   int error_count = 0;        // consecutive failed polls
   std::optional<std::string> moved_to;  // target of a permanent redirect
+  std::string poll_hints = "{}";        // JSON: the schedule hints of the last full document (docs/schema.md)
 };
 
 // What one feed has contributed to the store (Store::feed_activity).
@@ -65,6 +66,7 @@ struct PollRecord {
   std::optional<std::string> moved_to;
   Timestamp next_poll{};
   int error_count = 0;                        // after this poll
+  std::optional<std::string> poll_hints;      // JSON replacing feeds.poll_hints; nullopt keeps it (304, failure)
   std::vector<NormalizedItem> items;          // empty unless ok
 };
 

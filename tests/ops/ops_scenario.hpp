@@ -15,13 +15,19 @@ class OpsScenario {
   // Each feed: name, then extra TOML lines for its [[feeds]] block.
   void write_config(const std::vector<std::pair<std::string, std::string>>& feeds,
                     const std::string& extra_sections = "") const {
-    std::string text = "[store]\npath = \"" + (dir_ / "store.db").string() +
-                       "\"\n[fetch]\ntimeout = \"2s\"\n[schedule]\nstartup_spread = \"0s\"\njitter = 0\n" +
-                       extra_sections;
-    for (const auto& [name, lines] : feeds)
-      text += "[[feeds]]\nname = \"" + name + "\"\nurl = \"" + server_.url("/" + name) + "\"\n" + lines;
+    std::string text = preamble(extra_sections);
+    for (const auto& [name, lines] : feeds) text += feed_block(name, server_.url("/" + name), lines);
     write_file(dir_ / "feedsieve.toml", text);
   }
+  // The [store], [fetch] and [schedule] sections; `extra` goes into [schedule].
+  std::string preamble(const std::string& extra = "", const std::string& fetch_extra = "") const {
+    return "[store]\npath = \"" + (dir_ / "store.db").string() + "\"\n[fetch]\ntimeout = \"2s\"\n" + fetch_extra +
+           "[schedule]\nstartup_spread = \"0s\"\njitter = 0\n" + extra;
+  }
+  static std::string feed_block(const std::string& name, const std::string& url, const std::string& lines = "") {
+    return "[[feeds]]\nname = \"" + name + "\"\nurl = \"" + url + "\"\n" + lines;
+  }
+  void write_config_text(const std::string& text) const { write_file(dir_ / "feedsieve.toml", text); }
 
   std::string config() const { return (dir_ / "feedsieve.toml").string(); }
   ProcessResult run_once() const { return run_feedsieve({"run", "--once", "--config", config()}); }

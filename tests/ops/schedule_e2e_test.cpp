@@ -104,3 +104,58 @@ TEST_CASE("a permanent redirect is recorded and used by the next poll") {
   CHECK(s.requests_to("/old") == 1);
   CHECK(s.requests_to("/new") == 2);
 }
+
+TEST_CASE("both Retry-After forms on 429 and on 503; without one, the backoff") {
+  const std::string later = http_date(now_utc() + seconds(3 * 3600));
+  test::OpsScenario s({{"/limited-date", {{"status", 429}, {"headers", boost::json::object{{"Retry-After", later}}}}},
+                       {"/busy-seconds", {{"status", 503}, {"headers", boost::json::object{{"Retry-After", "4000"}}}}},
+                       {"/busy-bare", {{"status", 503}}}});
+  s.write_config({{"limited-date", ""}, {"busy-seconds", ""}, {"busy-bare", ""}}, "backoff_base = \"1m\"\n");
+  REQUIRE(s.run_once().exit_code == 0);
+  CHECK(wait_of(s, "limited-date") >= 3 * 3600 - 10);
+  CHECK(wait_of(s, "limited-date") <= 3 * 3600 + 10);
+  CHECK(wait_of(s, "busy-seconds") >= 3990);
+  CHECK(s.feed("busy-seconds").last_status == 503);
+  CHECK(wait_of(s, "busy-bare") <= 76);  // backoff_base plus at most 25% jitter
+  CHECK(s.feed("busy-bare").error_count == 1);
+}
+
+TEST_CASE("the document's ttl and skipHours still apply when the next poll answers 304") {
+  std::string hours;
+  for (int h = 0; h < 24; ++h)
+    if (h % 2 == 0) hours += "<hour>" + std::to_string(h) + "</hour>";
+  auto route = feed_route("<ttl>180</ttl><skipHours>" + hours + "</skipHours>");
+  route["etag"] = "\"v1\"";
+  test::OpsScenario s({{"/cached", route}});
+  s.write_config({{"cached", "interval = \"10m\"\n"}});
+  REQUIRE(s.run_once().exit_code == 0);
+  REQUIRE(s.run_once().exit_code == 0);
+  const auto feed = s.feed("cached");
+  CHECK(feed.last_status == 304);
+  CHECK(wait_of(s, "cached") >= 3 * 3600 - 10);
+  const Timestamp next = feed.next_poll.value();
+  CHECK(std::chrono::floor<std::chrono::hours>(next - std::chrono::floor<std::chrono::days>(next)).count() % 2 == 1);
+  CHECK(feed.poll_hints.find("\"ttl\":10800") != std::string::npos);
+}
+
+TEST_CASE("the feed's own pace stretches the interval, within max_interval; pin_interval ignores it") {
+  // Five items a day apart, the newest an hour ago: polled about twice a day.
+  std::vector<test::Entry> daily;
+  for (int d = 0; d < 5; ++d)
+    daily.push_back({"d-" + std::to_string(d), "Daily " + std::to_string(d), "https://d.example/" + std::to_string(d),
+                     http_date(now_utc() - std::chrono::hours(1 + 24 * d))});
+  const boost::json::object route{{"body", test::rss_document("Daily", daily)},
+                                  {"headers", boost::json::object{{"Content-Type", "application/rss+xml"}}}};
+  test::OpsScenario s({{"/daily", route}, {"/pinned", route}});
+  s.write_config({{"daily", "interval = \"10m\"\n"}, {"pinned", "interval = \"10m\"\npin_interval = true\n"}},
+                 "max_interval = \"6h\"\n");
+  REQUIRE(s.run_once().exit_code == 0);
+  // max_interval 6h caps the learned 12 hours; a wider cap lets them through.
+  CHECK(wait_of(s, "daily") >= 6 * 3600 - 10);
+  CHECK(wait_of(s, "pinned") <= 610);
+  s.write_config({{"daily", "interval = \"10m\"\n"}}, "max_interval = \"2d\"\n");
+  REQUIRE(s.run_once().exit_code == 0);
+  CHECK(wait_of(s, "daily") >= 12 * 3600 - 10);
+  CHECK(wait_of(s, "daily") <= 12 * 3600 + 10);
+  CHECK(s.feed("daily").poll_hints.find("\"learned_interval\":43200") != std::string::npos);
+}

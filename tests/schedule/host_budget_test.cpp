@@ -44,3 +44,15 @@ TEST_CASE("the budget's key is the lower-cased host") {
   CHECK(budget_host("https://News.Example:8443/feed.xml") == "news.example");
   CHECK(budget_host("not a url").empty());
 }
+
+TEST_CASE("hosts whose budget refilled are forgotten, so the accounts stay bounded") {
+  HostBudget budget(60);
+  HostBudget::Time t = t0;
+  // A daemon that meets a new host every second for a day (feeds come and go).
+  for (int i = 0; i < 86'400; ++i, t += milliseconds(1'000)) budget.reserve("h" + std::to_string(i) + ".example", t);
+  CHECK(budget.hosts() <= 128);
+  // A host with a spent budget keeps its account, and its delay, through a sweep.
+  for (int i = 0; i < 61; ++i) budget.reserve("busy.example", t);
+  for (int i = 0; i < 200; ++i) budget.reserve("n" + std::to_string(i) + ".example", t + milliseconds(1'001));
+  CHECK(budget.reserve("busy.example", t + milliseconds(1'002)) > t + milliseconds(1'002));
+}

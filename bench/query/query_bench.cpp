@@ -1,0 +1,217 @@
+// `feedsieve query` on a big store: N items (default 1,000,000) from 2,000
+// feeds over two years, about 1.3 items a story, a third of the stories on
+// topic, titles and summaries drawn from a Zipf-like vocabulary so that some
+// words are common and most are rare. Filled with plain SQL in one
+// transaction (the full-text triggers index every item as it goes in).
+// Times the store calls behind the query verb (Store::stories: the default
+// listing, --since, --search with a common, a rare and a two-word query,
+// --all) in-process, p50/p99 over RUNS calls each, then the real binary.
+// Usage: bench_query [ITEMS] [RUNS] [STORE]   (an existing STORE is reused)
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "daemon/store/store.hpp"
+#include "feeds/date/date.hpp"
+
+extern char** environ;
+
+using namespace feedsieve;
+
+namespace {
+
+constexpr int feeds = 2'000;
+const Timestamp newest = parse_rfc3339("2026-12-01T00:00:00Z").value();
+
+// Word r of the vocabulary is drawn with weight 1/(r+1): "w0" is very
+// common, "w40000" rare.
+class Words {
+ public:
+  explicit Words(int size) {
+    double sum = 0;
+    for (int r = 0; r < size; ++r) cumulative_.push_back(sum += 1.0 / (r + 1));
+  }
+  std::string text(std::mt19937_64& rng, int count) const {
+    std::uniform_real_distribution<double> pick(0, cumulative_.back());
+    std::string out;
+    for (int i = 0; i < count; ++i) {
+      const auto at = std::lower_bound(cumulative_.begin(), cumulative_.end(), pick(rng)) - cumulative_.begin();
+      out += (i ? " w" : "w") + std::to_string(at);
+    }
+    return out;
+  }
+
+ private:
+  std::vector<double> cumulative_;
+};
+
+void fill(const std::filesystem::path& path, int items) {
+  { Store create(path); }
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+  db.exec("PRAGMA synchronous = OFF");
+  SQLite::Transaction transaction(db);
+  SQLite::Statement feed(db, "INSERT INTO feeds (name, url) VALUES (?1, ?2)");
+  for (int f = 0; f < feeds; ++f) {
+    feed.reset();
+    feed.bind(1, "feed-" + std::to_string(f));
+    feed.bind(2, "https://host" + std::to_string(f % 300) + ".example/feed-" + std::to_string(f));
+    feed.exec();
+  }
+  SQLite::Statement story(db, "INSERT INTO stories (story_id, canonical_url, title, published, first_seen, on_topic,"
+                              " topic_score) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)");
+  SQLite::Statement item(db, "INSERT INTO items (feed_id, story_id, guid, link, canonical_link, title, summary,"
+                             " published, fetched_at, last_seen_at, on_topic, topic_score, fingerprinted)"
+                             " VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?7, ?7, ?8, ?9, 1)");
+  const Words words(50'000);
+  std::mt19937_64 rng(42);
+  const auto span = std::chrono::seconds(2 * 365 * 86400);
+  std::int64_t story_row = 0;
+  std::string title, link, when;
+  bool on_topic = false;
+  for (int i = 0; i < items; ++i) {
+    // About one item in four is another feed's copy of the previous story.
+    if (i == 0 || rng() % 4 != 0) {
+      const auto age = span * (static_cast<double>(items - i) / items);
+      when = format_rfc3339(newest - std::chrono::duration_cast<std::chrono::seconds>(age));
+      title = words.text(rng, 8);
+      link = "https://news" + std::to_string(rng() % 500) + ".example/" + std::to_string(i);
+      on_topic = rng() % 3 == 0;
+      story.reset();
+      story.bind(1, std::to_string(1'000'000'000'000 + i));
+      story.bind(2, link);
+      story.bind(3, title);
+      story.bind(4, when);
+      story.bind(5, on_topic ? 1 : 0);
+      story.bind(6, on_topic ? 2.5 : 0.0);
+      story.exec();
+      story_row = db.getLastInsertRowid();
+    }
+    item.reset();
+    item.bind(1, static_cast<std::int64_t>(rng() % feeds + 1));
+    item.bind(2, story_row);
+    item.bind(3, "guid-" + std::to_string(i));
+    item.bind(4, link);
+    item.bind(5, title);
+    item.bind(6, words.text(rng, 30));
+    item.bind(7, when);
+    item.bind(8, on_topic ? 1 : 0);
+    item.bind(9, on_topic ? 2.5 : 0.0);
+    item.exec();
+  }
+  transaction.commit();
+  db.exec("ANALYZE");
+}
+
+double milliseconds_of(const std::function<void()>& work) {
+  const auto start = std::chrono::steady_clock::now();
+  work();
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void report(const std::string& what, std::vector<double> ms, std::size_t rows) {
+  std::sort(ms.begin(), ms.end());
+  const auto rank = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))]; };
+  std::printf("%-44s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%zu stories, %zu runs)\n", what.c_str(), rank(0.5),
+              rank(0.99), ms.back(), rows, ms.size());
+}
+
+int run_quietly(std::vector<std::string> args) {
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  const int failed = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (failed != 0) return -1;
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+struct Case {
+  std::string name;
+  StoryQuery query;
+  std::vector<std::string> cli;  // the same as `feedsieve query` arguments
+};
+
+std::vector<Case> cases() {
+  const auto since = [](int days) { return newest - std::chrono::days(days); };
+  const auto search = [](std::string words, bool all = false) {
+    StoryQuery q;
+    q.search = std::move(words);
+    q.include_off_topic = all;
+    return q;
+  };
+  StoryQuery all;
+  all.include_off_topic = true;
+  StoryQuery week;
+  week.since = since(7);
+  StoryQuery old_since;
+  old_since.since = since(700);
+  StoryQuery big;
+  big.limit = 1000;
+  return {
+      {"default (50 newest on topic)", {}, {}},
+      {"--all", all, {"--all"}},
+      {"--limit 1000", big, {"--limit", "1000"}},
+      {"--since 7d", week, {"--since", format_rfc3339(since(7))}},
+      {"--since 700d", old_since, {"--since", format_rfc3339(since(700))}},
+      {"--search w0 (most common word)", search("w0"), {"--search", "w0"}},
+      {"--search w40 (common)", search("w40"), {"--search", "w40"}},
+      {"--search w4000 (rare)", search("w4000"), {"--search", "w4000"}},
+      {"--search w40000 (very rare)", search("w40000"), {"--search", "w40000"}},
+      {"--search \"w40 w400\" (two words)", search("w40 w400"), {"--search", "w40 w400"}},
+      {"--search w4000 --all", search("w4000", true), {"--search", "w4000", "--all"}},
+  };
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int items = argc > 1 ? std::atoi(argv[1]) : 1'000'000;
+  const int runs = argc > 2 ? std::atoi(argv[2]) : 200;
+  const bool keep = argc > 3;
+  const auto dir = std::filesystem::temp_directory_path() / ("feedsieve-bench-query-" + std::to_string(::getpid()));
+  const std::filesystem::path store = keep ? std::filesystem::path(argv[3]) : dir / "store.db";
+  std::filesystem::create_directories(keep ? store.parent_path() : dir);
+  if (!std::filesystem::exists(store))
+    std::printf("filling %d items: %.1f s\n", items, milliseconds_of([&] { fill(store, items); }) / 1000);
+  const Store reader(store, Store::Mode::read_only);
+  const auto config = (keep ? store.parent_path() : dir) / "query-bench.toml";
+  std::ofstream(config) << "[store]\npath = \"" << std::filesystem::absolute(store).string() << "\"\n";
+
+  for (const auto& c : cases()) {
+    std::vector<double> ms;
+    std::size_t rows = 0;
+    for (int run = 0; run < runs; ++run) ms.push_back(milliseconds_of([&] { rows = reader.stories(c.query).size(); }));
+    report("Store::stories " + c.name, ms, rows);
+  }
+  for (const auto& c : cases()) {
+    std::vector<double> ms;
+    for (int run = 0; run < std::max(runs / 10, 5); ++run) {
+      std::vector<std::string> args{FEEDSIEVE_BINARY, "query", "--format", "json", "--config", config.string()};
+      args.insert(args.end(), c.cli.begin(), c.cli.end());
+      ms.push_back(milliseconds_of([&] { run_quietly(args); }));
+    }
+    report("feedsieve query " + c.name, ms, 0);
+  }
+  if (!keep) std::filesystem::remove_all(dir);
+  return 0;
+}
