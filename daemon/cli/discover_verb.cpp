@@ -3,11 +3,10 @@
 #include <iostream>
 #include <sstream>
 
+#include "daemon/cli/discovery.hpp"
 #include "daemon/cli/verbs.hpp"
 #include "daemon/fetch/fetch_all.hpp"
-#include "feeds/html/autodiscovery.hpp"
-#include "feeds/html/page_charset.hpp"
-#include "feeds/parse/parse.hpp"
+#include "feeds/url/url.hpp"
 
 namespace feedsieve::cli {
 namespace {
@@ -22,8 +21,6 @@ struct DiscoverArgs {
 struct Page {
   std::string bytes, content_type, url;
 };
-
-bool is_web_url(std::string_view text) { return text.starts_with("http://") || text.starts_with("https://"); }
 
 std::optional<Page> load_page(const DiscoverArgs& args) {
   if (is_web_url(args.target) && !std::filesystem::exists(args.target)) {
@@ -44,23 +41,6 @@ std::optional<Page> load_page(const DiscoverArgs& args) {
   return Page{bytes.str(), "", args.url};
 }
 
-// The common paths that answer 2xx with something the feed parser accepts.
-std::vector<FeedLink> probe(const std::string& page_url) {
-  std::vector<FetchRequest> requests;
-  for (std::string& url : common_feed_urls(page_url)) requests.push_back({.url = std::move(url)});
-  std::vector<FeedLink> found;
-  for (const FetchResult& result : fetch_all(std::move(requests), FetchLimits{})) {
-    if (result.outcome != FetchOutcome::ok) continue;
-    try {
-      const ParsedFeed feed = parse_feed(result.body, {.url = result.final_url, .content_type = result.content_type});
-      found.push_back({result.url, feed.title, std::string(format_name(feed.format))});
-    } catch (const ParseError&) {
-      // Not a feed at that path: the usual answer.
-    }
-  }
-  return found;
-}
-
 void print(const std::vector<FeedLink>& feeds, const std::string& format) {
   if (format == "json") {
     boost::json::array out;
@@ -74,9 +54,8 @@ void print(const std::vector<FeedLink>& feeds, const std::string& format) {
 int discover(const DiscoverArgs& args) {
   const auto page = load_page(args);
   if (!page) return exit_failure;
-  const HtmlDocument document(decode_html_page(page->bytes, page->content_type).utf8);
-  std::vector<FeedLink> feeds = advertised_feeds(document, page->url);
-  if (feeds.empty() && args.probe && is_web_url(page->url)) feeds = probe(page->url);
+  const std::vector<FeedLink> feeds =
+      discover_feeds(page->bytes, page->content_type, page->url, args.probe, FetchLimits{}).feeds;
   print(feeds, args.format);
   if (feeds.empty()) std::cerr << "feedsieve discover: " << args.target << ": no feed found\n";
   return feeds.empty() ? exit_failure : exit_ok;

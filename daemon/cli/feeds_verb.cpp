@@ -8,9 +8,12 @@
 #include <set>
 #include <sstream>
 
+#include "daemon/cli/discovery.hpp"
 #include "daemon/cli/verbs.hpp"
 #include "daemon/config/config.hpp"
 #include "daemon/config/edit.hpp"
+#include "daemon/fetch/fetch_all.hpp"
+#include "feeds/parse/parse.hpp"
 #include "feeds/opml/opml.hpp"
 #include "feeds/url/url.hpp"
 
@@ -23,6 +26,7 @@ struct FeedsArgs {
   std::string name;
   std::vector<std::string> tags;
   std::filesystem::path opml;
+  bool discover = true;
 };
 
 std::string read_text(const std::filesystem::path& path) {
@@ -54,18 +58,59 @@ std::string unique_name(std::string wanted, std::set<std::string>& taken) {
   return name;
 }
 
+bool is_feed(const FetchResult& result) {
+  try {
+    parse_feed(result.body, {.url = result.final_url, .content_type = result.content_type});
+    return true;
+  } catch (const ParseError&) {
+    return false;
+  }
+}
+
+std::string described(const FeedLink& feed) {
+  return feed.url + " (" + feed.format + (feed.title.empty() ? "" : ", \"" + feed.title + "\"") + ")";
+}
+
+// The URL to configure for `url`: itself when it answers with a feed, else
+// the first feed its page advertises, else the first common feed path of its
+// site that answers with a feed. nullopt (and why, on stderr) when none.
+std::optional<std::string> discovered_feed_url(const std::string& url, const FetchLimits& limits) {
+  const FetchResult page = std::move(fetch_all({FetchRequest{.url = url}}, limits).front());
+  if (page.outcome != FetchOutcome::ok) {
+    std::cerr << "feedsieve feeds add: " << page.error << " (--no-discover adds the URL without fetching it)\n";
+    return std::nullopt;
+  }
+  if (is_feed(page)) return url;
+  const std::string page_url = page.final_url.empty() ? url : page.final_url;
+  const Discovery found = discover_feeds(page.body, page.content_type, page_url, true, limits);
+  if (found.feeds.empty()) {
+    std::cerr << "feedsieve feeds add: " << url << " is a web page, not a feed, and it advertises no feed, nor does "
+              << "its site answer with one at a common path (/feed, /rss...); --no-discover adds it as given, or "
+              << "scrape it with kind = \"html\" (see docs/config.md)\n";
+    return std::nullopt;
+  }
+  std::cout << url << " is a web page, not a feed; picked " << described(found.feeds.front())
+            << (found.advertised ? ": the first feed the page advertises" : ": its site answers with it") << "\n";
+  for (std::size_t i = 1; i < found.feeds.size(); ++i)
+    std::cout << "  also " << (found.advertised ? "advertised: " : "found: ") << described(found.feeds[i]) << "\n";
+  return found.feeds.front().url;
+}
+
 int add(const std::filesystem::path& path, const Config& config, const FeedsArgs& args) {
+  const auto url = args.discover ? discovered_feed_url(args.url, config.fetch) : args.url;
+  if (!url) return exit_failure;
+  const std::string name = args.name.empty() ? *url : args.name;
   for (const auto& feed : config.feeds) {
-    if (feed.url == args.url) {
-      std::cerr << "feedsieve feeds add: " << args.url << " is already configured as \"" << feed.name << "\"\n";
+    if (feed.url == *url) {
+      std::cerr << "feedsieve feeds add: " << *url << " is already configured as \"" << feed.name << "\"\n";
       return exit_failure;
     }
-    if (feed.name == (args.name.empty() ? args.url : args.name)) {
+    if (feed.name == name) {
       std::cerr << "feedsieve feeds add: a feed is already named \"" << feed.name << "\"; pick another --name\n";
       return exit_failure;
     }
   }
-  const NewFeed feed{args.name.empty() ? args.url : args.name, args.url, args.tags};
+  const NewFeed feed{name, *url, args.tags};
   replace_config_text(path, append_feed_blocks(read_text(path), {feed}));
   std::cout << "added \"" << feed.name << "\" to " << path.string() << "; reload a running daemon to poll it\n";
   return exit_ok;
@@ -151,7 +196,15 @@ void add_feeds(CLI::App& app, int& exit_code) {
   });
 
   CLI::App* add_verb = sub(*feeds, "add", "Add a feed: a [[feeds]] block at the end of the config", args);
-  add_verb->add_option("url", args->url, "The feed's http:// or https:// URL")->required();
+  add_verb->add_option("url", args->url, "The feed's http:// or https:// URL, or a page that advertises its feed")
+      ->required();
+  add_verb->add_flag("!--no-discover", args->discover, "Add the URL as given, without fetching it");
+  add_verb->footer(
+      "The URL is fetched first. When it answers with a feed, it is added as it is. When it answers with a web "
+      "page, the feed the page advertises (<link rel=\"alternate\">, the first of several; the others are listed) "
+      "is added instead, else the first of /feed, /rss, /rss.xml, /atom.xml, /index.xml, /feed.json on its site "
+      "that answers with a feed; what was picked and why is printed. Nothing is added when the URL cannot be "
+      "fetched or no feed is found: use --no-discover to add it unchecked.");
   add_verb->add_option("--name", args->name, "Its name (default: the URL)");
   add_verb->add_option("--tag", args->tags, "A tag (repeatable)");
   add_verb->callback([args, &exit_code] {

@@ -13,6 +13,7 @@
 #include "daemon/fetch/fetcher.hpp"
 #include "daemon/schedule/schedule.hpp"
 #include "daemon/store/prune.hpp"
+#include "feeds/scrape/selectors.hpp"
 #include "feeds/topic/topic.hpp"
 #include "feeds/url/url.hpp"
 
@@ -36,9 +37,14 @@ struct ArticleSettings {
   PageFetchSettings pages;
 };
 
+// kind = "feed" (RSS, Atom, JSON Feed) or "html" (a page scraped with XPath selectors).
+enum class FeedKind { feed, html };
+
 struct FeedConfig {
   std::string name;  // unique; defaults to the URL
   std::string url;
+  FeedKind kind = FeedKind::feed;
+  PageSelectors selectors;  // kind = "html" only: item, title, link, date, summary
   std::optional<std::chrono::seconds> interval;  // overrides [schedule] interval
   bool pin_interval = false;  // true: server hints (ttl, max-age...) never stretch the interval
   bool enabled = true;

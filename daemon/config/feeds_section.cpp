@@ -1,4 +1,5 @@
 // [[feeds]]: what feedsieve polls.
+#include <array>
 #include <boost/url/parse.hpp>
 #include <set>
 
@@ -17,9 +18,49 @@ bool is_http_url(const std::string& text) {
   return (scheme == boost::urls::scheme::http || scheme == boost::urls::scheme::https) && !url->host().empty();
 }
 
+// One XPath selector of a kind = "html" feed, compiled now so a typo is
+// reported at its line, not at the first poll.
+std::optional<std::string> selector(const Reader& r, const toml::table& t, std::string_view key) {
+  auto xpath = r.string(t, key, "feeds");
+  if (!xpath) return std::nullopt;
+  if (const auto problem = selector_problem(*xpath, key == "item"))
+    r.fail(t.get(key)->source(), "'feeds." + std::string(key) + "' is not an XPath 1.0 expression: " + problem->what +
+                                     " at character " + std::to_string(problem->offset + 1) + " of \"" + *xpath + "\"");
+  return xpath;
+}
+
+constexpr std::array<std::string_view, 5> kSelectorKeys = {"item", "title", "link", "date", "summary"};
+
+void read_selectors(const Reader& r, const toml::table& t, const std::string& where, FeedConfig& feed) {
+  const auto kind = r.string(t, "kind", "feeds").value_or("feed");
+  if (kind != "feed" && kind != "html")
+    r.fail(t.get("kind")->source(), "'feeds.kind' must be \"feed\" (RSS, Atom, JSON Feed) or \"html\" (a web page "
+                                    "scraped with XPath selectors), got \"" + kind + "\"");
+  feed.kind = kind == "html" ? FeedKind::html : FeedKind::feed;
+  if (feed.kind == FeedKind::feed) {
+    for (const std::string_view key : kSelectorKeys)
+      if (const toml::node* node = t.get(key))
+        r.fail(node->source(), "'feeds." + std::string(key) + "' is a selector of kind = \"html\" feeds; " + where +
+                                   " reads a feed: add kind = \"html\" or remove the key");
+    return;
+  }
+  PageSelectors& s = feed.selectors;
+  for (const std::string_view key : {"item", "title"})
+    if (t.get(key) == nullptr)
+      r.fail(t.source(), where + " is kind = \"html\" and needs '" + std::string(key) +
+                             "', an XPath 1.0 selector such as item = \"//article\", title = \".//h2\"");
+  s.item = *selector(r, t, "item");
+  s.title = *selector(r, t, "title");
+  s.link = selector(r, t, "link").value_or(s.link);
+  s.date = selector(r, t, "date").value_or("");
+  s.summary = selector(r, t, "summary").value_or("");
+}
+
 FeedConfig read_feed(const Reader& r, const toml::table& t, const std::string& where) {
-  r.only_keys(t, where, {"name", "url", "interval", "pin_interval", "enabled", "tags", "topic_weight", "fetch_article"});
+  r.only_keys(t, where, {"name", "url", "kind", "interval", "pin_interval", "enabled", "tags", "topic_weight",
+                         "fetch_article", "item", "title", "link", "date", "summary"});
   FeedConfig feed;
+  read_selectors(r, t, where, feed);
   const auto url = r.string(t, "url", "feeds");
   if (!url) r.fail(t.source(), where + " has no 'url': add url = \"https://example.com/feed.xml\"");
   if (!is_http_url(*url))

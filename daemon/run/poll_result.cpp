@@ -6,6 +6,7 @@
 #include "daemon/schedule/server_hints.hpp"
 #include "feeds/date/date.hpp"
 #include "feeds/parse/parse.hpp"
+#include "feeds/scrape/scrape.hpp"
 #include "feeds/topic/item_text.hpp"
 
 namespace feedsieve {
@@ -62,6 +63,14 @@ void plan_failure(PollPlan& plan, const FeedRecord& feed, const Config& config, 
                  format_rfc3339(record.next_poll) + ")";
 }
 
+// The feed parser for feeds, the scraper for kind = "html" pages. Throws
+// ParseError or ScrapeError.
+ParsedFeed read_body(const FetchResult& fetch, const FeedConfig& feed_config, const std::string& url) {
+  if (feed_config.kind == FeedKind::html)
+    return scrape_page(fetch.body, {.url = url, .content_type = fetch.content_type, .selectors = feed_config.selectors});
+  return parse_feed(fetch.body, {.url = url, .content_type = fetch.content_type});
+}
+
 }  // namespace
 
 PollPlan plan_poll(const FeedRecord& feed, const FeedConfig& feed_config, const Config& config,
@@ -90,17 +99,21 @@ PollPlan plan_poll(const FeedRecord& feed, const FeedConfig& feed_config, const 
     return plan;
   }
 
-  ParseOptions options;
-  options.url = fetch.final_url.empty() ? fetch.url : fetch.final_url;
-  options.content_type = fetch.content_type;
+  const std::string url = fetch.final_url.empty() ? fetch.url : fetch.final_url;
   ParsedFeed parsed;
-  try {
-    parsed = parse_feed(fetch.body, options);
-  } catch (const ParseError& e) {
+  const auto unreadable = [&](const std::exception& e) {
     // A body we cannot read must be fetched in full again: keep the old validators.
     record.etag = feed.etag;
     record.last_modified = feed.last_modified;
-    plan_failure(plan, feed, config, fetch, options.url + ": " + e.what(), now, r);
+    plan_failure(plan, feed, config, fetch, url + ": " + e.what(), now, r);
+  };
+  try {
+    parsed = read_body(fetch, feed_config, url);
+  } catch (const ParseError& e) {
+    unreadable(e);
+    return plan;
+  } catch (const ScrapeError& e) {
+    unreadable(e);
     return plan;
   }
   record.status = PollStatus::ok;
@@ -109,7 +122,8 @@ PollPlan plan_poll(const FeedRecord& feed, const FeedConfig& feed_config, const 
   record.next_poll = next_poll_after_ok(fetch, std::move(document), feed_config, config, now, r);
   const std::size_t count = parsed.items.size();
   record.items = normalize(std::move(parsed.items), config, feed_config);
-  plan.summary = std::string(format_name(parsed.format)) + ", " + std::to_string(count) + " items";
+  const bool page = feed_config.kind == FeedKind::html;
+  plan.summary = std::string(page ? "html page" : format_name(parsed.format)) + ", " + std::to_string(count) + " items";
   for (const auto& warning : parsed.warnings) plan.summary += "; " + warning;
   plan.summary += " (next poll " + format_rfc3339(record.next_poll) + ")";
   return plan;

@@ -6,14 +6,15 @@
 
 namespace feedsieve::store_detail {
 
-// Items stored before schema v2 have no fingerprint yet; giving them one
-// lets later copies find them. Their stories stay as they are: story ids
+// Items stored before schema v2 have no fingerprint yet, and those of v2-v4
+// have the older SimHash one (schema v5 clears it); giving them one lets
+// later copies find them. Their stories stay as they are: story ids
 // are stable, so old items are never regrouped.
 void fingerprint_unprinted(SQLite::Database& db, const std::filesystem::path& path) {
-  guarded(path, "fingerprinting items stored before schema version 2", [&] {
+  guarded(path, "fingerprinting the stored items (schema version 5)", [&] {
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement select(db, "SELECT id, title, summary, content FROM items WHERE fingerprinted = 0");
-    SQLite::Statement update(db, "UPDATE items SET simhash = :simhash, simhash2 = :simhash2, title_key = :title_key,"
+    SQLite::Statement update(db, "UPDATE items SET lead_sketch = :lead_sketch, title_key = :title_key,"
                                  " fingerprinted = 1 WHERE id = :id");
     StoryMatcher matcher(db);
     while (select.executeStep()) {

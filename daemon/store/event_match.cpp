@@ -15,12 +15,19 @@ namespace {
 
 constexpr int max_candidates = 20;
 constexpr double idf_floor_stories = 1000;
+// A term in more stories than this names no happening ("model", "china"):
+// it takes no part in matching, and counting its stories stops there, so a
+// new story costs the same in a store of a million.
+constexpr int max_term_stories = 1000;
 
 constexpr const char* candidates_sql =
     "SELECT s.id, s.story_id, s.event_id FROM story_terms t JOIN stories s ON s.id = t.story_id"
     " WHERE t.term IN (SELECT value FROM json_each(:terms)) AND s.id != :story"
     " AND s.sort_time BETWEEN :from AND :to"
     " GROUP BY s.id HAVING count(*) >= :min_shared ORDER BY count(*) DESC, s.id LIMIT :limit";
+
+constexpr const char* terms_of_sql = "SELECT term FROM story_terms WHERE story_id = :story";
+constexpr const char* frequency_sql = "SELECT count(*) FROM (SELECT 1 FROM story_terms WHERE term = :term LIMIT :cap)";
 
 std::string window_edge(const std::optional<std::string>& date, std::chrono::hours by) {
   const auto parsed = date ? parse_date(*date) : std::nullopt;
@@ -47,11 +54,12 @@ EventMatcher::EventMatcher(SQLite::Database& db)
     : db_(db),
       insert_term_(db, "INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (:term, :story)"),
       candidates_(db, candidates_sql),
-      terms_of_(db, "SELECT term FROM story_terms WHERE story_id = :story"),
-      frequency_(db, "SELECT term, count(*) FROM story_terms WHERE term IN (SELECT value FROM json_each(:terms))"
-                     " GROUP BY term"),
+      terms_of_(db, terms_of_sql),
+      frequency_(db, frequency_sql),
       set_event_(db, "UPDATE stories SET event_id = :event, event_reason = :reason WHERE id = :story"
                      " AND event_id IS NULL") {}
+
+std::vector<std::string> EventMatcher::statements() { return {candidates_sql, terms_of_sql, frequency_sql}; }
 
 void EventMatcher::assign(std::int64_t story, const std::string& title, const std::string& body,
                           const std::optional<std::string>& date) {
@@ -62,22 +70,22 @@ void EventMatcher::assign(std::int64_t story, const std::string& title, const st
     insert_term_.bind(":story", story);
     insert_term_.exec();
   }
-  const std::string json = as_json(terms);
-  const std::vector<Candidate> found = candidates(story, json, date);
+  // IDF over the stories: rare terms name the event. A young store's counts
+  // say little (in a store of two stories every shared term looks common),
+  // so the count is taken as at least idf_floor_stories. The highest row id
+  // stands for the count: exact but for pruned stories, and free to read.
+  const std::unordered_map<std::string, double> df = frequencies(terms);
+  std::vector<std::string> rare;
+  for (const std::string& t : terms)
+    if (df.at(t) <= max_term_stories) rare.push_back(t);
+  const std::vector<Candidate> found = candidates(story, as_json(rare), date);
   if (found.empty()) return;
-
-  // IDF over the stories that have terms: rare terms name the event. A
-  // young store's counts say little (in a store of two stories every shared
-  // term looks common), so the count is taken as at least idf_floor_stories.
   const double stories =
-      std::max(idf_floor_stories, db_.execAndGet("SELECT count(DISTINCT story_id) FROM story_terms").getDouble());
-  std::unordered_map<std::string, double> df;
-  frequency_.reset();
-  frequency_.bind(":terms", json);
-  while (frequency_.executeStep()) df[frequency_.getColumn(0).getString()] = frequency_.getColumn(1).getDouble();
+      std::max(idf_floor_stories, db_.execAndGet("SELECT coalesce(max(id), 0) FROM stories").getDouble());
   const auto idf = [&](const std::string& t) {
     const auto it = df.find(t);
-    return std::log((stories + 1) / ((it == df.end() ? 0 : it->second) + 1)) + 1;
+    const double n = it == df.end() ? 0 : it->second;
+    return n > max_term_stories ? 0.0 : std::log((stories + 1) / (n + 1)) + 1;
   };
 
   const Candidate* best = nullptr;
@@ -91,6 +99,17 @@ void EventMatcher::assign(std::int64_t story, const std::string& title, const st
   std::snprintf(reason, sizeof reason, "term similarity %.2f with story %s (threshold %.2f); shared: ", best_score,
                 best->story_id.c_str(), min_event_similarity);
   join(story, *best, reason + shared_list(terms, best->terms));
+}
+
+std::unordered_map<std::string, double> EventMatcher::frequencies(const std::vector<std::string>& terms) {
+  std::unordered_map<std::string, double> out;
+  for (const std::string& t : terms) {
+    frequency_.reset();
+    frequency_.bind(":term", t);
+    frequency_.bind(":cap", max_term_stories + 1);
+    out[t] = frequency_.executeStep() ? frequency_.getColumn(0).getDouble() : 0;
+  }
+  return out;
 }
 
 std::vector<EventMatcher::Candidate> EventMatcher::candidates(std::int64_t story, const std::string& terms_json,

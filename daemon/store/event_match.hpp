@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace feedsieve::store_detail {
@@ -23,6 +24,9 @@ class EventMatcher {
   void assign(std::int64_t story, const std::string& title, const std::string& body,
               const std::optional<std::string>& date);
 
+  // The SQL of the lookups, for checking their query plans.
+  static std::vector<std::string> statements();
+
  private:
   struct Candidate {
     std::int64_t story;
@@ -30,6 +34,8 @@ class EventMatcher {
     std::optional<std::string> event_id;
     std::vector<std::string> terms;
   };
+  // Stories per term, counted up to just past max_term_stories.
+  std::unordered_map<std::string, double> frequencies(const std::vector<std::string>& terms);
   std::vector<Candidate> candidates(std::int64_t story, const std::string& terms_json,
                                     const std::optional<std::string>& date);
   void join(std::int64_t story, const Candidate& with, const std::string& reason);

@@ -40,15 +40,15 @@ class ItemWriter {
                 "UPDATE items SET link = :link, canonical_link = :canonical_link, title = :title,"
                 " summary = :summary, content = :content, authors = :authors, categories = :categories,"
                 " enclosures = :enclosures, published = :published, updated = :updated,"
-                " topic_score = :topic_score, on_topic = :on_topic, simhash = :simhash, simhash2 = :simhash2,"
+                " topic_score = :topic_score, on_topic = :on_topic, lead_sketch = :lead_sketch,"
                 " title_key = :title_key, article_text = :article_text, article_fetched_at = :article_fetched_at,"
                 " article_error = :article_error, article_canonical_url = :article_canonical_url,"
                 " fingerprinted = 1, last_seen_at = :now WHERE id = :id"),
         touch_(db, "UPDATE items SET last_seen_at = :now WHERE id = :id"),
         insert_(db, std::string("INSERT INTO items (feed_id, story_id, guid, fetched_at, last_seen_at,"
-                                " topic_score, on_topic, simhash, simhash2, title_key, fingerprinted, merge_reason, ") +
+                                " topic_score, on_topic, lead_sketch, title_key, fingerprinted, merge_reason, ") +
                         store_detail::item_column_list +
-                        ") VALUES (:feed, :story, :guid, :now, :now, :topic_score, :on_topic, :simhash, :simhash2, :title_key, 1,"
+                        ") VALUES (:feed, :story, :guid, :now, :now, :topic_score, :on_topic, :lead_sketch, :title_key, 1,"
                         " :merge_reason, :link, :canonical_link, :title,"
                         " :summary, :content, :authors, :categories, :enclosures, :published, :updated,"
                         " :article_text, :article_fetched_at, :article_error, :article_canonical_url)"),

@@ -1,6 +1,5 @@
 #include "daemon/store/story_match.hpp"
 
-#include <bit>
 #include <chrono>
 
 #include "daemon/store/optional_text.hpp"
@@ -13,16 +12,31 @@ namespace {
 // A title names one article only for a while: "Live: markets today" recurs.
 constexpr std::chrono::days title_window{3};
 
-// Items sharing a band key with the new one, earliest first; the primary key
-// of simhash_bands makes each key an index range of a few rows.
-constexpr const char* text_sql =
-    "SELECT DISTINCT i.id, i.story_id, i.simhash, i.simhash2 FROM simhash_bands b JOIN items i ON i.id = b.item_id"
-    " WHERE b.band_key IN (SELECT value FROM json_each(:keys)) AND i.feed_id != :feed ORDER BY i.id";
+std::string band_params(const char* row) {
+  std::string out;
+  for (int band = 0; band < lsh_bands; ++band) {
+    std::string one = row;
+    one.replace(one.find('#'), 1, ":k" + std::to_string(band));
+    out += (band ? ", " : "") + one;
+  }
+  return out;
+}
+
+// Items sharing a band key with the new one, earliest first: each key is an
+// index range of the primary key of simhash_bands, each item a rowid lookup.
+std::string text_sql() {
+  return "SELECT i.id, i.story_id, i.lead_sketch FROM items i WHERE i.id IN (SELECT item_id FROM simhash_bands"
+         " WHERE band_key IN (" + band_params("#") + ")) AND i.feed_id != :feed ORDER BY i.id";
+}
 
 constexpr const char* title_sql =
     "SELECT id, story_id FROM items WHERE title_key = :key AND feed_id != :feed"
-    " AND (:only_untexted = 0 OR simhash IS NULL)"
+    " AND (:only_untexted = 0 OR lead_sketch IS NULL)"
     " AND coalesce(published, updated, fetched_at) BETWEEN :from AND :to ORDER BY id LIMIT 1";
+
+std::string index_sql() {
+  return "INSERT OR IGNORE INTO simhash_bands (band_key, item_id) VALUES " + band_params("(#, :item)");
+}
 
 std::string shifted(const std::optional<std::string>& date, std::chrono::days by) {
   const auto parsed = date ? parse_date(*date) : std::nullopt;
@@ -30,30 +44,10 @@ std::string shifted(const std::optional<std::string>& date, std::chrono::days by
   return format_rfc3339(*parsed + by);
 }
 
-std::string json_keys(const Fingerprint& print) {
-  std::string out = "[";
-  for (const std::uint32_t key : band_keys(print)) out += (out.size() > 1 ? "," : "") + std::to_string(key);
-  return out + "]";
-}
-
-void bind_hash(SQLite::Statement& statement, const char* name, const Fingerprint& print, std::size_t w) {
-  if (print.shingles[w] > 0) {
-    statement.bind(name, std::bit_cast<std::int64_t>(print.simhash[w]));
-  } else {
-    statement.bind(name);
-  }
-}
-
-// The stored hashes of a row as a Fingerprint (NULL: window absent).
-Fingerprint stored_print(const SQLite::Statement& row, int first) {
-  Fingerprint f;
-  for (std::size_t w = 0; w < 2; ++w) {
-    const SQLite::Column column = row.getColumn(first + static_cast<int>(w));
-    if (column.isNull()) continue;
-    f.simhash[w] = std::bit_cast<std::uint64_t>(column.getInt64());
-    f.shingles[w] = min_shingles;
-  }
-  return f;
+void bind_keys(SQLite::Statement& statement, const Fingerprint& print) {
+  const BandKeys keys = band_keys(print);
+  for (int band = 0; band < lsh_bands; ++band)
+    statement.bind(":k" + std::to_string(band), static_cast<std::int64_t>(keys[static_cast<std::size_t>(band)]));
 }
 
 }  // namespace
@@ -68,22 +62,25 @@ std::string body_text(const ItemColumns& columns) {
 Fingerprint fingerprint_columns(const ItemColumns& columns) { return fingerprint(columns.title, body_text(columns)); }
 
 void bind_fingerprint(SQLite::Statement& statement, const Fingerprint& print) {
-  bind_hash(statement, ":simhash", print, 0);
-  bind_hash(statement, ":simhash2", print, 1);
+  if (print.has_text()) {
+    const std::string bytes = lead_bytes(print);
+    statement.bind(":lead_sketch", bytes.data(), static_cast<int>(bytes.size()));
+  } else {
+    statement.bind(":lead_sketch");
+  }
   bind_optional(statement, ":title_key",
                 print.title_key.empty() ? std::nullopt : std::optional<std::string>(print.title_key));
 }
 
-StoryMatcher::StoryMatcher(SQLite::Database& db)
-    : text_(db, text_sql),
-      title_(db, title_sql),
-      index_(db, "INSERT OR IGNORE INTO simhash_bands (band_key, item_id) SELECT value, :item FROM json_each(:keys)") {}
+std::vector<std::string> StoryMatcher::statements() { return {text_sql(), title_sql, index_sql()}; }
+
+StoryMatcher::StoryMatcher(SQLite::Database& db) : text_(db, text_sql()), title_(db, title_sql), index_(db, index_sql()) {}
 
 void StoryMatcher::index(std::int64_t item, const Fingerprint& print) {
   if (!print.has_text()) return;
   index_.reset();
   index_.bind(":item", item);
-  index_.bind(":keys", json_keys(print));
+  bind_keys(index_, print);
   index_.exec();
 }
 
@@ -96,18 +93,18 @@ std::optional<StoryMatcher::Match> StoryMatcher::find(std::int64_t feed_id, cons
 
 std::optional<StoryMatcher::Match> StoryMatcher::by_text(std::int64_t feed_id, const Fingerprint& print) {
   text_.reset();
-  text_.bind(":keys", json_keys(print));
+  bind_keys(text_, print);
   text_.bind(":feed", feed_id);
+  Fingerprint other;
   while (text_.executeStep()) {
-    const Fingerprint other = stored_print(text_, 2);
-    for (std::size_t w = 0; w < print.simhash.size(); ++w) {
-      const auto distance = window_distance(print, other, w);
-      if (!distance) continue;
-      return Match{text_.getColumn(1).getInt64(),
-                   "the " + std::string(w == 0 ? "first" : "second") + " half of its lead is " +
-                       std::to_string(*distance) + " bits from item " + std::to_string(text_.getColumn(0).getInt64()) +
-                       "'s (text fingerprint, limit " + std::to_string(max_distance) + ")"};
-    }
+    const SQLite::Column sketch = text_.getColumn(2);
+    set_lead(other, std::string_view(static_cast<const char*>(sketch.getBlob()), static_cast<std::size_t>(sketch.getBytes())));
+    const Overlap overlap = lead_overlap(print, other);
+    if (!overlap.same()) continue;
+    return Match{text_.getColumn(1).getInt64(),
+                 "its lead shares " + std::to_string(overlap.shared) + " of " + std::to_string(overlap.compared) +
+                     " shingles with item " + std::to_string(text_.getColumn(0).getInt64()) +
+                     "'s (text fingerprint, at least " + std::to_string(static_cast<int>(min_overlap * 100)) + "%)"};
   }
   return std::nullopt;
 }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "daemon/store/item_columns.hpp"
 #include "feeds/dedup/fingerprint.hpp"
@@ -20,8 +21,8 @@ namespace feedsieve::store_detail {
 Fingerprint fingerprint_columns(const ItemColumns& columns);
 std::string body_text(const ItemColumns& columns);
 
-// Binds :simhash, :simhash2 (SimHash bits as SQLite's signed 64-bit
-// integer; NULL when the window is absent) and :title_key (NULL when empty).
+// Binds :lead_sketch (lead_bytes(), NULL without text) and :title_key (NULL
+// when empty).
 void bind_fingerprint(SQLite::Statement& statement, const Fingerprint& print);
 
 // Items of one feed never merge with each other by text: a feed that wraps
@@ -39,6 +40,9 @@ class StoryMatcher {
   std::optional<Match> find(std::int64_t feed_id, const Fingerprint& print, const std::optional<std::string>& date);
   // Makes a stored item findable by its fingerprint's band keys.
   void index(std::int64_t item, const Fingerprint& print);
+
+  // The SQL of the lookups and of index(), for checking their query plans.
+  static std::vector<std::string> statements();
 
  private:
   std::optional<Match> by_text(std::int64_t feed_id, const Fingerprint& print);

@@ -1,18 +1,21 @@
 #include "feeds/dedup/fingerprint.hpp"
 
+#include <algorithm>
 #include <bit>
-#include <vector>
+#include <climits>
 
 #include "feeds/text/normalize.hpp"
 
 namespace feedsieve {
 namespace {
 
-// FNV-1a then a murmur finaliser: FNV alone has weak high bits, and SimHash
-// needs every bit of the shingle hash to be a fair coin.
-std::uint64_t hash_text(std::string_view text, std::uint64_t seed) {
-  std::uint64_t h = 14695981039346656037ull ^ seed;
-  for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+// A 1 MB body has its lead in the first few kilobytes.
+constexpr std::size_t max_body_bytes = 16384;
+constexpr int head_shingles = head_tokens - shingle_tokens + 1;
+
+// The murmur3 finaliser: every input bit flips every output bit with
+// probability about 1/2, which MinHash needs of its shingle hashes.
+constexpr std::uint64_t mix(std::uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
   h ^= h >> 33;
@@ -20,33 +23,58 @@ std::uint64_t hash_text(std::string_view text, std::uint64_t seed) {
   return h ^ (h >> 33);
 }
 
-std::uint64_t combine(std::uint64_t a, std::uint64_t b) { return hash_text(std::string_view(reinterpret_cast<const char*>(&b), sizeof b), a); }
-
-std::uint64_t simhash_of(const std::vector<std::uint64_t>& shingles) {
-  std::array<int, 64> votes{};
-  for (const std::uint64_t h : shingles)
-    for (int bit = 0; bit < 64; ++bit) votes[bit] += (h >> bit) & 1u ? 1 : -1;
-  std::uint64_t out = 0;
-  for (int bit = 0; bit < 64; ++bit)
-    if (votes[bit] > 0) out |= std::uint64_t{1} << bit;
-  return out;
+std::uint64_t hash_word(std::string_view word) {
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a, then mixed: FNV alone has weak high bits
+  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return mix(h);
 }
 
-// The word hashes of the lead: the first lead_tokens tokens.
-std::vector<std::uint64_t> lead_hashes(const std::vector<Token>& tokens) {
-  std::vector<std::uint64_t> words;
-  for (const Token& t : tokens) {
-    words.push_back(hash_text(t.folded, 0));
-    if (words.size() == static_cast<std::size_t>(lead_tokens)) break;
+// Word order matters: each position is rotated differently.
+std::uint32_t hash_shingle(const std::uint64_t* words) {
+  return static_cast<std::uint32_t>(mix(words[0] ^ std::rotl(words[1], 21) ^ std::rotl(words[2], 42)) >> 32);
+}
+
+// MinHash permutations as multiply-add hashing of the 32-bit shingle hashes
+// (2-universal; the high 32 bits of a*x + b): one multiplication each.
+struct Permutation {
+  std::uint64_t a, b;
+};
+constexpr std::array<Permutation, lsh_bands * lsh_rows> permutations = [] {
+  std::array<Permutation, lsh_bands * lsh_rows> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = {mix(2 * i + 1) | 1u, mix(2 * i + 2)};
+  return out;
+}();
+
+std::uint32_t min_hash(const Fingerprint& print, int shingles, const Permutation& p) {
+  std::uint32_t lowest = UINT32_MAX;
+  for (int i = 0; i < shingles; ++i)
+    lowest = std::min(lowest, static_cast<std::uint32_t>((p.a * print.lead[static_cast<std::size_t>(i)] + p.b) >> 32));
+  return lowest;
+}
+
+// The first lead_tokens word hashes after the dateline and boilerplate.
+int lead_words(std::string_view body, std::array<std::uint64_t, lead_tokens>& words) {
+  BoilerplateFilter filter(strip_dateline(body.substr(0, max_body_bytes)));
+  TokenScanner scanner;
+  int n = 0;
+  while (n < lead_tokens) {
+    const auto piece = filter.next();
+    if (!piece) break;
+    scanner.reset(*piece);
+    while (n < lead_tokens) {
+      const auto token = scanner.next();
+      if (!token) break;
+      words[static_cast<std::size_t>(n++)] = hash_word(token->folded);
+    }
   }
-  return words;
+  return n;
 }
 
-std::vector<std::uint64_t> shingle_hashes(const std::vector<std::uint64_t>& words, std::size_t from, std::size_t to) {
-  std::vector<std::uint64_t> out;
-  for (std::size_t i = from; i + 2 < std::min(to, words.size()); ++i)
-    out.push_back(combine(combine(words[i], words[i + 1]), words[i + 2]));
-  return out;
+int token_count(std::string_view text) {
+  TokenScanner scanner(text);
+  int n = 0;
+  while (scanner.next()) ++n;
+  return n;
 }
 
 // "Title - Outlet", "Title | Outlet": the outlet is not part of the article.
@@ -54,23 +82,22 @@ std::string_view without_outlet(std::string_view title) {
   for (const std::string_view sep : {" - ", " | ", " \u2013 ", " \u2014 "}) {
     const std::size_t at = title.rfind(sep);
     if (at == std::string_view::npos) continue;
-    const std::string_view tail = title.substr(at + sep.size());
-    if (folded_words(tail).size() <= 4 && folded_words(title.substr(0, at)).size() >= min_title_tokens)
+    if (token_count(title.substr(at + sep.size())) <= 4 && token_count(title.substr(0, at)) >= min_title_tokens)
       return title.substr(0, at);
   }
   return title;
 }
 
 std::string title_key(std::string_view title) {
-  const std::vector<Token> tokens = tokenize_for_compare(without_outlet(title));
-  std::size_t weight = 0;  // a CJK character carries about half a word
-  for (const Token& t : tokens) weight += t.cjk ? 1 : 2;
-  if (weight < 2 * static_cast<std::size_t>(min_title_tokens)) return {};
   std::string key;
-  for (const Token& t : tokens) {
-    if (!key.empty() && !t.cjk) key += ' ';
-    key += t.folded;
+  std::size_t weight = 0;  // a CJK character carries about half a word
+  TokenScanner scanner(without_outlet(title));
+  while (const auto token = scanner.next()) {
+    if (!key.empty() && !token->cjk) key += ' ';
+    key += token->folded;
+    weight += token->cjk ? 1 : 2;
   }
+  if (weight < 2 * static_cast<std::size_t>(min_title_tokens)) return {};
   return key;
 }
 
@@ -79,45 +106,74 @@ std::string title_key(std::string_view title) {
 Fingerprint fingerprint(std::string_view title, std::string_view body) {
   Fingerprint f;
   f.title_key = title_key(title);
-  // A 1 MB body has its lead in the first few kilobytes.
-  const std::vector<std::uint64_t> words =
-      lead_hashes(tokenize_for_compare(strip_dateline(strip_boilerplate(body.substr(0, 16384)))));
-  for (std::size_t w = 0; w < f.simhash.size(); ++w) {
-    const std::size_t from = w * window_tokens;
-    const std::vector<std::uint64_t> shingles = shingle_hashes(words, from, from + window_tokens);
-    if (shingles.size() < static_cast<std::size_t>(min_shingles)) break;
-    f.simhash[w] = simhash_of(shingles);
-    f.shingles[w] = static_cast<int>(shingles.size());
-  }
+  std::array<std::uint64_t, lead_tokens> words{};
+  const int n = lead_words(body, words);
+  const int shingles = n - shingle_tokens + 1;
+  if (shingles < min_shingles) return f;
+  for (int i = 0; i < shingles; ++i) f.lead[static_cast<std::size_t>(i)] = hash_shingle(&words[static_cast<std::size_t>(i)]);
+  f.lead_size = shingles;
   return f;
 }
 
-int hamming_distance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
-
-std::optional<int> window_distance(const Fingerprint& a, const Fingerprint& b, std::size_t w) {
-  if (a.shingles[w] == 0 || b.shingles[w] == 0) return std::nullopt;
-  const int distance = hamming_distance(a.simhash[w], b.simhash[w]);
-  if (distance > max_distance) return std::nullopt;
-  return distance;
+Overlap lead_overlap(const Fingerprint& a, const Fingerprint& b) {
+  Overlap out;
+  out.compared = std::min(a.lead_size, b.lead_size);
+  std::array<std::uint32_t, max_lead_shingles> x{}, y{};
+  const auto n = static_cast<std::ptrdiff_t>(out.compared);
+  std::copy_n(a.lead.begin(), n, x.begin());
+  std::copy_n(b.lead.begin(), n, y.begin());
+  std::sort(x.begin(), x.begin() + n);
+  std::sort(y.begin(), y.begin() + n);
+  for (std::ptrdiff_t i = 0, j = 0; i < n && j < n;) {
+    if (x[static_cast<std::size_t>(i)] < y[static_cast<std::size_t>(j)]) {
+      ++i;
+    } else if (y[static_cast<std::size_t>(j)] < x[static_cast<std::size_t>(i)]) {
+      ++j;
+    } else {
+      ++out.shared, ++i, ++j;
+    }
+  }
+  return out;
 }
 
 bool same_text(const Fingerprint& a, const Fingerprint& b) {
-  if (a.has_text() && b.has_text()) {
-    for (std::size_t w = 0; w < a.simhash.size(); ++w)
-      if (window_distance(a, b, w)) return true;
-    return false;
-  }
+  if (a.has_text() && b.has_text()) return lead_overlap(a, b).same();
   return !a.title_key.empty() && a.title_key == b.title_key;
 }
 
 BandKeys band_keys(const Fingerprint& print) {
-  BandKeys out;
-  for (std::uint32_t w = 0; w < print.simhash.size(); ++w) {
-    if (print.shingles[w] == 0) continue;
-    for (std::uint32_t band = 0; band < 4; ++band)
-      out.keys[out.size++] = w << 18 | band << 16 | static_cast<std::uint32_t>((print.simhash[w] >> (16 * band)) & 0xffff);
+  BandKeys keys{};
+  for (int band = 0; band < lsh_bands; ++band) {
+    const int shingles = band < head_bands ? std::min(print.lead_size, head_shingles) : print.lead_size;
+    std::uint64_t h = static_cast<std::uint64_t>(band);
+    for (int row = 0; row < lsh_rows; ++row)
+      h = mix(h * 0x9e3779b97f4a7c15ull + min_hash(print, shingles, permutations[static_cast<std::size_t>(band * lsh_rows + row)]));
+    keys[static_cast<std::size_t>(band)] =
+        static_cast<std::int64_t>(static_cast<std::uint64_t>(band) << 56 | (h & ((std::uint64_t{1} << 56) - 1)));
   }
+  return keys;
+}
+
+std::string lead_bytes(const Fingerprint& print) {
+  std::string out;
+  out.reserve(static_cast<std::size_t>(print.lead_size) * 4);
+  for (int i = 0; i < print.lead_size; ++i)
+    for (int byte = 0; byte < 4; ++byte)
+      out += static_cast<char>((print.lead[static_cast<std::size_t>(i)] >> (8 * byte)) & 0xff);
   return out;
+}
+
+void set_lead(Fingerprint& print, std::string_view bytes) {
+  const std::size_t n = bytes.size() / 4;
+  print.lead_size = 0;
+  if (bytes.size() % 4 != 0 || n < static_cast<std::size_t>(min_shingles) || n > print.lead.size()) return;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint32_t value = 0;
+    for (std::size_t byte = 0; byte < 4; ++byte)
+      value |= std::uint32_t{static_cast<unsigned char>(bytes[4 * i + byte])} << (8 * byte);
+    print.lead[i] = value;
+  }
+  print.lead_size = static_cast<int>(n);
 }
 
 }  // namespace feedsieve

@@ -1,52 +1,90 @@
 #include "feeds/dedup/story_index.hpp"
 
+#include <algorithm>
+#include <functional>
+#include <string_view>
+
 namespace feedsieve {
+namespace {
 
-StoryIndex::StoryIndex() : buckets_(std::size_t{2} << 18) {}
+std::uint64_t title_hash(const std::string& key) { return std::hash<std::string_view>{}(key); }
 
-std::optional<std::uint32_t> StoryIndex::find(const Fingerprint& f) const {
-  if (f.has_text()) {
-    std::optional<std::uint32_t> best;  // the earliest item wins, as in the store
-    for (const std::uint32_t key : band_keys(f)) {
-      const std::size_t w = key >> 18;
-      for (const std::uint32_t item : buckets_[key]) {
-        if (best && item >= *best) break;
-        const Entry& e = entries_[item];
-        if (e.present[w] && hamming_distance(e.simhash[w], f.simhash[w]) <= max_distance) best = item;
-      }
-    }
-    if (best) return entries_[*best].story;
-  }
-  // Same title: an item without text matches any item; one with text only
-  // those without (two texts that differ are two articles).
-  if (f.title_key.empty()) return std::nullopt;
-  const auto& titles = f.has_text() ? untexted_titles_ : titles_;
-  const auto it = titles.find(f.title_key);
-  if (it == titles.end()) return std::nullopt;
-  return it->second;
+}  // namespace
+
+std::optional<std::uint32_t> StoryIndex::find(const Fingerprint& f, std::uint32_t feed) const {
+  return find(f, f.has_text() ? band_keys(f) : BandKeys{}, feed);
 }
 
-void StoryIndex::add(const Fingerprint& f, std::uint32_t story) {
-  if (story >= next_story_) next_story_ = story + 1;
-  if (!f.title_key.empty()) titles_.try_emplace(f.title_key, story);
-  if (!f.title_key.empty() && !f.has_text()) untexted_titles_.try_emplace(f.title_key, story);
+std::optional<std::uint32_t> StoryIndex::find(const Fingerprint& f, const BandKeys& keys, std::uint32_t feed) const {
+  if (f.has_text())
+    if (const auto story = by_text(f, keys, feed)) return story;
+  return by_title(f, feed);
+}
+
+// The earliest candidate of another feed whose lead overlaps enough, as in
+// the store; each candidate is compared once however many bands it shares.
+std::optional<std::uint32_t> StoryIndex::by_text(const Fingerprint& f, const BandKeys& keys,
+                                                 std::uint32_t feed) const {
+  std::vector<std::uint32_t> candidates;
+  bands_.for_each_of(keys, [&](std::uint32_t item) { candidates.push_back(item); });
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (const std::uint32_t item : candidates) __builtin_prefetch(&entries_[item]);
+  Fingerprint other;
+  for (const std::uint32_t item : candidates) {
+    const Entry& e = entries_[item];
+    if (e.feed == feed) continue;
+    other.lead = e.lead;
+    other.lead_size = e.lead_size;
+    if (lead_overlap(f, other).same()) return e.story;
+  }
+  return std::nullopt;
+}
+
+// Same title: an item without text matches any item; one with text only
+// those without (two texts that differ are two articles).
+std::optional<std::uint32_t> StoryIndex::by_title(const Fingerprint& f, std::uint32_t feed) const {
+  if (f.title_key.empty()) return std::nullopt;
+  const Titles& titles = f.has_text() ? untexted_titles_ : titles_;
+  const auto it = titles.find(title_hash(f.title_key));
+  if (it == titles.end()) return std::nullopt;
+  if (it->second.feed != feed) return it->second.story;
+  return it->second.other_story;
+}
+
+void StoryIndex::add_title(Titles& titles, std::uint64_t key, std::uint32_t feed, std::uint32_t story) {
+  const auto [it, added] = titles.try_emplace(key, Titled{story, feed, std::nullopt});
+  if (!added && it->second.feed != feed && !it->second.other_story) it->second.other_story = story;
+}
+
+void StoryIndex::add(const Fingerprint& f, std::uint32_t feed, std::uint32_t story) {
+  add(f, f.has_text() ? band_keys(f) : BandKeys{}, feed, story);
+}
+
+void StoryIndex::add(const Fingerprint& f, const BandKeys& keys, std::uint32_t feed, std::uint32_t story) {
+  next_story_ = std::max(next_story_, story + 1);
+  if (!f.title_key.empty()) {
+    const std::uint64_t key = title_hash(f.title_key);
+    add_title(titles_, key, feed, story);
+    if (!f.has_text()) add_title(untexted_titles_, key, feed, story);
+  }
   if (!f.has_text()) return;
   const auto item = static_cast<std::uint32_t>(entries_.size());
-  entries_.push_back({f.simhash, {f.shingles[0] > 0, f.shingles[1] > 0}, story});
-  for (const std::uint32_t key : band_keys(f)) buckets_[key].push_back(item);
+  entries_.push_back({f.lead, static_cast<std::uint8_t>(f.lead_size), feed, story});
+  for (const std::int64_t key : keys) bands_.insert(key, item);
 }
 
-std::uint32_t StoryIndex::assign(const Fingerprint& f) {
-  const std::uint32_t story = find(f).value_or(next_story_);
-  add(f, story);
+std::uint32_t StoryIndex::assign(const Fingerprint& f, std::uint32_t feed) {
+  const BandKeys keys = f.has_text() ? band_keys(f) : BandKeys{};
+  const std::uint32_t story = find(f, keys, feed).value_or(next_story_);
+  add(f, keys, feed, story);
   return story;
 }
 
 std::size_t StoryIndex::memory_bytes() const {
-  std::size_t bytes = entries_.capacity() * sizeof(Entry);
-  for (const auto& bucket : buckets_) bytes += sizeof bucket + bucket.capacity() * sizeof(std::uint32_t);
-  for (const auto* titles : {&titles_, &untexted_titles_})
-    for (const auto& [key, story] : *titles) bytes += key.capacity() + sizeof(story) + 48;  // node, bucket overhead
+  std::size_t bytes = entries_.capacity() * sizeof(Entry) + bands_.memory_bytes();
+  for (const Titles* titles : {&titles_, &untexted_titles_})  // a node and its bucket pointer
+    bytes += titles->size() * (sizeof(Titles::value_type) + 2 * sizeof(void*)) + titles->bucket_count() * sizeof(void*);
   return bytes;
 }
 

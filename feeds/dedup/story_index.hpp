@@ -1,44 +1,57 @@
 #pragma once
-// An in-memory story assignment over fingerprints: each new item joins the
-// story of the first earlier item that is the same article, else founds a new
-// one. The SimHash side is a multi-table index: one bucket per band key
-// (fingerprint.hpp), so a lookup reads at most eight buckets and checks only
-// their entries' full hashes. The daemon's store does the same with an
-// indexed table (daemon/store/story_match.cpp); this one serves bench/dedup
-// and shows the memory cost per item.
+// An in-memory story assignment over fingerprints, with the store's rules
+// (daemon/store/story_match.hpp): each new item joins the story of the
+// earliest item of another feed that is the same article, else founds a new
+// one. The text side is the LSH index of fingerprint.hpp: items sharing a
+// band key are candidates, and the lead overlap decides. This one serves
+// bench/dedup and shows the memory cost per item.
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "feeds/dedup/band_table.hpp"
 #include "feeds/dedup/fingerprint.hpp"
 
 namespace feedsieve {
 
 class StoryIndex {
  public:
-  StoryIndex();
-
-  // The story of an earlier near-duplicate, when there is one.
-  std::optional<std::uint32_t> find(const Fingerprint& f) const;
-  // Adds an item of `story`.
-  void add(const Fingerprint& f, std::uint32_t story);
+  // The story of an earlier near-duplicate from another feed, when there is one.
+  std::optional<std::uint32_t> find(const Fingerprint& f, std::uint32_t feed) const;
+  // Adds an item of `feed` and `story`.
+  void add(const Fingerprint& f, std::uint32_t feed, std::uint32_t story);
   // find(), else a new story; then add().
-  std::uint32_t assign(const Fingerprint& f);
+  std::uint32_t assign(const Fingerprint& f, std::uint32_t feed);
 
   std::size_t items() const { return entries_.size(); }
   std::size_t memory_bytes() const;
 
  private:
   struct Entry {
-    std::array<std::uint64_t, 2> simhash;
-    std::array<std::uint8_t, 2> present;
+    std::array<std::uint32_t, max_lead_shingles> lead;
+    std::uint8_t lead_size;
+    std::uint32_t feed;
     std::uint32_t story;
   };
-  std::vector<Entry> entries_;  // per fingerprinted item
-  std::vector<std::vector<std::uint32_t>> buckets_;  // by band key
-  std::unordered_map<std::string, std::uint32_t> titles_, untexted_titles_;
+  // The first item with a title, and the first of another feed than its:
+  // together they answer "the earliest item of any feed but mine".
+  struct Titled {
+    std::uint32_t story, feed;
+    std::optional<std::uint32_t> other_story;
+  };
+  using Titles = std::unordered_map<std::uint64_t, Titled>;
+  static void add_title(Titles& titles, std::uint64_t key, std::uint32_t feed, std::uint32_t story);
+  std::optional<std::uint32_t> find(const Fingerprint& f, const BandKeys& keys, std::uint32_t feed) const;
+  void add(const Fingerprint& f, const BandKeys& keys, std::uint32_t feed, std::uint32_t story);
+  std::optional<std::uint32_t> by_text(const Fingerprint& f, const BandKeys& keys, std::uint32_t feed) const;
+  std::optional<std::uint32_t> by_title(const Fingerprint& f, std::uint32_t feed) const;
+
+  std::vector<Entry> entries_;  // per item with text
+  BandTable bands_;             // band key -> entries_ index
+  // By a 64-bit hash of the title key: the first item of each title, and
+  // the first without text. (One feed's own repeats are not looked for.)
+  Titles titles_, untexted_titles_;
   std::uint32_t next_story_ = 0;
 };
 

@@ -34,6 +34,14 @@ const std::string tail =
     "[schedule]\n"
     "interval = \"1h\"\n";
 
+// `feedsieve feeds ARGS... --config CONFIG`.
+test::ProcessResult run_feeds(const std::string& config, std::vector<std::string> args) {
+  args.insert(args.begin(), "feeds");
+  args.push_back("--config");
+  args.push_back(config);
+  return test::run_feedsieve(args);
+}
+
 }  // namespace
 
 TEST_CASE("removing a block cuts exactly that block and its own comment") {
@@ -83,16 +91,12 @@ TEST_CASE("feeds add, remove, import-opml and export-opml through the real binar
   test::TempDir dir;
   const std::string config = (dir / "feedsieve.toml").string();
   test::write_file(config, head + tail);
-  const auto feeds = [&](std::vector<std::string> args) {
-    args.insert(args.begin(), "feeds");
-    args.push_back("--config");
-    args.push_back(config);
-    return test::run_feedsieve(args);
-  };
-  REQUIRE(feeds({"add", "https://new.example/feed.xml", "--name", "new", "--tag", "ai"}).exit_code == 0);
+  const auto feeds = [&](const std::vector<std::string>& args) { return run_feeds(config, args); };
+  REQUIRE(feeds({"add", "https://new.example/feed.xml", "--no-discover", "--name", "new", "--tag", "ai"}).exit_code ==
+          0);
   CHECK(test::read_file(config).substr(0, (head + tail).size()) == head + tail);
-  CHECK(feeds({"add", "https://new.example/feed.xml"}).exit_code == 1);  // already there
-  CHECK(feeds({"add", "not-a-url"}).exit_code == 1);
+  CHECK(feeds({"add", "https://new.example/feed.xml", "--no-discover"}).exit_code == 1);  // already there
+  CHECK(feeds({"add", "not-a-url", "--no-discover"}).exit_code == 1);
   CHECK(feeds({"list"}).out.find("https://new.example/feed.xml") != std::string::npos);
 
   REQUIRE(feeds({"remove", "new"}).exit_code == 0);
@@ -109,4 +113,64 @@ TEST_CASE("feeds add, remove, import-opml and export-opml through the real binar
   CHECK(exported.exit_code == 0);
   CHECK(exported.out.find("xmlUrl=\"https://lwn.net/headlines/rss\"") != std::string::npos);
   CHECK(exported.out.find("<outline text=\"AI\">") != std::string::npos);
+}
+
+namespace {
+
+boost::json::object route(const std::string& type, const std::string& body) {
+  return {{"status", 200}, {"headers", {{"Content-Type", type}}}, {"body", body}};
+}
+
+const std::string kRss =
+    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Site news</title>"
+    "<item><title>One</title><link>https://site.example/1</link></item></channel></rss>";
+
+}  // namespace
+
+TEST_CASE("feeds add of a page adds the feed it advertises, keeping the file's bytes", "[discover]") {
+  test::HttpServer server(
+      {{"/news/", route("text/html", "<head><link rel='alternate' type='application/rss+xml' title='Main' href='main.rss'>"
+                                     "<link rel='alternate' type='application/atom+xml' href='/comments.atom'>"
+                                     "</head><body>news</body>")},
+       {"/news/main.rss", route("application/rss+xml", kRss)},
+       {"/plain/", route("text/html", "<body>no feed advertised</body>")},
+       {"/feed", route("application/rss+xml", kRss)}});
+  test::TempDir dir;
+  const std::string config = (dir / "feedsieve.toml").string();
+  test::write_file(config, head + tail);
+  const auto feeds = [&](const std::vector<std::string>& args) { return run_feeds(config, args); };
+
+  const auto added = feeds({"add", server.url("/news/")});
+  INFO(added.err);
+  REQUIRE(added.exit_code == 0);
+  CHECK(added.out.find("picked " + server.url("/news/main.rss") + " (rss, \"Main\")") != std::string::npos);
+  CHECK(added.out.find("also advertised: " + server.url("/comments.atom")) != std::string::npos);
+  const std::string text = test::read_file(config);
+  CHECK(text.substr(0, (head + tail).size()) == head + tail);
+  CHECK(text.substr((head + tail).size()) == "\n[[feeds]]\nname = \"" + server.url("/news/main.rss") + "\"\nurl = \"" +
+                                                 server.url("/news/main.rss") + "\"\n");
+
+  // A feed URL is added as given; a page that advertises nothing falls back to the common paths.
+  CHECK(feeds({"add", server.url("/news/main.rss")}).exit_code == 1);  // already configured, found as a feed
+  const auto probed = feeds({"add", server.url("/plain/"), "--name", "probed"});
+  INFO(probed.err);
+  REQUIRE(probed.exit_code == 0);
+  CHECK(probed.out.find("picked " + server.url("/feed") + " (rss2.0, \"Site news\"): its site answers") !=
+        std::string::npos);
+  CHECK(test::read_file(config).find("url = \"" + server.url("/feed") + "\"") != std::string::npos);
+
+  // --no-discover adds the page itself.
+  REQUIRE(feeds({"add", server.url("/plain/"), "--no-discover"}).exit_code == 0);
+  CHECK(test::read_file(config).find("url = \"" + server.url("/plain/") + "\"") != std::string::npos);
+}
+
+TEST_CASE("feeds add of a page without any feed adds nothing and says why", "[discover]") {
+  test::HttpServer server({{"/page", route("text/html", "<body>nothing</body>")}});
+  test::TempDir dir;
+  const std::string config = (dir / "feedsieve.toml").string();
+  test::write_file(config, head + tail);
+  const auto result = run_feeds(config, {"add", server.url("/page")});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("is a web page, not a feed") != std::string::npos);
+  CHECK(test::read_file(config) == head + tail);
 }

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "daemon/store/store.hpp"
+#include "feeds/dedup/fingerprint.hpp"
 #include "feeds/url/url.hpp"
 #include "tests/store/store_fixtures.hpp"
 #include "tests/support/support.hpp"
@@ -62,7 +63,7 @@ TEST_CASE("copies with other links and titles join one story; another article do
 
   const auto copy = f.store->item("https://yahoo.test/x");
   REQUIRE(copy);
-  CHECK_THAT(copy->merge_reason, Catch::Contains("bits from item 1"));
+  CHECK_THAT(copy->merge_reason, Catch::Contains("shingles with item 1"));
   const auto original = f.store->item("1");
   REQUIRE(original);
   CHECK(original->merge_reason == "it founded the story");
@@ -167,10 +168,10 @@ TEST_CASE("items stored before schema v2 are fingerprinted when a writer opens t
     store.record_poll(ok_poll(store.upsert_feed("a", "http://a.test/").id,
                               {article("1", "DeepSeek updates R1 model", "https://a.test/1", lead)}));
   }
-  test::execute(path, "UPDATE items SET fingerprinted = 0, simhash = NULL, simhash2 = NULL; DELETE FROM simhash_bands");
+  test::execute(path, "UPDATE items SET fingerprinted = 0, lead_sketch = NULL; DELETE FROM simhash_bands");
   Store reopened(path);
-  CHECK(scalar(path, "SELECT count(*) FROM items WHERE fingerprinted = 1 AND simhash IS NOT NULL") == 1);
-  CHECK(scalar(path, "SELECT count(*) FROM simhash_bands") == 8);
+  CHECK(scalar(path, "SELECT count(*) FROM items WHERE fingerprinted = 1 AND lead_sketch IS NOT NULL") == 1);
+  CHECK(scalar(path, "SELECT count(*) FROM simhash_bands") == lsh_bands);
   reopened.record_poll(ok_poll(reopened.upsert_feed("b", "http://b.test/").id,
                                {article("1", "Copy", "https://b.test/1", lead)}));
   CHECK(scalar(path, "SELECT count(*) FROM stories") == 1);
