@@ -15,18 +15,23 @@ trap 'rm -rf "$dir"' EXIT
 bytes=$(du -sb "$dir/corpus" | cut -f1)
 files=$(ls "$dir/corpus" | wc -l)
 
+# Wall time, and CPU time (user + system) which stays meaningful on a busy machine.
 now() { date +%s.%N; }
+TIMEFORMAT='%U %S'
+cpu() { tail -1 "$1" | awk '{ print $1 + $2 }'; }
 start=$(now)
-"$build/feedsieve" parse --batch "$dir/corpus" > "$dir/feedsieve.txt"
+{ time "$build/feedsieve" parse --batch "$dir/corpus" > "$dir/feedsieve.txt" ; } 2> "$dir/feedsieve.cpu"
 feedsieve=$(echo "$(now) - $start" | bc -l)
+feedsieve_cpu=$(cpu "$dir/feedsieve.cpu")
 
 start=$(now)
-/usr/bin/python3 -c '
+{ time /usr/bin/python3 -c '
 import os, sys, feedparser
 folder = sys.argv[1]
 items = sum(len(feedparser.parse(os.path.join(folder, name)).entries) for name in sorted(os.listdir(folder)))
-print(items)' "$dir/corpus" > "$dir/feedparser.txt"
+print(items)' "$dir/corpus" > "$dir/feedparser.txt" ; } 2> "$dir/feedparser.cpu"
 feedparser=$(echo "$(now) - $start" | bc -l)
+feedparser_cpu=$(cpu "$dir/feedparser.cpu")
 
 mb=$(echo "$bytes / 1000000" | bc -l)
 printf 'corpus: %d files, %.1f MB\n' "$files" "$mb"
@@ -34,4 +39,6 @@ printf 'feedsieve parse --batch: %7.2f s  %8.1f MB/s  (%s)\n' "$feedsieve" "$(ec
   "$(tail -1 "$dir/feedsieve.txt")"
 printf 'python3-feedparser:      %7.2f s  %8.1f MB/s  (%s items)\n' "$feedparser" "$(echo "$mb / $feedparser" | bc -l)" \
   "$(cat "$dir/feedparser.txt")"
-printf 'feedsieve is %.1fx faster\n' "$(echo "$feedparser / $feedsieve" | bc -l)"
+printf 'CPU time: feedsieve %.2f s, feedparser %.2f s\n' "$feedsieve_cpu" "$feedparser_cpu"
+printf 'feedsieve is %.1fx faster (wall), %.1fx (CPU)\n' "$(echo "$feedparser / $feedsieve" | bc -l)" \
+  "$(echo "$feedparser_cpu / $feedsieve_cpu" | bc -l)"
