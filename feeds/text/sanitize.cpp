@@ -159,7 +159,8 @@ class Serializer final : public text_detail::SimpleHtmlSink {
   // Writes the start tag with its allowed attributes (attributes_); false
   // when the element is left out (an <img> without a usable src).
   bool open_tag(GumboTag tag_name) {
-    tag_.assign("<");
+    tag_.clear();
+    tag_ += '<';
     tag_ += gumbo_normalized_tagname(tag_name);
     bool has_src = false;
     for (const Attribute& attr : attributes_) {
