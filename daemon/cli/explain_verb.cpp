@@ -1,10 +1,10 @@
 // feedsieve explain ITEM: the topic arithmetic and the merge decisions for one stored item.
 #include <iostream>
 
+#include "daemon/cli/stored_verdict.hpp"
 #include "daemon/cli/verbs.hpp"
 #include "daemon/config/config.hpp"
 #include "daemon/store/store.hpp"
-#include "feeds/topic/item_text.hpp"
 
 namespace feedsieve::cli {
 namespace {
@@ -14,22 +14,15 @@ struct ExplainArgs {
   std::string item;
 };
 
-double feed_weight(const Config& config, const std::string& feed) {
-  for (const FeedConfig& f : config.feeds)
-    if (f.name == feed) return f.topic_weight;
-  return 1.0;
-}
-
 void print(const ItemDetail& item, const Config& config) {
   std::cout << "item " << item.id << " of feed \"" << item.feed << "\": " << item.title << "\n"
             << "  link " << item.link << "\n"
             << "  canonical " << item.canonical_link.value_or("(none)") << "\n";
   if (!item.article_text.empty()) std::cout << "  article text: " << item.article_text.size() << " bytes\n";
   if (item.article_error) std::cout << "  article: " << *item.article_error << "\n";
-  const double weight = feed_weight(config, item.feed);
-  const TopicText text = topic_text(item.title, item.summary, item.content, item.article_text);
-  const TopicVerdict now = score_topic(config.topic, text, weight);
-  std::cout << describe_verdict(now, config.topic, weight);
+  const StoredItemJudge judge(config);
+  const TopicVerdict now = judge(item);
+  std::cout << describe_verdict(now, config.topic, judge.feed_weight(item.feed));
   std::cout << "  stored: score " << item.topic_score << ", " << (item.on_topic ? "on topic" : "off topic");
   if (now.score != item.topic_score || now.on_topic != item.on_topic)
     std::cout << " (the profile changed since; `feedsieve rescore` applies it)";

@@ -1,25 +1,19 @@
 // feedsieve rescore: the current [topic] profile applied to every stored item.
 #include <iostream>
-#include <unordered_map>
 
+#include "daemon/cli/stored_verdict.hpp"
 #include "daemon/cli/verbs.hpp"
 #include "daemon/config/config.hpp"
 #include "daemon/store/store.hpp"
-#include "feeds/topic/item_text.hpp"
 
 namespace feedsieve::cli {
 namespace {
 
 int rescore(const std::optional<std::filesystem::path>& config_path) {
   return with_config("rescore", config_path, [&](const Config& config) {
-    std::unordered_map<std::string, double> weights;
-    for (const FeedConfig& f : config.feeds) weights[f.name] = f.topic_weight;
+    const StoredItemJudge judge(config);
     Store store(resolve_store_path(config.store_path));
-    const RescoreResult r = store.rescore([&](const ItemDetail& item) {
-      const auto weight = weights.find(item.feed);
-      return score_topic(config.topic, topic_text(item.title, item.summary, item.content, item.article_text),
-                         weight == weights.end() ? 1.0 : weight->second);
-    });
+    const RescoreResult r = store.rescore(judge);
     std::cout << "feedsieve: rescored " << r.items << " items (" << r.items_changed << " changed); "
               << r.stories_on_topic << " stories on topic, " << r.stories_off_topic << " off topic\n";
     return exit_ok;

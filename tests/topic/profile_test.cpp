@@ -37,6 +37,8 @@ TEST_CASE("the shipped profile keeps open-model stories") {
       {"深度求索发布新一代开源大模型", ""},
       {"阿里巴巴通义千问开源新模型", ""},
       {"Why Chinese labs keep open-sourcing their best AI", "Open-source large language models from China now lead downloads on Hugging Face."},
+      {"Europe's open models answer DeepSeek", "Mistral's new open-weight LLM is free to download."},
+      {"月之暗面发布Kimi K2开源模型", ""},
   };
   for (const auto& [title, summary] : on_topic) {
     INFO(title);
@@ -58,6 +60,15 @@ TEST_CASE("the shipped profile rejects the near-misses") {
       {"Banks rethink the business model as open banking grows", "Analysts adjust their pricing model for the sector."},
       {"Tesla unveils a cheaper Model Y", ""},
       {"Baidu shares fall after quarterly results", ""},
+      {"Google launches Gemini 2.5 Pro for paying subscribers", "The proprietary model leads several benchmarks."},
+      {"xAI releases Grok 4 with higher API prices", "The chatbot is available to premium users only."},
+      {"Linux 6.15 released with new Rust drivers", "Torvalds tagged the open-source kernel release on Sunday."},
+      {"HashiCorp moves Terraform to the Business Source License", "The open source community forked it as OpenTofu."},
+      {"China's exports jump as trade truce holds", "Shipments of chips and electronics rose, customs data showed."},
+      {"Open model portfolios beat the market in May", "Wealth managers say the open models of asset allocation paid off."},
+      {"Why the open model of play suits Arsenal", "The coach's model relies on full-backs who open the pitch."},
+      {"中美贸易谈判取得进展，大豆关税下调", ""},
+      {"Linux 内核 6.12 开源发布", "新版本改进了调度器。"},
       {"", ""},
   };
   for (const auto& [title, summary] : off_topic) {

@@ -42,6 +42,7 @@ class Scenario {
     std::ofstream(config_) << "[store]\npath = \"" << (dir_ / "store.db").string() << "\"\n"
                            << "[[feeds]]\nname = \"Wire\"\nurl = \"" << server_.url("/a.xml") << "\"\n"
                            << "[[feeds]]\nname = \"Portal\"\nurl = \"" << server_.url("/b.xml") << "\"\n"
+                           << "topic_weight = 0.5\n"
                            << "[topic]\nthreshold = " << threshold << "\n"
                            << "[[topic.terms]]\nterms = [\"DeepSeek\"]\nweight = 4\n"
                            << "[[topic.terms]]\nterms = [\"Australian Open\"]\nweight = 1\n";
@@ -77,13 +78,18 @@ TEST_CASE("topic verdicts, merges and their explanations through the CLI", "[e2e
 
   const auto explain = s.run({"explain", "https://portal.example/x"});
   REQUIRE(explain.exit_code == 0);
-  CHECK_THAT(explain.out, Contains("DeepSeek (title)") && Contains("on topic") && Contains("bits from item"));
+  // The Portal copy: 8 points x its feed's topic_weight 0.5 is under the threshold of 5.
+  CHECK_THAT(explain.out, Contains("DeepSeek (title)") && Contains("feed weight 0.50") && Contains("off topic") &&
+                              Contains("shingles with item"));
+  // explain, rescore and the poll weigh a feed the same way: nothing looks changed.
+  CHECK_THAT(explain.out, !Contains("the profile changed since"));
+  CHECK_THAT(s.run({"rescore"}).out, Contains("rescored 3 items (0 changed)"));
   CHECK(s.run({"explain", "https://nowhere.example/"}).exit_code == 1);
 
   s.write_config("1.0");
   const auto rescore = s.run({"rescore"});
   REQUIRE(rescore.exit_code == 0);
-  CHECK_THAT(rescore.out, Contains("rescored 3 items (1 changed)") && Contains("2 stories on topic"));
+  CHECK_THAT(rescore.out, Contains("rescored 3 items (2 changed)") && Contains("2 stories on topic"));
   CHECK(boost::json::parse(s.run({"query", "--format", "json"}).out).as_array().size() == 2);
 
   const auto events = s.run({"query", "--events", "--format", "json"});
