@@ -8,10 +8,6 @@
 // --all) in-process, p50/p99 over RUNS calls each, then the real binary.
 // Usage: bench_query [ITEMS] [RUNS] [STORE]   (an existing STORE is reused)
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -26,11 +22,14 @@
 #include <vector>
 
 #include "daemon/store/store.hpp"
+#include "bench/support/process.hpp"
 #include "feeds/date/date.hpp"
 
 extern char** environ;
 
 using namespace feedsieve;
+using feedsieve::bench::milliseconds_of;
+using feedsieve::bench::run_quietly;
 
 namespace {
 
@@ -116,33 +115,11 @@ void fill(const std::filesystem::path& path, int items) {
   db.exec("ANALYZE");
 }
 
-double milliseconds_of(const std::function<void()>& work) {
-  const auto start = std::chrono::steady_clock::now();
-  work();
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
-
 void report(const std::string& what, std::vector<double> ms, std::size_t rows) {
   std::sort(ms.begin(), ms.end());
   const auto rank = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))]; };
   std::printf("%-44s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%zu stories, %zu runs)\n", what.c_str(), rank(0.5),
               rank(0.99), ms.back(), rows, ms.size());
-}
-
-int run_quietly(std::vector<std::string> args) {
-  std::vector<char*> argv;
-  for (auto& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  const int failed = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (failed != 0) return -1;
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 struct Case {

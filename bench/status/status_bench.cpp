@@ -5,10 +5,6 @@
 // `status` and `status --format json`, wall clock from spawn to exit.
 // Usage: bench_status [FEEDS] [ITEMS_PER_FEED] [RUNS]
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,11 +17,14 @@
 #include <vector>
 
 #include "daemon/store/feed_status.hpp"
+#include "bench/support/process.hpp"
 #include "feeds/date/date.hpp"
 
 extern char** environ;
 
 using namespace feedsieve;
+using feedsieve::bench::milliseconds_of;
+using feedsieve::bench::run_quietly;
 
 namespace {
 
@@ -104,29 +103,6 @@ void write_config(const std::filesystem::path& config, const std::filesystem::pa
   for (int f = 0; f < feeds; ++f)
     out << "\n[[feeds]]\nname = \"feed-" << f << "\"\nurl = \"https://host" << f % 50 << ".example/feed-" << f
         << "\"\n" << (f % 13 == 0 ? "enabled = false\n" : "");
-}
-
-double milliseconds_of(const std::function<void()>& work) {
-  const auto start = std::chrono::steady_clock::now();
-  work();
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
-
-// Runs the binary with stdout to /dev/null; returns its exit code.
-int run_quietly(std::vector<std::string> args) {
-  std::vector<char*> argv;
-  for (auto& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  const int failed = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (failed != 0) return -1;
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 void report(const char* what, std::vector<double> ms) {
