@@ -39,9 +39,18 @@ constexpr const char* from_ranked_matches =
 constexpr const char* filters =
     " WHERE s.sort_time >= :since AND s.on_topic >= :min_on_topic AND s.on_topic <= :max_on_topic";
 constexpr const char* until_filter = " AND s.sort_time < :until";
-constexpr const char* text_filter =
+// Two plans for "newest stories that match", chosen by how common the match is:
+// a rare one collects its few matching stories first; a common one walks
+// stories newest first and probes the index per story, so it stops after a
+// page instead of collecting hundreds of thousands of matches.
+constexpr const char* text_filter_collect =
     " AND s.id IN (SELECT i.story_id FROM items_fts JOIN items i ON i.id = items_fts.rowid"
     " WHERE items_fts MATCH :match)";
+constexpr const char* text_filter_probe =
+    " AND EXISTS (SELECT 1 FROM items i JOIN items_fts ON items_fts.rowid = i.id"
+    " WHERE i.story_id = s.id AND items_fts MATCH :match)";
+constexpr const char* capped_match_count =
+    "SELECT count(*) FROM (SELECT 1 FROM items_fts WHERE items_fts MATCH :match LIMIT :cap)";
 // Written as a range on sort_time plus a tie-break, so the index walk starts at the cursor.
 constexpr const char* after_newest =
     " AND s.sort_time <= :after_time AND (s.sort_time < :after_time OR s.id < :after_row)";
@@ -96,11 +105,26 @@ void attach_sources(SQLite::Database& db, std::vector<Row>& rows) {
   }
 }
 
-std::string listing_sql(const StoryQuery& query, bool searching) {
+// A match in at least this share of the items (or this many) counts as common:
+// walking newest stories then finds a page within a few thousand probes.
+constexpr std::int64_t common_match_floor = 2'000;
+constexpr std::int64_t common_match_divisor = 100;
+
+bool common_match(SQLite::Database& db, const std::string& match) {
+  const std::int64_t items = db.execAndGet("SELECT coalesce(max(id), 0) FROM items").getInt64();
+  const std::int64_t cap = std::max(common_match_floor, items / common_match_divisor);
+  SQLite::Statement count(db, capped_match_count);
+  count.bind(":match", match);
+  count.bind(":cap", cap);
+  count.executeStep();
+  return count.getColumn(0).getInt64() >= cap;
+}
+
+std::string listing_sql(const StoryQuery& query, bool searching, bool common) {
   const bool ranked = searching && query.ranked;
   std::string sql = std::string(story_columns) + (ranked ? from_ranked_matches : from_stories) + filters;
   if (query.until) sql += until_filter;
-  if (searching && !ranked) sql += text_filter;
+  if (searching && !ranked) sql += common ? text_filter_probe : text_filter_collect;
   if (query.after) sql += ranked ? after_ranked : after_newest;
   sql += ranked ? best_first : newest_first;
   return sql;
@@ -120,7 +144,8 @@ StoryPage query_page(SQLite::Database& db, const StoryQuery& query) {
   const std::string match = store_detail::fts_match_expression(query.search);
   const bool searching = !match.empty();
   const int limit = std::clamp(query.limit, 0, max_story_limit);
-  SQLite::Statement select(db, listing_sql(query, searching));
+  const bool common = searching && !query.ranked && common_match(db, match);
+  SQLite::Statement select(db, listing_sql(query, searching, common));
   select.bind(":since", query.since ? format_rfc3339(*query.since) : std::string());
   select.bind(":min_on_topic", query.include_off_topic || query.only_off_topic ? 0 : 1);
   select.bind(":max_on_topic", query.only_off_topic ? 0 : 1);

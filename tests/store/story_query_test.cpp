@@ -1,6 +1,8 @@
 // Store::stories: order, since, topic filter, limits and full-text search.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "daemon/store/fts_query.hpp"
 #include "daemon/store/store.hpp"
 #include "tests/store/store_fixtures.hpp"
@@ -139,4 +141,43 @@ TEST_CASE("fts_match_expression quotes every word and drops punctuation", "[stor
   CHECK(fts_match_expression("").empty());
   CHECK(fts_match_expression("café") == "\"café\"");
   CHECK(fts_match_expression(std::string("dee\0pseek\tqwen", 14)) == "\"dee\" \"pseek\" \"qwen\"");
+}
+
+// A word in most items takes the per-story plan, a rarer one the collecting
+// plan; paged through, both must list exactly what a filter by hand would.
+TEST_CASE("common and rare search words page through the same stories a plain listing has", "[store][query]") {
+  TempDir dir;
+  Store store{dir / "feedsieve.db"};
+  const std::int64_t feed = store.upsert_feed("port", "http://port.test/feed").id;
+  std::vector<NormalizedItem> items;
+  std::vector<std::string> common_titles;
+  std::vector<std::string> rare_titles;
+  for (int i = 0; i < 2'400; ++i) {
+    const bool common = i % 37 != 0;  // most items, more than the plans' threshold of 2,000
+    const bool rare = i % 5 == 0;
+    const std::string n = std::to_string(i);
+    std::string title = "Ledger entry " + n + (common ? " harbour" : "") + (rare ? " quay" : "");
+    items.push_back(make_item("g" + n, title, "https://port.test/" + n, may(1) + std::chrono::minutes(i)));
+    if (common) common_titles.push_back(title);
+    if (rare) rare_titles.push_back(title);
+  }
+  store.record_poll(ok_poll(feed, std::move(items), may(3)));
+  std::reverse(common_titles.begin(), common_titles.end());  // newest first
+  std::reverse(rare_titles.begin(), rare_titles.end());
+
+  const auto paged = [&](const std::string& word) {
+    StoryQuery query;
+    query.search = word;
+    query.include_off_topic = true;
+    query.limit = 100;
+    std::vector<std::string> titles;
+    for (;;) {
+      const StoryPage page = store.story_page(query);
+      for (const StoryView& story : page.stories) titles.push_back(story.title);
+      if (!page.next) return titles;
+      query.after = page.next;
+    }
+  };
+  CHECK(paged("harbour") == common_titles);
+  CHECK(paged("quay") == rare_titles);
 }
