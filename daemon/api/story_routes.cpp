@@ -53,12 +53,20 @@ void on_topic_param(const Params& params, StoryQuery& query) {
   }
 }
 
+// order=rank (the default: best bm25 match first when q is given) or newest.
+bool ranked_order(const Params& params) {
+  const std::string* text = find(params, "order");
+  if (text == nullptr || *text == "rank") return true;
+  if (*text == "newest") return false;
+  throw ApiProblem(400, "parameter 'order': '" + *text + "' is not rank or newest");
+}
+
 StoryQuery filters(const Params& params, const ApiSettings& settings) {
   StoryQuery query;
   query.since = time_param(params, "since");
   query.until = time_param(params, "until");
   if (const std::string* q = find(params, "q")) query.search = *q;
-  query.ranked = !store_detail::fts_match_expression(query.search).empty();
+  query.ranked = !store_detail::fts_match_expression(query.search).empty() && ranked_order(params);
   query.limit = limit_param(params, settings);
   on_topic_param(params, query);
   return query;
@@ -67,7 +75,7 @@ StoryQuery filters(const Params& params, const ApiSettings& settings) {
 // What a cursor is bound to: the filters as the client wrote them.
 std::string listing_of(const Params& params) {
   std::string listing;
-  for (const char* name : {"since", "until", "q", "on_topic"}) {
+  for (const char* name : {"since", "until", "q", "on_topic", "order"}) {
     const std::string* value = find(params, name);
     listing += std::string(name) + "=" + (value ? *value : "") + "\n";
   }
@@ -77,14 +85,14 @@ std::string listing_of(const Params& params) {
 }  // namespace
 
 ApiResponse list_stories(const Store& store, const ApiSettings& settings, const Params& params) {
-  only_params(params, {"since", "until", "q", "on_topic", "limit", "cursor"});
+  only_params(params, {"since", "until", "q", "on_topic", "order", "limit", "cursor"});
   StoryQuery query = filters(params, settings);
   const std::string listing = listing_of(params);
   if (const std::string* cursor = find(params, "cursor")) {
     query.after = decode_cursor(*cursor, query.ranked, listing);
     if (!query.after)
       throw ApiProblem(400, "parameter 'cursor' is not a cursor of this listing (pass next_cursor back "
-                            "unchanged, with the same since, until, q and on_topic)");
+                            "unchanged, with the same since, until, q, on_topic and order)");
   }
   const StoryPage page = store.story_page(query);
   boost::json::array stories;

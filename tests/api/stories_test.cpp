@@ -116,6 +116,15 @@ TEST_CASE("/api/stories?q= searches the full text and ranks by bm25", "[api]") {
   CHECK(ids_of(first).at(0) == std::string(found[0].at("story_id").as_string()));
   CHECK(ids_of(second).at(0) == std::string(found[1].at("story_id").as_string()));
   CHECK(second.at("next_cursor").is_null());
+
+  // order=newest lists the same matches by date instead; a cursor belongs to its order.
+  const auto newest = api.get_json("/api/stories?q=qwen&order=newest").at("stories").as_array();
+  REQUIRE(newest.size() == 2);
+  CHECK(newest[0].at("title") == "Markets today");
+  CHECK(newest[1].at("title") == "Qwen qwen qwen");
+  CHECK(api.get("/api/stories?q=qwen&order=newest&limit=1&cursor=" + std::string(first.at("next_cursor").as_string()))
+            .status == 400);
+  CHECK(api.get("/api/stories?q=qwen&order=oldest").status == 400);
 }
 
 TEST_CASE("/api/stories/{id} has every source; an unknown id is 404", "[api]") {
