@@ -134,6 +134,7 @@ void PageFetcher::Impl::admit(Job job) {
       deliver(std::move(job.done), not_sent(job.url, FetchOutcome::network_error, std::move(*refusal), true));
       return;
     }
+    polite.set_gap(job.address.host, gap_for(*answer));  // the queue may have forgotten an idle host
     queue(std::move(job), false);
     return;
   }

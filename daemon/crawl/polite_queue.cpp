@@ -21,6 +21,7 @@ void PoliteQueue::set_gap(const std::string& host, Clock::duration gap) { hosts_
 // Hosts are few (those with pages in flight), so a scan per start is cheap
 // and keeps no second index in step.
 std::optional<PoliteQueue::Ticket> PoliteQueue::pop_ready(Clock::time_point now) {
+  if (hosts_.size() >= sweep_at_) forget_idle(now);
   Host* best = nullptr;
   for (auto& [name, host] : hosts_) {
     if (host.waiting.empty() || host.running >= max_per_host_ || now < host.not_before) continue;
@@ -32,6 +33,14 @@ std::optional<PoliteQueue::Ticket> PoliteQueue::pop_ready(Clock::time_point now)
   ++best->running;
   best->not_before = now + gap_of(*best);
   return ticket;
+}
+
+void PoliteQueue::forget_idle(Clock::time_point now) {
+  std::erase_if(hosts_, [&](const auto& entry) {
+    const Host& host = entry.second;
+    return host.waiting.empty() && host.running == 0 && host.not_before <= now;
+  });
+  sweep_at_ = std::max<std::size_t>(64, 2 * hosts_.size());
 }
 
 void PoliteQueue::finished(const std::string& host, Clock::time_point now) {

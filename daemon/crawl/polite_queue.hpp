@@ -36,6 +36,7 @@ class PoliteQueue {
   std::vector<Ticket> clear();
 
   std::size_t queued() const;
+  std::size_t hosts() const { return hosts_.size(); }  // hosts remembered
 
  private:
   struct Host {
@@ -49,6 +50,10 @@ class PoliteQueue {
   std::size_t max_per_host_;
   Clock::duration default_gap_;
   std::map<std::string, Host> hosts_;
+  // Idle hosts past their gap are forgotten once the map doubles; their gap
+  // comes back from the robots.txt answer when their next page is admitted.
+  std::size_t sweep_at_ = 64;
+  void forget_idle(Clock::time_point now);
 };
 
 }  // namespace feedsieve::crawl_detail

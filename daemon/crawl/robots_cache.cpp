@@ -35,6 +35,10 @@ const RobotsAnswer* RobotsCache::find(const std::string& origin, Clock::time_poi
 
 const RobotsAnswer& RobotsCache::store(const std::string& origin, RobotsAnswer answer, Clock::time_point now) {
   const Clock::time_point expires = now + (answer.unavailable.empty() ? ttl_ : retry_);
+  if (entries_.size() >= sweep_at_) {
+    std::erase_if(entries_, [&](const auto& kept) { return now >= kept.second.expires; });
+    sweep_at_ = std::max<std::size_t>(64, 2 * entries_.size());
+  }
   Entry& entry = entries_[origin];
   entry = Entry{std::move(answer), expires};
   return entry.answer;

@@ -37,6 +37,7 @@ class RobotsCache {
   // The answer for `origin` that still holds at `now`, or nullptr.
   const RobotsAnswer* find(const std::string& origin, Clock::time_point now) const;
   const RobotsAnswer& store(const std::string& origin, RobotsAnswer answer, Clock::time_point now);
+  std::size_t size() const { return entries_.size(); }
 
  private:
   struct Entry {
@@ -46,6 +47,7 @@ class RobotsCache {
   Clock::duration ttl_;
   Clock::duration retry_;
   std::map<std::string, Entry> entries_;
+  std::size_t sweep_at_ = 64;  // a daemon meets new sites for months: expired answers go once the map doubles
 };
 
 // Why `target` (path and query) may not be fetched under `answer`, naming

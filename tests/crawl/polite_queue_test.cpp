@@ -84,3 +84,29 @@ TEST_CASE("clear returns the queued tickets and frees the running slots", "[craw
   queue.push("a", 4);
   CHECK(queue.pop_ready(t0) == 4u);
 }
+
+TEST_CASE("idle hosts past their gap are forgotten, busy and waiting ones kept", "[crawl][polite]") {
+  PoliteQueue queue(1, 1s);
+  queue.push("busy", 1);
+  CHECK(queue.pop_ready(t0) == 1u);  // stays running throughout
+  queue.push("slow", 2);
+  queue.set_gap("slow", 24h);
+  CHECK(queue.pop_ready(t0) == 2u);
+  queue.finished("slow", t0);  // must wait a day
+  queue.push("slow", 3);
+  PoliteQueue::Ticket ticket = 10;
+  for (int second = 1; second <= 5'000; ++second) {  // a new site every second
+    const std::string host = "site" + std::to_string(second);
+    const auto now = t0 + std::chrono::seconds(second);
+    queue.push(host, ticket++);
+    const auto started = queue.pop_ready(now);
+    REQUIRE(started);
+    queue.finished(host, now);
+  }
+  CHECK(queue.hosts() <= 128);
+  CHECK(queue.queued() == 1);  // slow's ticket 3 survived every sweep...
+  CHECK_FALSE(queue.pop_ready(t0 + 23h));
+  CHECK(queue.pop_ready(t0 + 24h) == 3u);  // ...and so did its gap
+  queue.push("busy", 4);
+  CHECK_FALSE(queue.pop_ready(t0 + 25h));  // busy still counts its running request
+}

@@ -77,3 +77,15 @@ TEST_CASE("a robots.txt the forgery guard refused names the guard, not robots.tx
   CHECK(*refusal == "https://example.com/x: not fetched: refused to connect to 10.0.0.1 (private): a link from a "
                     "feed or page may only reach public addresses ([fetch] allow_networks)");
 }
+
+TEST_CASE("expired answers are dropped as new sites arrive; live ones stay", "[crawl][robots]") {
+  RobotsCache cache(24h, 1h);
+  const RobotsCache::Clock::time_point t0{};
+  cache.store("https://kept.example", robots_answer(answered(FetchOutcome::ok, 200, ""), "f"), t0);
+  for (int minute = 1; minute <= 5'000; ++minute)  // a new site every minute, each answer good for a day
+    cache.store("https://site" + std::to_string(minute) + ".example",
+                robots_answer(answered(FetchOutcome::http_error, 404), "f"), t0 + std::chrono::minutes(minute));
+  CHECK(cache.size() <= 2 * 24 * 60 + 64);  // about a day of sites, not all 5,000
+  CHECK(cache.find("https://site5000.example", t0 + 5000min));
+  CHECK_FALSE(cache.find("https://kept.example", t0 + 5000min));  // expired, whether swept or not
+}
