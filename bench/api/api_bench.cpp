@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/support/store_fill.hpp"
 #include "daemon/api/server.hpp"
 #include "feeds/date/date.hpp"
 
@@ -45,17 +46,9 @@ std::string text(std::mt19937_64& rng, std::discrete_distribution<int>& word, in
 }
 
 void fill(const std::filesystem::path& path, int items) {
-  { Store create(path); }
-  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
-  db.exec("PRAGMA synchronous = OFF");
+  SQLite::Database db = bench::open_for_bulk_fill(path);
   SQLite::Transaction transaction(db);
-  SQLite::Statement feed(db, "INSERT INTO feeds (name, url) VALUES (?1, ?2)");
-  for (int f = 0; f < feed_count; ++f) {
-    feed.reset();
-    feed.bind(1, "feed-" + std::to_string(f));
-    feed.bind(2, "https://feeds.example/" + std::to_string(f));
-    feed.exec();
-  }
+  bench::insert_feeds(db, feed_count, [](int f) { return "https://feeds.example/" + std::to_string(f); });
   SQLite::Statement story(db, "INSERT INTO stories (id, story_id, canonical_url, title, published, first_seen, on_topic)"
                               " VALUES (?1, printf('%016x', ?1), ?2, ?3, ?4, ?4, ?5)");
   SQLite::Statement item(db, "INSERT INTO items (feed_id, story_id, guid, link, canonical_link, title, summary,"

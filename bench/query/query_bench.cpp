@@ -23,6 +23,7 @@
 
 #include "daemon/store/store.hpp"
 #include "bench/support/process.hpp"
+#include "bench/support/store_fill.hpp"
 #include "feeds/date/date.hpp"
 
 extern char** environ;
@@ -59,17 +60,11 @@ class Words {
 };
 
 void fill(const std::filesystem::path& path, int items) {
-  { Store create(path); }
-  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
-  db.exec("PRAGMA synchronous = OFF");
+  SQLite::Database db = bench::open_for_bulk_fill(path);
   SQLite::Transaction transaction(db);
-  SQLite::Statement feed(db, "INSERT INTO feeds (name, url) VALUES (?1, ?2)");
-  for (int f = 0; f < feeds; ++f) {
-    feed.reset();
-    feed.bind(1, "feed-" + std::to_string(f));
-    feed.bind(2, "https://host" + std::to_string(f % 300) + ".example/feed-" + std::to_string(f));
-    feed.exec();
-  }
+  bench::insert_feeds(db, feeds, [](int f) {
+    return "https://host" + std::to_string(f % 300) + ".example/feed-" + std::to_string(f);
+  });
   SQLite::Statement story(db, "INSERT INTO stories (story_id, canonical_url, title, published, first_seen, on_topic,"
                               " topic_score) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)");
   SQLite::Statement item(db, "INSERT INTO items (feed_id, story_id, guid, link, canonical_link, title, summary,"
