@@ -1,36 +1,36 @@
 #include "feeds/dedup/band_table.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace feedsieve {
 namespace {
 
 constexpr std::size_t first_slots = 1024;
-constexpr std::size_t max_slots = std::size_t{1} << 32;  // the slot comes from 32 bits of the key
+constexpr std::size_t max_slots = std::size_t{1} << 32;  // the home slot comes from 32 bits of the key
 
 }  // namespace
 
 void BandTable::insert(std::int64_t key, std::uint32_t item) {
-  if (links_.size() >= heads_.size() && heads_.size() < max_slots) grow();
-  const std::uint32_t low = low_bits(key);
-  std::uint32_t& head = heads_[slot(low)];
-  links_.push_back({low, item, head});
-  head = static_cast<std::uint32_t>(links_.size());
+  // Past three quarters full, probe runs grow long (about 8 slots for a
+  // missing key at 0.75); at 2^32 slots the key has no more bits to spread.
+  if (4 * (size_ + 1) > 3 * slots_.size() && slots_.size() < max_slots) grow();
+  place({low_bits(key), item + 1});
+  ++size_;
 }
 
-// Twice the slots, every link relinked in insertion order, so each slot's
-// chain stays newest first.
+void BandTable::place(Slot slot) {
+  std::size_t at = home(slot.low);
+  while (slots_[at].item != 0) at = next(at);
+  slots_[at] = slot;
+}
+
 void BandTable::grow() {
-  heads_.assign(std::max(first_slots, 2 * heads_.size()), 0);
-  for (std::size_t i = 0; i < links_.size(); ++i) {
-    std::uint32_t& head = heads_[slot(links_[i].low)];
-    links_[i].next = head;
-    head = static_cast<std::uint32_t>(i + 1);
-  }
+  std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(std::max(first_slots, 2 * slots_.size())));
+  for (const Slot& slot : old)
+    if (slot.item != 0) place(slot);
 }
 
-std::size_t BandTable::memory_bytes() const {
-  return heads_.capacity() * sizeof(std::uint32_t) + links_.capacity() * sizeof(Link);
-}
+std::size_t BandTable::memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
 
 }  // namespace feedsieve

@@ -136,6 +136,58 @@ Overlap lead_overlap(const Fingerprint& a, const Fingerprint& b) {
   return out;
 }
 
+SortedLead sorted_lead(const Fingerprint& print) {
+  SortedLead out;
+  out.size = static_cast<std::uint8_t>(print.lead_size);
+  std::array<std::uint8_t, max_lead_shingles> order{};
+  for (std::uint8_t i = 0; i < out.size; ++i) order[i] = i;
+  std::sort(order.begin(), order.begin() + out.size,
+            [&](std::uint8_t x, std::uint8_t y) { return print.lead[x] < print.lead[y]; });
+  for (std::size_t i = 0; i < out.size; ++i) {
+    out.hash[i] = print.lead[order[i]];
+    out.at[i] = order[i];
+  }
+  return out;
+}
+
+namespace {
+
+// The fewest shared shingles that make `compared` ones the same article,
+// by the very comparison of Overlap::same().
+constexpr std::array<int, max_lead_shingles + 1> needed_shared = [] {
+  std::array<int, max_lead_shingles + 1> out{};
+  for (int compared = 0; compared <= max_lead_shingles; ++compared)
+    while (!Overlap{out[static_cast<std::size_t>(compared)], compared}.same() &&
+           out[static_cast<std::size_t>(compared)] <= compared && compared >= min_shingles)
+      ++out[static_cast<std::size_t>(compared)];
+  return out;
+}();
+
+}  // namespace
+
+// A multiset intersection of the shingles before position `compared` on
+// both sides, as lead_overlap() counts it; left_a and left_b are the
+// shingles of each side still ahead, which bound what can still be shared.
+bool same_lead(const SortedLead& a, const SortedLead& b) {
+  const int compared = std::min(a.size, b.size);
+  if (compared < min_shingles) return false;
+  const int needed = needed_shared[static_cast<std::size_t>(compared)];
+  int shared = 0, left_a = compared, left_b = compared;
+  for (std::size_t i = 0, j = 0;;) {
+    if (shared >= needed) return true;
+    if (shared + std::min(left_a, left_b) < needed) return false;
+    while (a.at[i] >= compared) ++i;  // one is ahead: left_a > 0
+    while (b.at[j] >= compared) ++j;
+    if (a.hash[i] < b.hash[j]) {
+      ++i, --left_a;
+    } else if (b.hash[j] < a.hash[i]) {
+      ++j, --left_b;
+    } else {
+      ++shared, ++i, ++j, --left_a, --left_b;
+    }
+  }
+}
+
 bool same_text(const Fingerprint& a, const Fingerprint& b) {
   if (a.has_text() && b.has_text()) return lead_overlap(a, b).same();
   return !a.title_key.empty() && a.title_key == b.title_key;

@@ -67,9 +67,22 @@ Fingerprint fingerprint(std::string_view title, std::string_view body);
 struct Overlap {
   int shared = 0;
   int compared = 0;
-  bool same() const { return compared >= min_shingles && shared >= min_overlap * compared; }
+  constexpr bool same() const { return compared >= min_shingles && shared >= min_overlap * compared; }
 };
 Overlap lead_overlap(const Fingerprint& a, const Fingerprint& b);
+
+// The sketch sorted by hash, each shingle with its position in the lead, so
+// that comparing it with many others needs no sort per pair: a merge over
+// the shingles before min(n_a, n_b) decides.
+struct SortedLead {
+  std::array<std::uint32_t, max_lead_shingles> hash{};
+  std::array<std::uint8_t, max_lead_shingles> at{};  // the shingle's position in the lead
+  std::uint8_t size = 0;
+};
+SortedLead sorted_lead(const Fingerprint& print);
+// lead_overlap(a, b).same() of the prints a and b were made from; the merge
+// stops as soon as the count of shared shingles decides.
+bool same_lead(const SortedLead& a, const SortedLead& b);
 
 // The same article, by text (both fingerprinted) or else by title.
 bool same_text(const Fingerprint& a, const Fingerprint& b);

@@ -11,32 +11,33 @@ std::uint64_t title_hash(const std::string& key) { return std::hash<std::string_
 
 }  // namespace
 
-std::optional<std::uint32_t> StoryIndex::find(const Fingerprint& f, std::uint32_t feed) const {
-  return find(f, f.has_text() ? band_keys(f) : BandKeys{}, feed);
+StoryIndex::Derived StoryIndex::derive(const Fingerprint& f) {
+  if (!f.has_text()) return {};
+  return {band_keys(f), sorted_lead(f)};
 }
 
-std::optional<std::uint32_t> StoryIndex::find(const Fingerprint& f, const BandKeys& keys, std::uint32_t feed) const {
+std::optional<std::uint32_t> StoryIndex::find(const Fingerprint& f, std::uint32_t feed) const {
+  return find(f, derive(f), feed);
+}
+
+std::optional<std::uint32_t> StoryIndex::find(const Fingerprint& f, const Derived& d, std::uint32_t feed) const {
   if (f.has_text())
-    if (const auto story = by_text(f, keys, feed)) return story;
+    if (const auto story = by_text(d.lead, d.keys, feed)) return story;
   return by_title(f, feed);
 }
 
 // The earliest candidate of another feed whose lead overlaps enough, as in
 // the store; each candidate is compared once however many bands it shares.
-std::optional<std::uint32_t> StoryIndex::by_text(const Fingerprint& f, const BandKeys& keys,
+std::optional<std::uint32_t> StoryIndex::by_text(const SortedLead& lead, const BandKeys& keys,
                                                  std::uint32_t feed) const {
   std::vector<std::uint32_t> candidates;
   bands_.for_each_of(keys, [&](std::uint32_t item) { candidates.push_back(item); });
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   for (const std::uint32_t item : candidates) __builtin_prefetch(&entries_[item]);
-  Fingerprint other;
   for (const std::uint32_t item : candidates) {
     const Entry& e = entries_[item];
-    if (e.feed == feed) continue;
-    other.lead = e.lead;
-    other.lead_size = e.lead_size;
-    if (lead_overlap(f, other).same()) return e.story;
+    if (e.feed != feed && same_lead(lead, e.lead)) return e.story;
   }
   return std::nullopt;
 }
@@ -58,10 +59,10 @@ void StoryIndex::add_title(Titles& titles, std::uint64_t key, std::uint32_t feed
 }
 
 void StoryIndex::add(const Fingerprint& f, std::uint32_t feed, std::uint32_t story) {
-  add(f, f.has_text() ? band_keys(f) : BandKeys{}, feed, story);
+  add(f, derive(f), feed, story);
 }
 
-void StoryIndex::add(const Fingerprint& f, const BandKeys& keys, std::uint32_t feed, std::uint32_t story) {
+void StoryIndex::add(const Fingerprint& f, const Derived& d, std::uint32_t feed, std::uint32_t story) {
   next_story_ = std::max(next_story_, story + 1);
   if (!f.title_key.empty()) {
     const std::uint64_t key = title_hash(f.title_key);
@@ -70,14 +71,14 @@ void StoryIndex::add(const Fingerprint& f, const BandKeys& keys, std::uint32_t f
   }
   if (!f.has_text()) return;
   const auto item = static_cast<std::uint32_t>(entries_.size());
-  entries_.push_back({f.lead, static_cast<std::uint8_t>(f.lead_size), feed, story});
-  for (const std::int64_t key : keys) bands_.insert(key, item);
+  entries_.push_back({d.lead, feed, story});
+  for (const std::int64_t key : d.keys) bands_.insert(key, item);
 }
 
 std::uint32_t StoryIndex::assign(const Fingerprint& f, std::uint32_t feed) {
-  const BandKeys keys = f.has_text() ? band_keys(f) : BandKeys{};
-  const std::uint32_t story = find(f, keys, feed).value_or(next_story_);
-  add(f, keys, feed, story);
+  const Derived d = derive(f);
+  const std::uint32_t story = find(f, d, feed).value_or(next_story_);
+  add(f, d, feed, story);
   return story;
 }
 

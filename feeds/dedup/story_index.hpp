@@ -28,9 +28,10 @@ class StoryIndex {
   std::size_t memory_bytes() const;
 
  private:
+  // The sketch kept sorted: each lookup sorts its own once, and each
+  // candidate costs one merge that mostly stops early.
   struct Entry {
-    std::array<std::uint32_t, max_lead_shingles> lead;
-    std::uint8_t lead_size;
+    SortedLead lead;
     std::uint32_t feed;
     std::uint32_t story;
   };
@@ -42,9 +43,15 @@ class StoryIndex {
   };
   using Titles = std::unordered_map<std::uint64_t, Titled>;
   static void add_title(Titles& titles, std::uint64_t key, std::uint32_t feed, std::uint32_t story);
-  std::optional<std::uint32_t> find(const Fingerprint& f, const BandKeys& keys, std::uint32_t feed) const;
-  void add(const Fingerprint& f, const BandKeys& keys, std::uint32_t feed, std::uint32_t story);
-  std::optional<std::uint32_t> by_text(const Fingerprint& f, const BandKeys& keys, std::uint32_t feed) const;
+  // What a lookup and an insert both derive from a fingerprint with text.
+  struct Derived {
+    BandKeys keys{};
+    SortedLead lead;
+  };
+  static Derived derive(const Fingerprint& f);
+  std::optional<std::uint32_t> find(const Fingerprint& f, const Derived& d, std::uint32_t feed) const;
+  void add(const Fingerprint& f, const Derived& d, std::uint32_t feed, std::uint32_t story);
+  std::optional<std::uint32_t> by_text(const SortedLead& lead, const BandKeys& keys, std::uint32_t feed) const;
   std::optional<std::uint32_t> by_title(const Fingerprint& f, std::uint32_t feed) const;
 
   std::vector<Entry> entries_;  // per item with text
