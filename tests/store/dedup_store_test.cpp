@@ -176,3 +176,22 @@ TEST_CASE("items stored before schema v2 are fingerprinted when a writer opens t
                                {article("1", "Copy", "https://b.test/1", lead)}));
   CHECK(scalar(path, "SELECT count(*) FROM stories") == 1);
 }
+
+TEST_CASE("fingerprinting on open reads an item's article text as a new item's fingerprint does", "[store][schema]") {
+  TempDir dir;
+  const auto path = dir / "feedsieve.db";
+  NormalizedItem teaser = article("1", "DeepSeek updates R1 model", "https://a.test/1", "Teaser: see the full story.");
+  teaser.article = FetchedArticle{lead, std::nullopt, std::nullopt, may(27), ""};
+  const auto sketch = [&] { return test::text_of(path, "SELECT hex(lead_sketch) FROM items"); };
+  std::string at_insert;
+  {
+    Store store(path);
+    store.record_poll(ok_poll(store.upsert_feed("a", "http://a.test/").id, {teaser}));
+    at_insert = sketch();
+  }
+  REQUIRE_FALSE(at_insert.empty());  // the teaser is too short: the sketch is the article's
+  test::execute(path, "UPDATE items SET fingerprinted = 0, lead_sketch = NULL; DELETE FROM simhash_bands");
+  Store reopened(path);
+  CHECK(sketch() == at_insert);
+  CHECK(scalar(path, "SELECT count(*) FROM simhash_bands") == lsh_bands);
+}
