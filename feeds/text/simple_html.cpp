@@ -143,9 +143,16 @@ std::optional<std::uint32_t> numeric_reference(std::string_view digits, bool hex
 }
 
 // Decodes the reference at in[i] == '&', appending to `out` and moving i past
-// its ';'. False when HTML might read it any other way.
+// its ';'. False when HTML might read it any other way. A '&' that no name or
+// '#' follows ("fish & chips", a trailing '&') starts no reference in HTML, in
+// text and attribute values alike, and stays as it is.
 bool decode_reference(std::string_view in, std::size_t& i, std::string& out) {
   std::size_t j = i + 1;
+  if (j == in.size() || (!is_alnum(in[j]) && in[j] != '#')) {
+    out += '&';
+    i = j;
+    return true;
+  }
   const bool numeric = j < in.size() && in[j] == '#';
   const bool hex = numeric && j + 1 < in.size() && (in[j + 1] == 'x' || in[j + 1] == 'X');
   j += numeric ? (hex ? 2 : 1) : 0;

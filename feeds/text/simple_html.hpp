@@ -8,7 +8,8 @@
 // construction has no special cases in the contexts allowed here, properly
 // nested and closed, with quoted attributes and references it can decode the
 // way HTML does. Anything else (comments, unknown or raw-text elements,
-// implied end tags, unquoted values, bare '&' or '<', control characters,
+// implied end tags, unquoted values, an '&' that may start an unknown or
+// unterminated reference, a bare '<', control characters,
 // invalid UTF-8...) is refused, and the caller hands the fragment to gumbo.
 // tests/unit/html_fast_path_test.cpp holds the two paths to the same output.
 #include <gumbo.h>
