@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "feeds/encoding/single_byte.hpp"
+
 namespace feedsieve {
 namespace {
 
@@ -135,33 +137,6 @@ bool looks_like_windows_1252(std::string_view bytes) {
 
 }  // namespace
 
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  std::size_t len = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;  // overlong
-    if (c == 0xED) hi = 0x9F;  // surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;  // overlong
-    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return len;
-}
-
 bool is_valid_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
     // The common case, ASCII, eight bytes at a time and without the table walk.
@@ -263,6 +238,10 @@ std::string iconv_charset_name(std::string_view declared) {
 }
 
 std::string convert_to_utf8(std::string_view bytes, std::string_view charset, bool* replaced) {
+  // Most non-UTF-8 feeds are in a single-byte charset: a table is several times faster than iconv.
+  if (const auto table = encoding_detail::single_byte_table(std::string(charset))) {
+    return encoding_detail::decode_single_byte(bytes, *table, replaced);
+  }
   const Iconv cd{std::string(charset)};
   const std::size_t unit = code_unit_size(charset);
   // iconv writes straight into the result, which grows when iconv says E2BIG.

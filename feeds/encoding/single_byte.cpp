@@ -1,0 +1,152 @@
+// Single-byte charsets (windows-125x, ISO-8859-x, KOI8...) without iconv's
+// per-byte trip through UCS-4: the 256 byte values are converted once, through
+// iconv itself, into a table of UTF-8 strings, and the document is mapped
+// through it. The output is iconv's, byte for byte: a byte iconv rejects
+// becomes U+FFFD, as convert_to_utf8 does with it. Only charsets known to be
+// stateless one byte per character take this path; windows-1255 and
+// windows-1258 are not among them, since glibc composes their combining marks.
+#include "feeds/encoding/single_byte.hpp"
+
+#include <iconv.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+
+namespace feedsieve::encoding_detail {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+  for (const std::string_view n : names) {
+    if (name == n) return true;
+  }
+  return false;
+}
+
+// iconv names (as iconv_charset_name gives them) of stateless charsets with one byte per character.
+bool is_single_byte_charset(std::string_view name) {
+  for (const std::string_view prefix : {"ISO-8859-", "ISO8859-", "ISO_8859-"}) {
+    if (name.starts_with(prefix)) return true;
+  }
+  for (const std::string_view prefix : {"WINDOWS-125", "CP125"}) {
+    if (name.starts_with(prefix) && name.size() == prefix.size() + 1) {
+      const char digit = name.back();
+      return digit >= '0' && digit <= '7' && digit != '5';  // 1255: composed Hebrew points
+    }
+  }
+  return one_of(name, {"WINDOWS-874", "CP874", "KOI8-R", "KOI8-U", "KOI8-RU", "MACINTOSH", "IBM866", "CP866",
+                       "CP437", "CP850", "CP852", "IBM437", "IBM850", "IBM852"});
+}
+
+// Owns one iconv descriptor to UTF-8.
+class Descriptor {
+ public:
+  explicit Descriptor(const std::string& from) : handle_(iconv_open("UTF-8", from.c_str())) {}
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  ~Descriptor() {
+    if (ok()) iconv_close(handle_);
+  }
+  bool ok() const { return handle_ != reinterpret_cast<iconv_t>(-1); }
+  iconv_t get() const { return handle_; }
+
+ private:
+  iconv_t handle_;
+};
+
+// What iconv makes of byte `b` on its own: its UTF-8 in `entry`, or false
+// when the byte is not a character of the charset with a short UTF-8 form.
+// `invalid` tells a byte iconv rejects (EILSEQ) from a charset that is not
+// one byte per character after all (EINVAL, no output, anything else).
+bool probe(iconv_t cd, unsigned char b, SingleByteTable::Entry& entry, bool& invalid) {
+  iconv(cd, nullptr, nullptr, nullptr, nullptr);
+  char in_byte = static_cast<char>(b);
+  char* in = &in_byte;
+  std::size_t in_left = 1;
+  char* out = entry.bytes.data();
+  std::size_t out_left = entry.bytes.size();
+  const std::size_t rc = iconv(cd, &in, &in_left, &out, &out_left);
+  invalid = rc == static_cast<std::size_t>(-1) && errno == EILSEQ;
+  if (rc == static_cast<std::size_t>(-1)) return false;
+  entry.length = static_cast<std::uint8_t>(entry.bytes.size() - out_left);
+  return in_left == 0 && entry.length > 0;
+}
+
+// The number of leading bytes below 0x80, eight at a time.
+std::size_t ascii_prefix(const char* p, std::size_t n) {
+  std::size_t i = 0;
+  while (i + 8 <= n) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p + i, sizeof word);
+    if ((word & 0x8080808080808080ull) != 0) break;
+    i += 8;
+  }
+  while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+  return i;
+}
+
+}  // namespace
+
+std::optional<SingleByteTable> single_byte_table(const std::string& charset) {
+  if (!is_single_byte_charset(charset)) return std::nullopt;
+  const Descriptor cd(charset);
+  if (!cd.ok()) return std::nullopt;
+  SingleByteTable table;
+  for (unsigned b = 0; b < 256; ++b) {
+    SingleByteTable::Entry& entry = table.entries[b];
+    bool invalid = false;
+    if (probe(cd.get(), static_cast<unsigned char>(b), entry, invalid)) continue;
+    if (!invalid) return std::nullopt;
+    std::memcpy(entry.bytes.data(), kReplacement.data(), kReplacement.size());
+    entry.length = static_cast<std::uint8_t>(kReplacement.size());
+    entry.invalid = true;
+  }
+  for (unsigned b = 0; b < 0x80; ++b) {
+    const SingleByteTable::Entry& e = table.entries[b];
+    table.ascii_identity = table.ascii_identity && e.length == 1 && static_cast<unsigned char>(e.bytes[0]) == b;
+  }
+  return table;
+}
+
+std::string decode_single_byte(std::string_view bytes, const SingleByteTable& table, bool* replaced) {
+  const auto& entries = table.entries;
+  const auto ascii = [&](std::size_t i) { return table.ascii_identity && static_cast<unsigned char>(bytes[i]) < 0x80; };
+  // Exact size first, so the result is written once, without growing.
+  std::size_t size = 0;
+  bool any_invalid = false;
+  for (std::size_t i = 0; i < bytes.size();) {
+    if (ascii(i)) {
+      const std::size_t run = ascii_prefix(bytes.data() + i, bytes.size() - i);
+      size += run;
+      i += run;
+      continue;
+    }
+    const auto& e = entries[static_cast<unsigned char>(bytes[i++])];
+    size += e.length;
+    any_invalid = any_invalid || e.invalid;
+  }
+  // Room for one whole entry past the end: every entry is stored with a
+  // fixed-size copy (one store, not a call), and the excess is cut at the end.
+  constexpr std::size_t kSlack = sizeof(SingleByteTable::Entry::bytes);
+  std::string out(size + kSlack, '\0');
+  char* dst = out.data();
+  for (std::size_t i = 0; i < bytes.size();) {
+    if (ascii(i)) {
+      const std::size_t run = ascii_prefix(bytes.data() + i, bytes.size() - i);
+      std::memcpy(dst, bytes.data() + i, run);
+      dst += run;
+      i += run;
+      continue;
+    }
+    const auto& e = entries[static_cast<unsigned char>(bytes[i++])];
+    std::memcpy(dst, e.bytes.data(), kSlack);
+    dst += e.length;
+  }
+  out.resize(size);
+  if (any_invalid && replaced != nullptr) *replaced = true;
+  return out;
+}
+
+}  // namespace feedsieve::encoding_detail
