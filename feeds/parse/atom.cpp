@@ -156,18 +156,20 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
   return entry;
 }
 
-Item to_item(const AtomWireEntry& wire, const std::vector<std::string>& feed_authors) {
+Item to_item(AtomWireEntry&& wire, const std::vector<std::string>& feed_authors) {
   Item item;
   item.title = plain_text(wire.title);
-  item.link = wire.link;
-  item.id = wire.id.empty() ? fallback_id(item.link, item.title) : wire.id;
+  item.link = std::move(wire.link);
+  item.id = wire.id.empty() ? fallback_id(item.link, item.title) : std::move(wire.id);
   item.summary = plain_text(wire.summary);
   item.content = html_content(wire.content);
   // RFC 4287 4.2.1: an entry without authors has the feed's. Contributors
   // stand in only when nobody is named an author.
-  item.authors = !wire.authors.empty() ? wire.authors : !feed_authors.empty() ? feed_authors : wire.contributors;
-  item.categories = wire.categories;
-  item.enclosures = wire.enclosures;
+  item.authors = !wire.authors.empty()  ? std::move(wire.authors)
+                 : !feed_authors.empty() ? feed_authors
+                                         : std::move(wire.contributors);
+  item.categories = std::move(wire.categories);
+  item.enclosures = std::move(wire.enclosures);
   item.published = wire.published;
   item.updated = wire.updated;
   return item;

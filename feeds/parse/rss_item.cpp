@@ -201,16 +201,18 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
   return wire;
 }
 
-Item to_item(const RssWireItem& wire) {
+Item to_item(RssWireItem&& wire) {
   Item item;
   item.title = plain_text(wire.title);
-  item.link = wire.link;
-  item.id = !wire.guid.empty() ? wire.guid : !wire.about.empty() ? wire.about : fallback_id(item.link, item.title);
+  item.link = std::move(wire.link);
+  item.id = !wire.guid.empty()    ? std::move(wire.guid)
+            : !wire.about.empty() ? std::move(wire.about)
+                                  : fallback_id(item.link, item.title);
   item.summary = plain_text(wire.description);
   item.content = html_content(wire.content);
-  item.authors = wire.authors;
-  item.categories = wire.categories;
-  item.enclosures = wire.enclosures;
+  item.authors = std::move(wire.authors);
+  item.categories = std::move(wire.categories);
+  item.enclosures = std::move(wire.enclosures);
   item.published = wire.published;
   item.updated = wire.updated;
   return item;

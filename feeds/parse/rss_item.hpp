@@ -49,7 +49,8 @@ void read_channel_hints(pugi::xml_node channel, RssWireChannel& wire);
 RssWireItem read_rss_item(pugi::xml_node item, const Context& context);
 RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context);
 
-Item to_item(const RssWireItem& wire);
+// Consumes the wire item: its strings and lists move into the Item.
+Item to_item(RssWireItem&& wire);
 void apply_channel(const RssWireChannel& wire, ParsedFeed& feed);
 
 // Reads `items` into feed.items, up to the max_items option (a warning says when it cut).

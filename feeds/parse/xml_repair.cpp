@@ -109,21 +109,22 @@ class EntityRewriter {
     result_.xml.reserve(xml.size() + xml.size() / 8);
   }
 
+  // Everything but references and <! <? constructs is copied as it is, so
+  // the input goes out in long runs, one append each.
   EntityPass run() && {
+    static constexpr ByteSet kMarkup("<&");
+    std::size_t copied = 0;  // input before this offset is in the result
     std::size_t i = 0;
-    while (i < in_.size()) {
-      const char c = in_[i];
-      if (c == '<') {
-        i = markup(i);
-      } else if (c == '&') {
-        i = reference(i);
-      } else {
-        static constexpr ByteSet kMarkup("<&");
-        const std::size_t next = kMarkup.find_in(in_, i);
-        result_.xml.append(in_.substr(i, next - i));
-        i = next;
+    while ((i = kMarkup.find_in(in_, i)) < in_.size()) {
+      if (in_[i] == '<' && (i + 1 >= in_.size() || (in_[i + 1] != '!' && in_[i + 1] != '?'))) {
+        ++i;  // an element's tag: nothing to rewrite
+        continue;
       }
+      result_.xml.append(in_.substr(copied, i - copied));
+      i = in_[i] == '<' ? markup(i) : reference(i);
+      copied = i;
     }
+    result_.xml.append(in_.substr(copied));
     return std::move(result_);
   }
 

@@ -125,19 +125,39 @@ bool is_raster_data_image(std::string_view compacted) {
   return false;
 }
 
+// True when compact() and decode_references() would return `text` unchanged
+// (no space, control or '&'): the usual link, judged without copies.
+bool is_compact(std::string_view text) {
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7F || c == '&') return false;
+  }
+  return true;
+}
+
+// compact(text), without a copy when it changes nothing.
+std::string_view compacted_view(std::string_view text, std::string& storage) {
+  if (is_compact(text)) return text;
+  storage = compact(text);
+  return storage;
+}
+
 }  // namespace
 
 std::optional<std::string> safe_url(std::string_view value, std::string_view base_url, UrlUse use) {
-  const std::string compacted = compact(value);
-  const std::string scheme = scheme_of(compact(decode_references(compacted)));
+  const bool plain = is_compact(value);
+  std::string compacted_storage;
+  const std::string_view compacted = plain ? value : compacted_view(value, compacted_storage);
+  const std::string scheme = scheme_of(plain ? value : std::string_view(compact(decode_references(compacted))));
   if (scheme == "data") {
-    if (use == UrlUse::image && is_raster_data_image(compacted)) return compacted;
+    if (use == UrlUse::image && is_raster_data_image(compacted)) return std::string(compacted);
     return std::nullopt;
   }
   if (!scheme_allowed(scheme, use) || compacted.empty()) return std::nullopt;
   std::string resolved = resolve_url(base_url, value);
   // The base decides the scheme of a relative reference: judge the result too.
-  const std::string result = compact(resolved);
+  std::string result_storage;
+  const std::string_view result = compacted_view(resolved, result_storage);
   if (!scheme_allowed(scheme_of(result), use)) return std::nullopt;
   // A ':' in the first segment without a valid scheme before it ("\uFFFDjavascript:")
   // is not a link anyone means; keep no such near-miss.
