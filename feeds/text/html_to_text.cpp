@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 
+#include "feeds/text/collapsing_appender.hpp"
 #include "feeds/text/gumbo_tree.hpp"
 #include "feeds/text/html_paths.hpp"
 #include "feeds/text/html_text.hpp"
@@ -49,7 +50,7 @@ class TextCollector final : public text_detail::SimpleHtmlSink {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_CDATA:
       case GUMBO_NODE_WHITESPACE:
-        text_ += node.v.text.text;
+        text_.append(node.v.text.text);
         return false;
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE:
@@ -62,18 +63,21 @@ class TextCollector final : public text_detail::SimpleHtmlSink {
   }
   void leave(const GumboNode& node) { end(node.v.element.tag); }
 
-  void text(std::string_view decoded) override { text_ += decoded; }
+  void text(std::string_view decoded) override { text_.append(decoded); }
   void start(GumboTag tag, std::span<const text_detail::HtmlAttribute>) override {
-    if (listed(kBlocks, tag)) text_ += '\n';
+    if (listed(kBlocks, tag)) text_.space();
   }
   void end(GumboTag tag) override {
-    if (listed(kBlocks, tag)) text_ += '\n';
+    if (listed(kBlocks, tag)) text_.space();
   }
 
-  const std::string& collected() const { return text_; }
+  explicit TextCollector(std::size_t size_hint) { text_.reserve(size_hint); }
+
+  // The text, whitespace already collapsed.
+  std::string take() { return text_.take(); }
 
  private:
-  std::string text_;
+  text_detail::CollapsingAppender text_;
 };
 
 }  // namespace
@@ -81,16 +85,16 @@ class TextCollector final : public text_detail::SimpleHtmlSink {
 namespace text_detail {
 
 std::optional<std::string> html_to_text_fast(std::string_view html) {
-  TextCollector collector;
+  TextCollector collector(html.size());
   if (!scan_simple_html(html, collector)) return std::nullopt;
-  return collapse_whitespace(collector.collected());
+  return collector.take();
 }
 
 std::string html_to_text_gumbo(std::string_view html) {
   const ParsedFragment parsed = parse_fragment(html);
-  TextCollector collector;
+  TextCollector collector(html.size());
   walk(parsed.nodes(), collector);
-  return collapse_whitespace(collector.collected());
+  return collector.take();
 }
 
 }  // namespace text_detail

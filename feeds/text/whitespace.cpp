@@ -2,6 +2,7 @@
 // Unicode calls White_Space, apart from the zero-width characters (U+200B,
 // U+FEFF are not White_Space: turning them into spaces would split words that
 // authors only marked as break opportunities). Invalid UTF-8 passes through.
+#include "feeds/text/collapsing_appender.hpp"
 #include "feeds/text/html_text.hpp"
 
 namespace feedsieve {
@@ -32,25 +33,32 @@ bool may_start_whitespace(char c) {
 
 }  // namespace
 
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
+namespace text_detail {
+
+void CollapsingAppender::append(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     if (const std::size_t n = whitespace_length(text, i)) {
-      pending_space = !out.empty();
+      space();
       i += n;
       continue;
     }
     // Copy a run of bytes that cannot start whitespace at once, not a byte at a time.
     std::size_t end = i + 1;
     while (end < text.size() && !may_start_whitespace(text[end])) ++end;
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out.append(text, i, end - i);
+    if (pending_space_) out_ += ' ';
+    pending_space_ = false;
+    out_.append(text, i, end - i);
     i = end;
   }
-  return out;
+}
+
+}  // namespace text_detail
+
+std::string collapse_whitespace(std::string_view text) {
+  text_detail::CollapsingAppender out;
+  out.reserve(text.size());
+  out.append(text);
+  return out.take();
 }
 
 }  // namespace feedsieve
