@@ -9,9 +9,12 @@
 
 #include <iconv.h>
 
+#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+
+#include "feeds/encoding/charset.hpp"
 
 namespace feedsieve::encoding_detail {
 namespace {
@@ -87,6 +90,61 @@ std::size_t ascii_prefix(const char* p, std::size_t n) {
   return i;
 }
 
+
+void set_invalid(SingleByteTable::Entry& entry) {
+  std::memcpy(entry.bytes.data(), kReplacement.data(), kReplacement.size());
+  entry.length = static_cast<std::uint8_t>(kReplacement.size());
+  entry.invalid = true;
+}
+
+// All 256 bytes in a few iconv calls (one per run between rejected bytes)
+// instead of one call each: UTF-8 output splits into characters by itself.
+// False when some byte did not give exactly one character.
+bool fill_in_runs(iconv_t cd, SingleByteTable& table) {
+  std::array<char, 256> all{};
+  for (unsigned b = 0; b < 256; ++b) all[b] = static_cast<char>(b);
+  std::array<char, 256 * 8> produced{};
+  std::size_t b = 0;
+  while (b < all.size()) {
+    iconv(cd, nullptr, nullptr, nullptr, nullptr);
+    char* in = all.data() + b;
+    std::size_t in_left = all.size() - b;
+    char* out = produced.data();
+    std::size_t out_left = produced.size();
+    const bool failed = iconv(cd, &in, &in_left, &out, &out_left) == static_cast<std::size_t>(-1);
+    const bool rejected = failed && errno == EILSEQ;
+    if (failed && !rejected) return false;
+    const std::size_t consumed = all.size() - b - in_left;
+    const std::string_view text(produced.data(), produced.size() - out_left);
+    std::size_t pos = 0;
+    for (std::size_t k = 0; k < consumed; ++k) {
+      const std::size_t length = pos < text.size() ? utf8_sequence_length(text, pos) : 0;
+      if (length == 0) return false;
+      SingleByteTable::Entry& entry = table.entries[b + k];
+      std::memcpy(entry.bytes.data(), text.data() + pos, length);
+      entry.length = static_cast<std::uint8_t>(length);
+      pos += length;
+    }
+    if (pos != text.size()) return false;
+    b += consumed;
+    if (rejected) set_invalid(table.entries[b++]);
+  }
+  return true;
+}
+
+// The slow and sure way: each byte on its own.
+bool fill_by_probes(iconv_t cd, SingleByteTable& table) {
+  for (unsigned b = 0; b < 256; ++b) {
+    SingleByteTable::Entry& entry = table.entries[b];
+    entry = {};
+    bool invalid = false;
+    if (probe(cd, static_cast<unsigned char>(b), entry, invalid)) continue;
+    if (!invalid) return false;
+    set_invalid(entry);
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<SingleByteTable> single_byte_table(const std::string& charset) {
@@ -94,15 +152,7 @@ std::optional<SingleByteTable> single_byte_table(const std::string& charset) {
   const Descriptor cd(charset);
   if (!cd.ok()) return std::nullopt;
   SingleByteTable table;
-  for (unsigned b = 0; b < 256; ++b) {
-    SingleByteTable::Entry& entry = table.entries[b];
-    bool invalid = false;
-    if (probe(cd.get(), static_cast<unsigned char>(b), entry, invalid)) continue;
-    if (!invalid) return std::nullopt;
-    std::memcpy(entry.bytes.data(), kReplacement.data(), kReplacement.size());
-    entry.length = static_cast<std::uint8_t>(kReplacement.size());
-    entry.invalid = true;
-  }
+  if (!fill_in_runs(cd.get(), table) && !fill_by_probes(cd.get(), table)) return std::nullopt;
   for (unsigned b = 0; b < 0x80; ++b) {
     const SingleByteTable::Entry& e = table.entries[b];
     table.ascii_identity = table.ascii_identity && e.length == 1 && static_cast<unsigned char>(e.bytes[0]) == b;

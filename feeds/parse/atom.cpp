@@ -116,10 +116,11 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
   const auto once = [](pugi::xml_node& slot, pugi::xml_node n) {
     if (!slot) slot = n;
   };
+  ChildNamespaces namespaces(node);
   for (const pugi::xml_node c : node.children()) {
     if (c.type() != pugi::node_element) continue;
     const std::string_view name = local_name(c);
-    const std::string_view cns = namespace_of(c);
+    const std::string_view cns = namespaces.of(c);
     if (cns == uri) {
       if (name == "id") entry.id = trim_copy(text_content(c));
       else if (name == "title") once(title, c);

@@ -78,9 +78,8 @@ void read_rss_child(pugi::xml_node c, std::string_view name, Slots& s, RssWireIt
   }
 }
 
-// Fills slots and the list fields from one child of <item>.
-void read_child(pugi::xml_node c, Slots& s, RssWireItem& item, const Context& context) {
-  const std::string_view uri = namespace_of(c);
+// Fills slots and the list fields from one child of <item>, in namespace `uri`.
+void read_child(pugi::xml_node c, std::string_view uri, Slots& s, RssWireItem& item, const Context& context) {
   const std::string_view name = local_name(c);
   if (!is_module_namespace(uri)) {
     read_rss_child(c, name, s, item, context);
@@ -105,7 +104,7 @@ void read_child(pugi::xml_node c, Slots& s, RssWireItem& item, const Context& co
     else if (name == "group") {
       for (const pugi::xml_node g : c.children()) {
         // One level only: groups do not nest.
-        if (namespace_of(g) == ns::media && local_name(g) != "group") read_child(g, s, item, context);
+        if (namespace_of(g) == ns::media && local_name(g) != "group") read_child(g, ns::media, s, item, context);
       }
     }
   } else if (uri == ns::itunes) {
@@ -150,8 +149,9 @@ bool is_rss_element(pugi::xml_node node, std::string_view local) {
 RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   RssWireItem item;
   Slots s;
+  ChildNamespaces namespaces(node);
   for (const pugi::xml_node c : node.children()) {
-    if (c.type() == pugi::node_element) read_child(c, s, item, context);
+    if (c.type() == pugi::node_element) read_child(c, namespaces.of(c), s, item, context);
   }
   const std::string_view url = context.options.url;
   item.title = html_element(first_of({s.title, s.dc_title, s.media_title}), url);

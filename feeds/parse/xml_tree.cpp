@@ -114,6 +114,21 @@ std::string_view namespace_of(pugi::xml_node node) {
   return resolve_prefix(node, prefix_of(node.name()));
 }
 
+std::string_view ChildNamespaces::of(pugi::xml_node child) {
+  const std::string_view prefix = prefix_of(child.name());
+  if (prefix == "xml") return ns::xml;
+  // The child's own declarations come first, as in resolve_prefix.
+  for (const pugi::xml_attribute a : child.attributes()) {
+    if (declares(a.name(), prefix)) return a.value();
+  }
+  for (const auto& [p, uri] : known_) {
+    if (p == prefix) return uri;
+  }
+  const std::string_view uri = resolve_prefix(parent_, prefix);
+  known_.emplace_back(prefix, uri);
+  return uri;
+}
+
 bool is_element(pugi::xml_node node, std::string_view ns, std::string_view local) {
   return node.type() == pugi::node_element && local_name(node) == local && namespace_of(node) == ns;
 }

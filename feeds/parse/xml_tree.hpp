@@ -33,6 +33,20 @@ std::string_view namespace_of(pugi::xml_node node);
 
 bool is_element(pugi::xml_node node, std::string_view ns, std::string_view local);
 
+// namespace_of for the children of one element, with each prefix looked up
+// in the parent's scope once: an item's dozen children otherwise walk the
+// same ancestors and their attributes a dozen times.
+class ChildNamespaces {
+ public:
+  explicit ChildNamespaces(pugi::xml_node parent) : parent_(parent) {}
+  // Equals namespace_of(child) for a child of the parent.
+  std::string_view of(pugi::xml_node child);
+
+ private:
+  pugi::xml_node parent_;
+  std::vector<std::pair<std::string_view, std::string_view>> known_;  // prefix -> URI in the parent's scope
+};
+
 // The element children of `parent`, in order, named (ns, local).
 std::vector<pugi::xml_node> children(pugi::xml_node parent, std::string_view ns, std::string_view local);
 pugi::xml_node first_child(pugi::xml_node parent, std::string_view ns, std::string_view local);

@@ -87,11 +87,25 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c
 // Bytes HTML changes or complains about before tokenizing: C0 controls other
 // than tab and newline (CR is normalized, NUL replaced), DEL, C1 controls,
 // invalid UTF-8, a leading byte order mark.
+using Bytes16 = signed char __attribute__((vector_size(16)));
+
+// Whether the sixteen bytes at p are all printable ASCII (0x20..0x7E): as
+// signed bytes, those at 0x80 and above are negative and fail the first test.
+bool printable_ascii16(const char* p) {
+  Bytes16 v;
+  std::memcpy(&v, p, sizeof v);
+  const Bytes16 ok = (v > 0x1F) & (v != 0x7F);  // -1 in each printable lane
+  std::uint64_t halves[2];
+  std::memcpy(halves, &ok, sizeof halves);
+  return (halves[0] & halves[1]) == ~0ull;
+}
+
 bool plain_bytes(std::string_view html) {
   if (html.starts_with("\xEF\xBB\xBF")) return false;
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   for (std::size_t i = 0; i < html.size(); ++i) {
+    while (i + sizeof(Bytes16) <= html.size() && printable_ascii16(html.data() + i)) i += sizeof(Bytes16);
     // Eight printable ASCII bytes at a time: no high bit, none below 0x20, no DEL
     // (the usual has-a-zero-byte tricks; a false alarm only means a closer look).
     while (i + 8 <= html.size()) {
