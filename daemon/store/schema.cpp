@@ -172,6 +172,74 @@ CREATE INDEX story_terms_by_story ON story_terms (story_id);
 PRAGMA user_version = 6;
 )sql";
 
+// Version 7: what each feed has contributed (`status`, GET /api/feeds), kept
+// in step with items by triggers so that reading it is one pass over feeds
+// instead of an aggregate over every item: its items, the distinct stories
+// they belong to, and the oldest and newest item time (an item's date, else
+// when it was fetched). The index answers a feed's oldest and newest time
+// when an item goes or changes its date. Existing stores are counted once.
+constexpr const char* schema_v7 = R"sql(
+ALTER TABLE feeds ADD COLUMN item_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN story_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN oldest_item TEXT;
+ALTER TABLE feeds ADD COLUMN newest_item TEXT;
+CREATE INDEX items_by_feed_time ON items (feed_id, coalesce(published, updated, fetched_at));
+
+UPDATE feeds SET item_count = a.items, story_count = a.stories, oldest_item = a.oldest, newest_item = a.newest
+FROM (SELECT feed_id, count(*) AS items, count(DISTINCT story_id) AS stories,
+             min(coalesce(published, updated, fetched_at)) AS oldest,
+             max(coalesce(published, updated, fetched_at)) AS newest
+      FROM items GROUP BY feed_id) AS a
+WHERE a.feed_id = feeds.id;
+
+-- A story counts for a feed while at least one of the feed's items is in it.
+-- ("+feed_id" keeps the look-up on items_by_story: a story has few items, a feed many.)
+CREATE TRIGGER feed_counts_after_insert AFTER INSERT ON items BEGIN
+  UPDATE feeds SET
+    item_count = item_count + 1,
+    story_count = story_count + NOT EXISTS (SELECT 1 FROM items
+        WHERE story_id = new.story_id AND +feed_id = new.feed_id AND id != new.id),
+    oldest_item = coalesce(min(oldest_item, coalesce(new.published, new.updated, new.fetched_at)),
+                           coalesce(new.published, new.updated, new.fetched_at)),
+    newest_item = coalesce(max(newest_item, coalesce(new.published, new.updated, new.fetched_at)),
+                           coalesce(new.published, new.updated, new.fetched_at))
+  WHERE id = new.feed_id;
+END;
+CREATE TRIGGER feed_counts_after_delete AFTER DELETE ON items BEGIN
+  UPDATE feeds SET
+    item_count = item_count - 1,
+    story_count = story_count - NOT EXISTS (SELECT 1 FROM items
+        WHERE story_id = old.story_id AND +feed_id = old.feed_id),
+    oldest_item = (SELECT min(coalesce(published, updated, fetched_at)) FROM items WHERE feed_id = old.feed_id),
+    newest_item = (SELECT max(coalesce(published, updated, fetched_at)) FROM items WHERE feed_id = old.feed_id)
+  WHERE id = old.feed_id;
+END;
+-- An item that moves (feed, story) or changes its time counts as the old row
+-- gone and the new one arrived; "other items" leave the row itself out, so an
+-- unmoved item is counted once.
+CREATE TRIGGER feed_counts_after_update AFTER UPDATE OF feed_id, story_id, published, updated, fetched_at ON items
+WHEN old.feed_id IS NOT new.feed_id OR old.story_id IS NOT new.story_id
+  OR coalesce(old.published, old.updated, old.fetched_at) IS NOT coalesce(new.published, new.updated, new.fetched_at)
+BEGIN
+  UPDATE feeds SET
+    item_count = item_count - 1,
+    story_count = story_count - NOT EXISTS (SELECT 1 FROM items
+        WHERE story_id = old.story_id AND +feed_id = old.feed_id AND id != new.id)
+  WHERE id = old.feed_id;
+  UPDATE feeds SET
+    item_count = item_count + 1,
+    story_count = story_count + NOT EXISTS (SELECT 1 FROM items
+        WHERE story_id = new.story_id AND +feed_id = new.feed_id AND id != new.id)
+  WHERE id = new.feed_id;
+  UPDATE feeds SET
+    oldest_item = (SELECT min(coalesce(published, updated, fetched_at)) FROM items WHERE feed_id = feeds.id),
+    newest_item = (SELECT max(coalesce(published, updated, fetched_at)) FROM items WHERE feed_id = feeds.id)
+  WHERE id IN (old.feed_id, new.feed_id);
+END;
+
+PRAGMA user_version = 7;
+)sql";
+
 // Ordered; step i brings the schema from version i to version i + 1.
 constexpr std::array migrations{
     Migration{1, schema_v1},
@@ -180,6 +248,7 @@ constexpr std::array migrations{
     Migration{4, schema_v4},
     Migration{5, schema_v5},
     Migration{6, schema_v6},
+    Migration{7, schema_v7},
 };
 
 void refuse_newer(const std::filesystem::path& path, int found) {
@@ -189,13 +258,13 @@ void refuse_newer(const std::filesystem::path& path, int found) {
 }
 
 // Applies the next step, if any, in its own write transaction. Returns false
-// when the schema is already current. The version is read again under the
+// when the schema is already at `target`. The version is read again under the
 // write lock, so two writers opening at once cannot both apply a step.
-bool apply_next_step(SQLite::Database& db, const std::filesystem::path& path) {
+bool apply_next_step(SQLite::Database& db, const std::filesystem::path& path, int target) {
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   const int version = schema_version(db);
   refuse_newer(path, version);
-  if (version == known_schema_version()) return false;
+  if (version >= target) return false;
   const Migration& step = migrations.at(static_cast<std::size_t>(version));
   db.exec(step.sql);
   if (schema_version(db) != step.version)
@@ -212,12 +281,14 @@ int known_schema_version() { return migrations.back().version; }
 
 int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
-void migrate(SQLite::Database& db, const std::filesystem::path& path) {
+void migrate(SQLite::Database& db, const std::filesystem::path& path) { migrate(db, path, known_schema_version()); }
+
+void migrate(SQLite::Database& db, const std::filesystem::path& path, int target) {
   const int found = guarded(path, "reading the schema version", [&] { return schema_version(db); });
   refuse_newer(path, found);
-  if (found == known_schema_version()) return;
+  if (found >= target) return;
   guarded(path, "migrating the schema", [&] {
-    while (apply_next_step(db, path)) {
+    while (apply_next_step(db, path, target)) {
     }
   });
 }

@@ -15,6 +15,8 @@ int schema_version(SQLite::Database& db);
 // transaction, forward only. Throws StoreError for a database that is newer
 // than this build.
 void migrate(SQLite::Database& db, const std::filesystem::path& path);
+// The same, stopping at version `target` (an older store, as upgrade tests need).
+void migrate(SQLite::Database& db, const std::filesystem::path& path, int target);
 
 // For read-only opens: throws StoreError unless the schema is exactly the
 // known version (a missing or older schema needs a writer to migrate it first).
