@@ -1,6 +1,7 @@
-// A cursor is hex of "v1 KIND KEY ROW LISTING": KIND n (newest first, KEY the
-// sort_time) or r (ranked, KEY the bm25 rank, printed to round-trip
-// exactly); LISTING a hash of the filters. Hex keeps it URL-safe as it is.
+// A cursor is hex of "v2 KIND KEY ROW LOW HIGH LISTING": KIND n (newest
+// first, KEY the sort_time) or r (ranked, KEY the bm25 rank, printed to
+// round-trip exactly; LOW and HIGH the window of stories the ranking covers,
+// 0 for newest first); LISTING a hash of the filters. Hex keeps it URL-safe.
 #include "daemon/api/cursor.hpp"
 
 #include <array>
@@ -51,7 +52,8 @@ std::string exact(double value) {
 
 std::string encode_cursor(const StoryPosition& position, bool ranked, std::string_view listing) {
   const std::string key = ranked ? exact(position.rank) : position.sort_time;
-  return to_hex("v1 " + std::string(ranked ? "r" : "n") + " " + key + " " + std::to_string(position.row) + " " +
+  return to_hex("v2 " + std::string(ranked ? "r" : "n") + " " + key + " " + std::to_string(position.row) + " " +
+                std::to_string(position.window_low) + " " + std::to_string(position.window_high) + " " +
                 listing_tag(listing));
 }
 
@@ -61,12 +63,17 @@ std::optional<StoryPosition> decode_cursor(std::string_view text, bool ranked, s
   std::istringstream in(*plain);
   std::string version, kind, key, tag;
   std::int64_t row = 0;
+  std::int64_t low = 0;
+  std::int64_t high = 0;
   std::string extra;
-  if (!(in >> version >> kind >> key >> row >> tag) || in >> extra) return std::nullopt;
-  if (version != "v1" || kind != (ranked ? "r" : "n") || tag != listing_tag(listing) || row <= 0)
+  if (!(in >> version >> kind >> key >> row >> low >> high >> tag) || in >> extra) return std::nullopt;
+  if (version != "v2" || kind != (ranked ? "r" : "n") || tag != listing_tag(listing) || row <= 0 || low < 0 ||
+      high < low)
     return std::nullopt;
   StoryPosition position;
   position.row = row;
+  position.window_low = low;
+  position.window_high = high;
   if (ranked) {
     char* end = nullptr;
     position.rank = std::strtod(key.c_str(), &end);

@@ -240,6 +240,73 @@ END;
 PRAGMA user_version = 7;
 )sql";
 
+// Version 8: a full-text index with one row per story (the title, summary and
+// content of all its items, item by item) whose rowid is the story's listing
+// key: its sort_time in whole seconds since 1900 (clamped to 1900..2172) in
+// the high 33 bits, stories.id in the low 30. rowid order is then the
+// newest-first listing order, so a search walks `ORDER BY rowid DESC` and
+// stops after a page, and bm25 ranks stories, not items. It stores its own
+// copy of the text so that a row can be moved or rebuilt by rowid alone.
+// Triggers rebuild a story's row when its items change and move it when its
+// sort_time does. Existing stories are indexed by the step itself.
+constexpr const char* schema_v8 = R"sql(
+CREATE VIEW story_search_keys (id, search_key) AS
+  SELECT id, (max(0, min(8589934591, coalesce(unixepoch(sort_time), 0) + 2208988800)) << 30) | id FROM stories;
+
+CREATE VIRTUAL TABLE stories_fts USING fts5 (
+  title, summary, content,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+INSERT INTO stories_fts (rowid, title, summary, content)
+  SELECT k.search_key, group_concat(i.title, char(10)), group_concat(i.summary, char(10)),
+         group_concat(i.content, char(10))
+  FROM story_search_keys k JOIN items i ON i.story_id = k.id GROUP BY k.id;
+
+CREATE TRIGGER stories_fts_after_item_insert AFTER INSERT ON items BEGIN
+  DELETE FROM stories_fts WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = new.story_id);
+  INSERT INTO stories_fts (rowid, title, summary, content)
+    SELECT k.search_key, group_concat(i.title, char(10)), group_concat(i.summary, char(10)),
+           group_concat(i.content, char(10))
+    FROM story_search_keys k JOIN items i ON i.story_id = k.id WHERE k.id = new.story_id GROUP BY k.id;
+END;
+CREATE TRIGGER stories_fts_after_item_update AFTER UPDATE OF title, summary, content, story_id ON items BEGIN
+  DELETE FROM stories_fts WHERE rowid IN (SELECT search_key FROM story_search_keys WHERE id IN (old.story_id, new.story_id));
+  INSERT INTO stories_fts (rowid, title, summary, content)
+    SELECT k.search_key, group_concat(i.title, char(10)), group_concat(i.summary, char(10)),
+           group_concat(i.content, char(10))
+    FROM story_search_keys k JOIN items i ON i.story_id = k.id WHERE k.id IN (old.story_id, new.story_id) GROUP BY k.id;
+END;
+CREATE TRIGGER stories_fts_after_item_delete AFTER DELETE ON items BEGIN
+  DELETE FROM stories_fts WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = old.story_id);
+  INSERT INTO stories_fts (rowid, title, summary, content)
+    SELECT k.search_key, group_concat(i.title, char(10)), group_concat(i.summary, char(10)),
+           group_concat(i.content, char(10))
+    FROM story_search_keys k JOIN items i ON i.story_id = k.id WHERE k.id = old.story_id GROUP BY k.id;
+END;
+-- The old key is computed from the old row as the view computes it.
+CREATE TRIGGER stories_fts_after_story_move AFTER UPDATE OF published, first_seen ON stories
+WHEN coalesce(old.published, old.first_seen) IS NOT coalesce(new.published, new.first_seen) BEGIN
+  INSERT INTO stories_fts (rowid, title, summary, content)
+    SELECT (SELECT search_key FROM story_search_keys WHERE id = new.id), title, summary, content
+    FROM stories_fts
+    WHERE rowid = (max(0, min(8589934591, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0)
+                              + 2208988800)) << 30) | old.id
+      AND rowid != (SELECT search_key FROM story_search_keys WHERE id = new.id);
+  DELETE FROM stories_fts
+    WHERE rowid = (max(0, min(8589934591, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0)
+                              + 2208988800)) << 30) | old.id
+      AND rowid != (SELECT search_key FROM story_search_keys WHERE id = new.id);
+END;
+CREATE TRIGGER stories_fts_after_story_delete AFTER DELETE ON stories BEGIN
+  DELETE FROM stories_fts
+    WHERE rowid = (max(0, min(8589934591, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0)
+                              + 2208988800)) << 30) | old.id;
+END;
+
+PRAGMA user_version = 8;
+)sql";
+
 // Ordered; step i brings the schema from version i to version i + 1.
 constexpr std::array migrations{
     Migration{1, schema_v1},
@@ -249,6 +316,7 @@ constexpr std::array migrations{
     Migration{5, schema_v5},
     Migration{6, schema_v6},
     Migration{7, schema_v7},
+    Migration{8, schema_v8},
 };
 
 void refuse_newer(const std::filesystem::path& path, int found) {

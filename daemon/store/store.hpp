@@ -84,12 +84,20 @@ struct PollStored {
 
 inline constexpr int max_story_limit = 10'000;
 
+// A ranked search ranks at most this many matching stories: the newest ones
+// (all of them when fewer match). README.md, HTTP API, says what that means.
+inline constexpr int ranked_search_window = 2'000;
+
 // Where a listing stopped, for keyset pagination (the HTTP API's cursors):
 // the last story's sort key and its row, the tie-breaker.
 struct StoryPosition {
   std::string sort_time;  // newest-first listings: the story's sort_time
-  double rank = 0.0;      // ranked listings: the story's best bm25 rank (lower is better)
+  double rank = 0.0;      // ranked listings: the story's bm25 rank (lower is better)
   std::int64_t row = 0;   // stories.id
+  // Ranked listings: the listing keys (stories_fts.rowid) bounding the stories
+  // the first page ranked, so that later pages rank the same stories.
+  std::int64_t window_low = 0;
+  std::int64_t window_high = 0;
 };
 
 struct StoryQuery {
@@ -99,7 +107,7 @@ struct StoryQuery {
   bool include_off_topic = false;
   std::optional<Timestamp> until;  // published (or first seen) before; nullopt: no bound
   bool only_off_topic = false;     // only the stories the topic filter rejected
-  bool ranked = false;             // with a search: best bm25 match first instead of newest first
+  bool ranked = false;             // with a search: best bm25 match first (of ranked_search_window) instead of newest first
   std::optional<StoryPosition> after;  // continue right after this position
 };
 

@@ -1,7 +1,8 @@
-// Store::stories, Store::story_page and Store::story: stories newest first (or
-// by bm25 rank), each with its sources, in two queries (stories, then all
-// their sources at once). Pages continue by keyset (the last story's sort key
-// and row), so a page never repeats or skips a story because others arrived.
+// Store::stories, Store::story_page and Store::story: stories newest first (or,
+// for a search, by bm25 rank), each with its sources, in two queries (stories,
+// then all their sources at once). Pages continue by keyset (the last story's
+// sort key and row), so a page never repeats or skips a story because others
+// arrived; a ranked search also keeps the window of stories it ranks.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
@@ -22,41 +23,80 @@ namespace {
 using store_detail::column_time;
 
 // A story without a canonical link shows its first item's link instead.
-// Columns 8 and 9 are the listing position: sort_time and the bm25 rank.
+// Columns 8 and 9 are the listing position: sort_time and the bm25 rank; a
+// ranked search adds its window's lowest and highest key and size (10 to 12).
 constexpr const char* story_columns =
     "SELECT s.id, s.story_id, s.title,"
     " coalesce(s.canonical_url, (SELECT i.link FROM items i WHERE i.story_id = s.id ORDER BY i.id LIMIT 1), ''),"
     " s.published, s.on_topic, s.topic_score, s.event_id, s.sort_time";
 constexpr const char* from_stories = ", 0.0 FROM stories s";
-// Each matching story's best item rank (FTS5's rank is bm25: lower is better).
-constexpr const char* from_ranked_matches =
-    ", m.best FROM (SELECT i.story_id AS sid, min(items_fts.rank) AS best FROM items_fts"
-    " JOIN items i ON i.id = items_fts.rowid WHERE items_fts MATCH :match GROUP BY i.story_id) m"
-    " JOIN stories s ON s.id = m.sid";
 
 // sort_time >= '' holds for every story, so "no since" needs no other SQL;
 // on_topic between 0 and 1 likewise for "any verdict". Both stay index ranges.
 constexpr const char* filters =
     " WHERE s.sort_time >= :since AND s.on_topic >= :min_on_topic AND s.on_topic <= :max_on_topic";
 constexpr const char* until_filter = " AND s.sort_time < :until";
-// Two plans for "newest stories that match", chosen by how common the match is:
-// a rare one collects its few matching stories first; a common one walks
-// stories newest first and probes the index per story, so it stops after a
-// page instead of collecting hundreds of thousands of matches.
-constexpr const char* text_filter_collect =
-    " AND s.id IN (SELECT i.story_id FROM items_fts JOIN items i ON i.id = items_fts.rowid"
-    " WHERE items_fts MATCH :match)";
-constexpr const char* text_filter_probe =
-    " AND EXISTS (SELECT 1 FROM items i JOIN items_fts ON items_fts.rowid = i.id"
-    " WHERE i.story_id = s.id AND items_fts MATCH :match)";
-constexpr const char* capped_match_count =
-    "SELECT count(*) FROM (SELECT 1 FROM items_fts WHERE items_fts MATCH :match LIMIT :cap)";
 // Written as a range on sort_time plus a tie-break, so the index walk starts at the cursor.
 constexpr const char* after_newest =
     " AND s.sort_time <= :after_time AND (s.sort_time < :after_time OR s.id < :after_row)";
-constexpr const char* after_ranked = " AND (m.best > :after_rank OR (m.best = :after_rank AND s.id > :after_row))";
 constexpr const char* newest_first = " ORDER BY s.sort_time DESC, s.id DESC LIMIT :limit";
-constexpr const char* best_first = " ORDER BY m.best, s.id LIMIT :limit";
+
+// Searches read stories_fts (schema v8), whose rowid is the story's listing
+// key, so "newest first" is "rowid descending" and the walk stops after a page.
+constexpr const char* from_search_matches =
+    " FROM stories_fts f JOIN stories s ON s.id = f.rowid & 1073741823";
+constexpr const char* search_key_order = " ORDER BY f.rowid DESC";
+// Ranked: bm25 over the newest ranked_search_window matching stories (or the
+// window a cursor pinned), then the page cut from that ranking.
+constexpr const char* ranked_window_select = "SELECT f.rowid AS search_key, bm25(stories_fts) AS rank";
+constexpr const char* ranked_page_select =
+    ", w.rank, b.low, b.high, b.n FROM w JOIN stories s ON s.id = w.search_key & 1073741823, b";
+constexpr const char* window_bounds =
+    " b AS (SELECT min(search_key) AS low, max(search_key) AS high, count(*) AS n FROM w)";
+constexpr const char* pinned_window = " AND f.rowid BETWEEN :window_low AND :window_high";
+// After the cursor's story as it ranks now (new stories move every bm25 score
+// a little); its saved rank stands in when it has gone.
+constexpr const char* after_ranked =
+    " WHERE (w.rank, s.id) > (coalesce((SELECT rank FROM w WHERE search_key & 1073741823 = :after_row),"
+    " :after_rank), :after_row)";
+constexpr const char* best_first = " ORDER BY w.rank, s.id LIMIT :limit";
+
+// The listing key of a sort_time and a row, as the view story_search_keys
+// computes it: whole seconds since 1900 (clamped to 33 bits) above 30 bits of row.
+std::string search_key(const std::string& time, const std::string& row) {
+  return "((max(0, min(8589934591, coalesce(unixepoch(" + time + "), 0) + 2208988800)) << 30) | " + row + ")";
+}
+
+// The text filter and the key ranges since, until and a newest-first cursor
+// allow. The ranges are whole seconds wide; the filters above stay exact.
+std::string search_conditions(const StoryQuery& query, bool ranked) {
+  std::string sql = " AND stories_fts MATCH :match";
+  if (query.since) sql += " AND f.rowid >= " + search_key(":since", "0");
+  if (query.until) sql += " AND f.rowid < " + search_key(":until", "0") + " + 1073741824";
+  if (query.after) sql += ranked ? pinned_window : " AND f.rowid < " + search_key(":after_time", ":after_row");
+  return sql;
+}
+
+std::string filter_sql(const StoryQuery& query) {
+  return std::string(filters) + (query.until ? until_filter : "");
+}
+
+std::string newest_search_sql(const StoryQuery& query) {
+  return std::string(story_columns) + ", 0.0" + from_search_matches + filter_sql(query) +
+         search_conditions(query, false) + search_key_order + " LIMIT :limit";
+}
+
+std::string ranked_search_sql(const StoryQuery& query) {
+  const std::string window = std::string(ranked_window_select) + from_search_matches + filter_sql(query) +
+                             search_conditions(query, true) + search_key_order + " LIMIT :window";
+  return "WITH w AS MATERIALIZED (" + window + ")," + window_bounds + " " + story_columns + ranked_page_select +
+         (query.after ? after_ranked : "") + best_first;
+}
+
+std::string listing_sql(const StoryQuery& query) {
+  return std::string(story_columns) + from_stories + filter_sql(query) + (query.after ? after_newest : "") +
+         newest_first;
+}
 
 constexpr const char* sources_select =
     "SELECT i.story_id, f.name, i.link, i.title, coalesce(i.published, i.updated) AS dated"
@@ -69,7 +109,26 @@ struct Row {
   StoryView view;
 };
 
-std::vector<Row> read_stories(SQLite::Statement& select) {
+StoryPosition read_position(SQLite::Statement& select) {
+  return StoryPosition{select.getColumn(8).getString(), select.getColumn(9).getDouble(),
+                       select.getColumn(0).getInt64()};
+}
+
+// A ranked search's window: the cursor's, or the one this first page ranked
+// (from the lowest key when fewer stories matched than the window holds, so
+// that later pages also rank the matches that arrive inside it).
+void read_window(SQLite::Statement& select, const StoryQuery& query, StoryPosition& position) {
+  if (query.after) {
+    position.window_low = query.after->window_low;
+    position.window_high = query.after->window_high;
+    return;
+  }
+  const bool full = select.getColumn(12).getInt64() >= ranked_search_window;
+  position.window_low = full ? select.getColumn(10).getInt64() : 0;
+  position.window_high = select.getColumn(11).getInt64();
+}
+
+std::vector<Row> read_stories(SQLite::Statement& select, const StoryQuery* ranked = nullptr) {
   std::vector<Row> rows;
   while (select.executeStep()) {
     StoryView view;
@@ -80,8 +139,8 @@ std::vector<Row> read_stories(SQLite::Statement& select) {
     view.on_topic = select.getColumn(5).getInt() != 0;
     view.topic_score = select.getColumn(6).getDouble();
     view.event_id = store_detail::column_optional(select.getColumn(7));
-    StoryPosition position{select.getColumn(8).getString(), select.getColumn(9).getDouble(),
-                           select.getColumn(0).getInt64()};
+    StoryPosition position = read_position(select);
+    if (ranked != nullptr) read_window(select, *ranked, position);
     rows.push_back({std::move(position), std::move(view)});
   }
   return rows;
@@ -105,55 +164,38 @@ void attach_sources(SQLite::Database& db, std::vector<Row>& rows) {
   }
 }
 
-// A match in at least this share of the items (or this many) counts as common:
-// walking newest stories then finds a page within a few thousand probes.
-constexpr std::int64_t common_match_floor = 2'000;
-constexpr std::int64_t common_match_divisor = 100;
-
-bool common_match(SQLite::Database& db, const std::string& match) {
-  const std::int64_t items = db.execAndGet("SELECT coalesce(max(id), 0) FROM items").getInt64();
-  const std::int64_t cap = std::max(common_match_floor, items / common_match_divisor);
-  SQLite::Statement count(db, capped_match_count);
-  count.bind(":match", match);
-  count.bind(":cap", cap);
-  count.executeStep();
-  return count.getColumn(0).getInt64() >= cap;
-}
-
-std::string listing_sql(const StoryQuery& query, bool searching, bool common) {
-  const bool ranked = searching && query.ranked;
-  std::string sql = std::string(story_columns) + (ranked ? from_ranked_matches : from_stories) + filters;
-  if (query.until) sql += until_filter;
-  if (searching && !ranked) sql += common ? text_filter_probe : text_filter_collect;
-  if (query.after) sql += ranked ? after_ranked : after_newest;
-  sql += ranked ? best_first : newest_first;
-  return sql;
-}
-
 void bind_position(SQLite::Statement& select, const StoryPosition& after, bool ranked) {
   if (ranked) {
     select.bind(":after_rank", after.rank);
+    select.bind(":window_low", after.window_low);
+    select.bind(":window_high", after.window_high);
   } else {
     select.bind(":after_time", after.sort_time);
   }
   select.bind(":after_row", after.row);
 }
 
+std::string page_sql(const StoryQuery& query, bool searching) {
+  if (!searching) return listing_sql(query);
+  return query.ranked ? ranked_search_sql(query) : newest_search_sql(query);
+}
+
 // Reads up to `limit` stories; one row more tells whether a next page exists.
 StoryPage query_page(SQLite::Database& db, const StoryQuery& query) {
   const std::string match = store_detail::fts_match_expression(query.search);
   const bool searching = !match.empty();
+  const bool ranked = searching && query.ranked;
   const int limit = std::clamp(query.limit, 0, max_story_limit);
-  const bool common = searching && !query.ranked && common_match(db, match);
-  SQLite::Statement select(db, listing_sql(query, searching, common));
+  SQLite::Statement select(db, page_sql(query, searching));
   select.bind(":since", query.since ? format_rfc3339(*query.since) : std::string());
   select.bind(":min_on_topic", query.include_off_topic || query.only_off_topic ? 0 : 1);
   select.bind(":max_on_topic", query.only_off_topic ? 0 : 1);
   if (query.until) select.bind(":until", format_rfc3339(*query.until));
   if (searching) select.bind(":match", match);
-  if (query.after) bind_position(select, *query.after, searching && query.ranked);
+  if (ranked) select.bind(":window", query.after ? -1 : ranked_search_window);  // a pinned window is whole
+  if (query.after) bind_position(select, *query.after, ranked);
   select.bind(":limit", limit + 1);
-  std::vector<Row> rows = read_stories(select);
+  std::vector<Row> rows = read_stories(select, ranked ? &query : nullptr);
   StoryPage page;
   if (static_cast<int>(rows.size()) > limit) {
     rows.resize(static_cast<std::size_t>(limit));

@@ -1,0 +1,273 @@
+// Searches through stories_fts (schema v8): the index follows every change of
+// items and of a story's date; newest-first and ranked pages equal unbounded
+// references; a ranked search ranks the newest ranked_search_window matches
+// and keeps that window across its pages while stories arrive.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "daemon/store/fts_query.hpp"
+#include "daemon/store/schema.hpp"
+#include "daemon/store/store.hpp"
+#include "tests/store/store_fixtures.hpp"
+#include "tests/support/support.hpp"
+
+using namespace feedsieve;
+using feedsieve::test::make_item;
+using feedsieve::test::may;
+using feedsieve::test::ok_poll;
+using feedsieve::test::scalar;
+using feedsieve::test::TempDir;
+
+namespace {
+
+using Ids = std::vector<std::string>;
+
+// Stories whose text has `words` in varied amounts; three stories share each
+// minute, so ties on sort_time are broken by row as in the plain listing.
+NormalizedItem seeded_item(int i, const std::string& prefix = "g") {
+  const std::string n = std::to_string(i);
+  std::string title = "Ledger entry " + n + (i % 3 != 0 ? " harbour" : "") + (i % 7 == 0 ? " quay" : "");
+  NormalizedItem item =
+      make_item(prefix + n, title, "https://port.test/" + prefix + n, may(1) + std::chrono::minutes(i / 3));
+  for (int r = 0; r < i % 5; ++r) item.item.summary += "harbour tide ";
+  for (int r = 0; r < i % 4; ++r) item.item.summary += "filler words of varied length ";
+  item.on_topic = i % 6 != 1;
+  return item;
+}
+
+struct SearchStore {
+  TempDir dir;
+  std::filesystem::path path = dir / "feedsieve.db";
+  Store store{path};
+  std::int64_t feed = store.upsert_feed("port", "http://port.test/feed").id;
+
+  void add(int from, int to, const std::string& prefix = "g", Timestamp at = may(20)) {
+    std::vector<NormalizedItem> items;
+    for (int i = from; i < to; ++i) items.push_back(seeded_item(i, prefix));
+    store.record_poll(ok_poll(feed, std::move(items), at));
+  }
+
+  // Every page of `query`, concatenated; `between` runs after each page.
+  Ids paged(StoryQuery query, const std::function<void()>& between = [] {}) const {
+    Ids ids;
+    for (;;) {
+      const StoryPage page = store.story_page(query);
+      for (const StoryView& story : page.stories) ids.push_back(story.story_id);
+      if (!page.next) return ids;
+      query.after = page.next;
+      between();
+    }
+  }
+
+  // The reference: every story with an item that matches, through the
+  // per-item index, newest first (the plain listing's order).
+  Ids newest_reference(const std::string& words, bool all) const {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement select(db,
+                             "SELECT story_id FROM stories s WHERE s.on_topic >= :min AND s.id IN"
+                             " (SELECT i.story_id FROM items_fts JOIN items i ON i.id = items_fts.rowid"
+                             " WHERE items_fts MATCH :match) ORDER BY s.sort_time DESC, s.id DESC");
+    select.bind(":min", all ? 0 : 1);
+    select.bind(":match", store_detail::fts_match_expression(words));
+    Ids ids;
+    while (select.executeStep()) ids.push_back(select.getColumn(0).getString());
+    return ids;
+  }
+
+  // The reference ranking: bm25 over every matching story, no window.
+  Ids ranked_reference(const std::string& words) const {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement select(db,
+                             "SELECT s.story_id FROM stories_fts f JOIN stories s ON s.id = f.rowid & 1073741823"
+                             " WHERE stories_fts MATCH :match AND s.on_topic = 1 ORDER BY bm25(stories_fts), s.id");
+    select.bind(":match", store_detail::fts_match_expression(words));
+    Ids ids;
+    while (select.executeStep()) ids.push_back(select.getColumn(0).getString());
+    return ids;
+  }
+
+  // Every story with items has exactly one row, at its listing key.
+  void check_index() const {
+    CHECK(scalar(path, "SELECT count(*) FROM stories_fts") ==
+          scalar(path, "SELECT count(DISTINCT story_id) FROM items"));
+    CHECK(scalar(path, "SELECT count(*) FROM story_search_keys k WHERE EXISTS (SELECT 1 FROM items i WHERE"
+                       " i.story_id = k.id) AND k.search_key NOT IN (SELECT rowid FROM stories_fts)") == 0);
+    CHECK_NOTHROW(test::execute(path, "INSERT INTO stories_fts (stories_fts, rank) VALUES ('integrity-check', 1)"));
+  }
+};
+
+StoryQuery search(const std::string& words, int limit, bool ranked = false) {
+  StoryQuery query;
+  query.search = words;
+  query.limit = limit;
+  query.ranked = ranked;
+  return query;
+}
+
+bool unique(const Ids& ids) { return std::set<std::string>(ids.begin(), ids.end()).size() == ids.size(); }
+
+}  // namespace
+
+TEST_CASE("stories_fts keeps one row per story at its listing key through edits, merges, moves and deletes",
+          "[store][search]") {
+  SearchStore s;
+  s.add(0, 60);
+  s.check_index();
+  // An edit, and a second source for a story (same canonical link) dated earlier: the story moves.
+  NormalizedItem edited = seeded_item(4);
+  edited.item.title = "Ledger entry 4 lighthouse";
+  NormalizedItem copy = make_item("copy", "Copy of entry 9 with a beacon", "https://port.test/g9", may(1) - std::chrono::hours(5));
+  const std::int64_t other = s.store.upsert_feed("other", "http://other.test/feed").id;
+  s.store.record_poll(ok_poll(s.feed, {edited}, may(21)));
+  s.store.record_poll(ok_poll(other, {copy}, may(21)));
+  s.check_index();
+  CHECK(s.store.stories(search("lighthouse", 10)).size() == 1);
+  const auto beacon = s.store.stories(search("beacon ledger", 10));  // words from both items of one story
+  REQUIRE(beacon.size() == 1);
+  CHECK(beacon.front().sources.size() == 2);
+  CHECK(s.paged(search("harbour", 7)) == s.newest_reference("harbour", false));
+  // Dates outside the key's 1900..2172 range still get a row; deletes take rows away.
+  test::execute(s.path, "UPDATE stories SET published = '1850-01-01T00:00:00Z' WHERE id = 2;"
+                        "UPDATE stories SET published = '2500-01-01T00:00:00Z' WHERE id = 3;");
+  s.check_index();
+  test::execute(s.path, "DELETE FROM items WHERE story_id IN (5, 6); DELETE FROM stories WHERE id IN (5, 6)");
+  s.check_index();
+}
+
+TEST_CASE("newest-first search pages equal an unbounded reference, filters and ties included", "[store][search]") {
+  SearchStore s;
+  s.add(0, 400);
+  for (const std::string words : {"harbour", "quay", "harbour quay", "tide", "ledger", "nothing-here"}) {
+    INFO(words);
+    CHECK(s.paged(search(words, 7)) == s.newest_reference(words, false));
+    StoryQuery all = search(words, 50);
+    all.include_off_topic = true;
+    CHECK(s.paged(all) == s.newest_reference(words, true));
+  }
+  // since and until keep exactly the stories a plain listing keeps.
+  StoryQuery window = search("harbour", 9);
+  window.since = may(1) + std::chrono::minutes(20);
+  window.until = may(1) + std::chrono::minutes(90);
+  StoryQuery plain = window;
+  plain.search.clear();
+  plain.limit = max_story_limit;
+  Ids expected;
+  const Ids matching = s.newest_reference("harbour", false);
+  for (const StoryView& story : s.store.stories(plain))
+    if (std::find(matching.begin(), matching.end(), story.story_id) != matching.end())
+      expected.push_back(story.story_id);
+  REQUIRE_FALSE(expected.empty());
+  CHECK(s.paged(window) == expected);
+}
+
+TEST_CASE("ranked search over fewer matches than its window is the unbounded bm25 ranking", "[store][search]") {
+  SearchStore s;
+  s.add(0, 400);
+  for (const std::string words : {"harbour", "quay", "harbour tide", "ledger"}) {
+    INFO(words);
+    const Ids reference = s.ranked_reference(words);
+    REQUIRE(reference.size() < ranked_search_window);
+    CHECK(s.paged(search(words, 11, true)) == reference);
+    CHECK(s.store.stories(search(words, 400, true)) .size() == reference.size());
+  }
+}
+
+TEST_CASE("ranked search over many matches ranks the newest window of them, and keeps it across pages",
+          "[store][search]") {
+  SearchStore s;
+  s.add(0, 3'300);  // 2,200 match "harbour", more than the window
+  const Ids newest = s.newest_reference("harbour", false);
+  REQUIRE(newest.size() > static_cast<std::size_t>(ranked_search_window));
+  const std::set<std::string> window(newest.begin(), newest.begin() + ranked_search_window);
+
+  // New stories arrive between pages: newer ones, and one dated inside the window.
+  int arrivals = 0;
+  const auto arrive = [&] {
+    if (arrivals++ % 5 != 0) return;
+    const int i = 10'000 + arrivals;
+    NormalizedItem fresh = seeded_item(i, "new");
+    fresh.item.title = "Fresh harbour harbour harbour news";
+    NormalizedItem old_dated = seeded_item(3'200 - arrivals, "late");
+    s.store.record_poll(ok_poll(s.feed, {fresh, old_dated}, may(22)));
+  };
+  const Ids ranked = s.paged(search("harbour", 100, true), arrive);
+  REQUIRE(arrivals > 3);
+  CHECK(unique(ranked));
+  // Every story of the first page's window is listed once; stories that came
+  // later are listed only when they fall inside it.
+  std::set<std::string> listed(ranked.begin(), ranked.end());
+  for (const std::string& id : window) CHECK(listed.count(id) == 1);
+  for (const std::string& id : listed) {
+    if (window.count(id) == 1) continue;
+    const std::string title = test::text_of(
+        s.path, ("SELECT title FROM stories WHERE story_id = '" + id + "'").c_str());
+    CHECK_THAT(title, !Catch::Matchers::Contains("Fresh"));
+  }
+
+  // Without arrivals the pages are the window ranked by bm25.
+  SearchStore still;
+  still.add(0, 3'300);
+  const Ids full = still.paged(search("harbour", 250, true));
+  REQUIRE(full.size() == static_cast<std::size_t>(ranked_search_window));
+  Ids reference;
+  for (const std::string& id : still.ranked_reference("harbour"))
+    if (window.count(id) == 1) reference.push_back(id);
+  CHECK(full == reference);
+}
+
+TEST_CASE("newest-first search pages never repeat or skip while stories arrive", "[store][search]") {
+  SearchStore s;
+  s.add(0, 300);
+  const Ids before = s.newest_reference("harbour", false);
+  int arrivals = 0;
+  const Ids paged = s.paged(search("harbour", 20), [&] {
+    s.store.record_poll(ok_poll(s.feed, {seeded_item(5'000 + arrivals++, "new")}, may(22)));
+  });
+  CHECK(unique(paged));
+  CHECK(paged == before);  // arrivals are newer than the first page, so never listed after it
+}
+
+TEST_CASE("stories dated outside the key's range page through a search without repeats or gaps",
+          "[store][search]") {
+  SearchStore s;
+  s.add(0, 90);
+  test::execute(s.path, "UPDATE stories SET published = '1850-01-01T00:00:00Z' WHERE id % 10 = 1;"
+                        "UPDATE stories SET published = '2999-01-01T00:00:00Z' WHERE id % 10 = 2;");
+  const Ids paged = s.paged(search("ledger", 4));
+  CHECK(unique(paged));
+  const Ids reference = s.newest_reference("ledger", false);
+  CHECK(std::set<std::string>(paged.begin(), paged.end()) == std::set<std::string>(reference.begin(), reference.end()));
+}
+
+TEST_CASE("a v6 store is upgraded in place and its stories are searchable", "[store][search][schema]") {
+  TempDir dir;
+  const auto path = dir / "feedsieve.db";
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    store_detail::migrate(db, path, 6);
+    db.exec(
+        "INSERT INTO feeds (id, name, url) VALUES (1, 'old', 'http://old.test/feed');"
+        "INSERT INTO stories (id, story_id, title, published, first_seen) VALUES"
+        " (1, 'a', 'Harbour opens', '2024-05-01T00:00:00Z', '2024-05-01T00:00:00Z'),"
+        " (2, 'b', 'Quay closes', NULL, '2024-05-02T00:00:00Z');"
+        "INSERT INTO items (feed_id, story_id, guid, title, summary, fetched_at, last_seen_at) VALUES"
+        " (1, 1, 'x', 'Harbour opens', 'the tide is high', '2024-05-01T00:00:00Z', '2024-05-01T00:00:00Z'),"
+        " (1, 1, 'y', 'Harbour opens again', 'a second source', '2024-05-01T00:00:00Z', '2024-05-01T00:00:00Z'),"
+        " (1, 2, 'z', 'Quay closes', 'harbour news', '2024-05-02T00:00:00Z', '2024-05-02T00:00:00Z');");
+  }
+  Store store(path);
+  CHECK(scalar(path, "PRAGMA user_version") == store_detail::known_schema_version());
+  CHECK(scalar(path, "SELECT count(*) FROM stories_fts") == 2);
+  const auto ids = [&](StoryQuery query) {
+    Ids out;
+    for (const StoryView& story : store.stories(query)) out.push_back(story.story_id);
+    return out;
+  };
+  CHECK(ids(search("harbour", 10)) == Ids{"b", "a"});
+  CHECK(ids(search("tide", 10)) == Ids{"a"});
+  CHECK(ids(search("second tide", 10, true)) == Ids{"a"});  // words of two items of one story
+  CHECK(ids(search("harbour", 10, true)).size() == 2);
+}
