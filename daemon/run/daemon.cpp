@@ -137,6 +137,8 @@ class Daemon {
       return;
     }
     if (options_.once) pending_once_.insert(feed.name);
+    // Says whether a restart resumed the stored schedule or found the feed due.
+    spdlog::debug("feed '{}': first poll at {}", feed.name, format_rfc3339(first));
     arm(feed.name, first);
   }
 
