@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "feeds/encoding/single_byte.hpp"
+#include "feeds/encoding/utf16.hpp"
 
 namespace feedsieve {
 namespace {
@@ -139,7 +140,15 @@ bool looks_like_windows_1252(std::string_view bytes) {
 
 bool is_valid_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
-    // The common case, ASCII, eight bytes at a time and without the table walk.
+    // The common case, ASCII, thirty-two bytes at a time and without the table walk.
+    std::uint64_t words[4] = {};
+    if (i + sizeof words <= bytes.size()) {
+      std::memcpy(words, bytes.data() + i, sizeof words);
+      if (((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080ull) == 0) {
+        i += sizeof words;
+        continue;
+      }
+    }
     std::uint64_t word = 0;
     if (i + sizeof word <= bytes.size()) {
       std::memcpy(&word, bytes.data() + i, sizeof word);
@@ -241,6 +250,9 @@ std::string convert_to_utf8(std::string_view bytes, std::string_view charset, bo
   // Most non-UTF-8 feeds are in a single-byte charset: a table is several times faster than iconv.
   if (const auto table = encoding_detail::single_byte_table(std::string(charset))) {
     return encoding_detail::decode_single_byte(bytes, *table, replaced);
+  }
+  if (charset == "UTF-16LE" || charset == "UTF-16BE") {
+    return encoding_detail::decode_utf16(bytes, charset == "UTF-16BE", replaced);
   }
   const Iconv cd{std::string(charset)};
   const std::size_t unit = code_unit_size(charset);
