@@ -188,6 +188,11 @@ std::string base_url(pugi::xml_node node, std::string_view document_url) {
 std::string text_content(pugi::xml_node node) {
   std::string out;
   if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) return node.value();
+  // The usual element: one text or CDATA child and nothing else.
+  const pugi::xml_node only = node.first_child();
+  if (only && !only.next_sibling() && (only.type() == pugi::node_pcdata || only.type() == pugi::node_cdata)) {
+    return only.value();
+  }
   walk(node, [&](pugi::xml_node n, bool entering) {
     if (entering && (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata)) out += n.value();
   });

@@ -102,7 +102,8 @@ std::optional<std::string> attribute_value(GumboTag tag, std::string_view name, 
 // (which only ever reports allowed elements).
 class Serializer final : public text_detail::SimpleHtmlSink {
  public:
-  explicit Serializer(std::string_view base) : base_(base) {}
+  // `size_hint`: the length of the input, about what the output comes to.
+  Serializer(std::string_view base, std::size_t size_hint) : base_(base) { out_.reserve(size_hint); }
 
   bool enter(const GumboNode& node) {
     switch (node.type) {
@@ -188,14 +189,14 @@ class Serializer final : public text_detail::SimpleHtmlSink {
 namespace text_detail {
 
 std::optional<std::string> sanitize_html_fast(std::string_view html, std::string_view base_url) {
-  Serializer serializer(base_url);
+  Serializer serializer(base_url, html.size());
   if (!scan_simple_html(html, serializer)) return std::nullopt;
   return serializer.take();
 }
 
 std::string sanitize_html_gumbo(std::string_view html, std::string_view base_url) {
   const ParsedFragment parsed = parse_fragment(html);
-  Serializer serializer(base_url);
+  Serializer serializer(base_url, html.size());
   walk(parsed.nodes(), serializer);
   return serializer.take();
 }
