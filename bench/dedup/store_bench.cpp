@@ -7,7 +7,10 @@
 // - lookup items/s: StoryMatcher::find alone against the full store, the
 //   indexed SQL of story assignment;
 // - precision/recall of the stories the store made, as bench_dedup does;
-// - EXPLAIN QUERY PLAN of the matcher's statements.
+// - how many stories joined events, and a digest of every item's story and
+//   event (story_id, event_id: both derived from content, so a change that
+//   keeps every assignment keeps the digest);
+// - EXPLAIN QUERY PLAN of the story and event matchers' statements.
 #include "bench/dedup/store_bench.hpp"
 
 #include <unistd.h>
@@ -25,6 +28,8 @@
 #include "bench/dedup/scoring.hpp"
 #include "bench/dedup/stopwatch.hpp"
 #include "bench/dedup/synthetic.hpp"
+#include "daemon/store/event_match.hpp"
+#include "daemon/store/item_identity.hpp"
 #include "daemon/store/store.hpp"
 #include "daemon/store/story_match.hpp"
 #include "feeds/dedup/fingerprint.hpp"
@@ -88,7 +93,9 @@ std::vector<PollRecord> polls(const std::vector<Synthetic>& items, const std::ve
 }
 
 void print_plans(SQLite::Database& db) {
-  for (const std::string& sql : store_detail::StoryMatcher::statements()) {
+  std::vector<std::string> statements = store_detail::StoryMatcher::statements();
+  for (const std::string& sql : store_detail::EventMatcher::statements()) statements.push_back(sql);
+  for (const std::string& sql : statements) {
     std::printf("EXPLAIN QUERY PLAN %.60s...\n", sql.c_str());
     SQLite::Statement plan(db, "EXPLAIN QUERY PLAN " + sql);
     while (plan.executeStep()) std::printf("  %s\n", plan.getColumn(3).getString().c_str());
@@ -102,6 +109,19 @@ std::vector<std::uint32_t> stored_stories(SQLite::Database& db, std::size_t coun
   while (rows.executeStep())
     out[std::stoull(rows.getColumn(0).getString())] = static_cast<std::uint32_t>(rows.getColumn(1).getInt64());
   return out;
+}
+
+void report_assignments(SQLite::Database& db) {
+  SQLite::Statement rows(db,
+                         "SELECT i.guid, s.story_id, coalesce(s.event_id, '') FROM items i"
+                         " JOIN stories s ON s.id = i.story_id ORDER BY i.guid");
+  std::string all;
+  while (rows.executeStep())
+    for (int column = 0; column < 3; ++column) all += rows.getColumn(column).getString() + (column < 2 ? ' ' : '\n');
+  const long long in_events = db.execAndGet("SELECT count(*) FROM stories WHERE event_id IS NOT NULL").getInt64();
+  const long long events = db.execAndGet("SELECT count(DISTINCT event_id) FROM stories").getInt64();
+  std::printf("events: %lld stories in %lld events; assignment digest %016llx\n", in_events, events,
+              static_cast<unsigned long long>(store_detail::stable_hash(all)));
 }
 
 void time_lookups(SQLite::Database& db, const std::vector<Synthetic>& items, const std::vector<std::int64_t>& feed_ids) {
@@ -139,6 +159,7 @@ int through_store(std::size_t count, std::size_t per_poll) {
                 static_cast<double>(std::filesystem::file_size(path)) / (1024.0 * 1024.0));
   }
   SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  report_assignments(db);
   time_lookups(db, items, feed_ids);
   score_pairs(stored_stories(db, count), items);
   score_kinds(stored_stories(db, count), items);

@@ -29,7 +29,8 @@ constexpr int max_story_id_attempts = 64;
 // Every statement is reset before use, so each starts from a clean state.
 class ItemWriter {
  public:
-  ItemWriter(SQLite::Database& db, const std::filesystem::path& path, std::int64_t feed_id, std::string now)
+  ItemWriter(SQLite::Database& db, const std::filesystem::path& path, std::int64_t feed_id, std::string now,
+             store_detail::TermCache& event_terms)
       : db_(db),
         path_(path),
         feed_id_(feed_id),
@@ -64,7 +65,7 @@ class ItemWriter {
                        " AND :item = (SELECT min(id) FROM items WHERE story_id = :story)"),
         story_topic_(db, store_detail::story_topic_sql),
         matcher_(db),
-        events_(db) {}
+        events_(db, event_terms) {}
 
   void write(const KeyedItem& item, PollStored& stored) {
     const ItemColumns columns = store_detail::to_columns(*item.item);
@@ -224,14 +225,16 @@ PollStored Store::record_poll(const PollRecord& poll) {
   const std::string doing = "recording a poll of feed " + std::to_string(poll.feed_id);
   return store_detail::guarded(impl_->path, doing, [&] {
     SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    impl_->event_terms.begin(impl_->db);
     if (!store_detail::record_feed_state(impl_->db, poll))
       store_detail::throw_store_problem(impl_->path, "has no feed with id " + std::to_string(poll.feed_id));
     PollStored stored;
     if (poll.status == PollStatus::ok) {
-      ItemWriter writer(impl_->db, impl_->path, poll.feed_id, format_rfc3339(poll.attempted_at));
+      ItemWriter writer(impl_->db, impl_->path, poll.feed_id, format_rfc3339(poll.attempted_at), impl_->event_terms);
       for (const KeyedItem& item : store_detail::unique_by_guid(poll.items)) writer.write(item, stored);
     }
     transaction.commit();
+    impl_->event_terms.committed(impl_->db);
     return stored;
   });
 }

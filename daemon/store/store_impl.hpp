@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "daemon/store/store.hpp"
+#include "daemon/store/term_cache.hpp"
 
 namespace feedsieve {
 
@@ -14,6 +15,8 @@ struct Store::Impl {
   Store::Mode mode;
   // mutable: read-only members still prepare and step statements.
   mutable SQLite::Database db;
+  // What event matching read of story_terms, from poll to poll (record_poll).
+  store_detail::TermCache event_terms{};
 };
 
 }  // namespace feedsieve

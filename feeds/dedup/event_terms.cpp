@@ -55,12 +55,12 @@ std::vector<std::string> distinctive_terms(std::string_view title, std::string_v
 
 double event_similarity(const std::vector<std::string>& a, const std::vector<std::string>& b,
                         const std::function<double(const std::string&)>& idf) {
-  const std::set<std::string> in_b(b.begin(), b.end());
+  // A story has at most max_event_terms terms: a linear search beats building a set.
   double shared = 0, norm_a = 0, norm_b = 0;
   for (const std::string& t : a) {
     const double w = idf(t);
     norm_a += w * w;
-    if (in_b.count(t) != 0) shared += w * w;
+    if (std::find(b.begin(), b.end(), t) != b.end()) shared += w * w;
   }
   for (const std::string& t : b) norm_b += idf(t) * idf(t);
   if (norm_a == 0 || norm_b == 0) return 0;
