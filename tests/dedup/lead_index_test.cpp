@@ -89,7 +89,8 @@ TEST_CASE("the band table returns every item of a key through its growth") {
     std::multiset<std::uint32_t> got;
     table.for_each(key, [&](std::uint32_t item) { got.insert(item); });
     std::multiset<std::uint32_t> want;
-    for (auto it = inserted.lower_bound({key, 0}); it != inserted.end() && it->first == key; ++it) want.insert(it->second);
+    for (auto it = inserted.lower_bound({key, 0}); it != inserted.end() && it->first == key; ++it)
+      want.insert(it->second);
     // Keys that agree in the low 32 bits are reported together.
     if (static_cast<std::uint32_t>(key) == 1024) {
       REQUIRE(got.size() == 12500);
