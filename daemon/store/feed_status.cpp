@@ -42,8 +42,10 @@ FeedStatus classify(const FeedRecord& feed, const FeedActivity& activity, Timest
 std::vector<FeedStatus> feed_statuses(const Store& store, Timestamp now) {
   std::unordered_map<std::int64_t, FeedActivity> by_id;
   for (auto& activity : store.feed_activity()) by_id.emplace(activity.feed_id, activity);
+  const std::vector<FeedRecord> feeds = store.feeds();
   std::vector<FeedStatus> statuses;
-  for (const auto& feed : store.feeds()) {
+  statuses.reserve(feeds.size());
+  for (const auto& feed : feeds) {
     const auto it = by_id.find(feed.id);
     FeedActivity none;
     none.feed_id = feed.id;
@@ -57,9 +59,11 @@ std::vector<FeedStatus> configured_statuses(const std::vector<ConfiguredFeed>& f
   std::unordered_map<std::string, FeedStatus> stored;
   for (auto& status : feed_statuses(store, now)) stored.emplace(status.feed.name, std::move(status));
   std::vector<FeedStatus> out;
+  out.reserve(feeds.size());
   for (const auto& feed : feeds) {
     const auto it = stored.find(feed.name);
-    FeedStatus status = it != stored.end() ? it->second : FeedStatus{};
+    // Config names are unique, so each stored status is taken at most once.
+    FeedStatus status = it != stored.end() ? std::move(it->second) : FeedStatus{};
     if (it == stored.end()) status.feed = FeedRecord{0, feed.name, feed.url, {}, {}, {}, {}, {}, 0, {}, 0, {}};
     if (!feed.enabled) status.health = FeedHealth::disabled;
     out.push_back(std::move(status));
