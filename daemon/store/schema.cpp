@@ -252,6 +252,11 @@ PRAGMA user_version = 7;
 constexpr const char* schema_v8 = R"sql(
 CREATE VIEW story_search_keys (id, search_key) AS
   SELECT id, (max(0, min(8589934591, coalesce(unixepoch(sort_time), 0) + 2208988800)) << 30) | id FROM stories;
+-- A story's row of stories_fts as its items make it ("WHERE id = ?" reaches inside the GROUP BY).
+CREATE VIEW story_search_text (id, search_key, title, summary, content) AS
+  SELECT k.id, k.search_key, group_concat(i.title, char(10)), group_concat(i.summary, char(10)),
+         group_concat(i.content, char(10))
+  FROM story_search_keys k JOIN items i ON i.story_id = k.id GROUP BY k.id;
 
 CREATE VIRTUAL TABLE stories_fts USING fts5 (
   title, summary, content,
@@ -259,44 +264,32 @@ CREATE VIRTUAL TABLE stories_fts USING fts5 (
 );
 
 INSERT INTO stories_fts (rowid, title, summary, content)
-  SELECT k.search_key, group_concat(i.title, char(10)), group_concat(i.summary, char(10)),
-         group_concat(i.content, char(10))
-  FROM story_search_keys k JOIN items i ON i.story_id = k.id GROUP BY k.id;
+  SELECT search_key, title, summary, content FROM story_search_text;
 
 CREATE TRIGGER stories_fts_after_item_insert AFTER INSERT ON items BEGIN
   DELETE FROM stories_fts WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = new.story_id);
   INSERT INTO stories_fts (rowid, title, summary, content)
-    SELECT k.search_key, group_concat(i.title, char(10)), group_concat(i.summary, char(10)),
-           group_concat(i.content, char(10))
-    FROM story_search_keys k JOIN items i ON i.story_id = k.id WHERE k.id = new.story_id GROUP BY k.id;
+    SELECT search_key, title, summary, content FROM story_search_text WHERE id = new.story_id;
 END;
 CREATE TRIGGER stories_fts_after_item_update AFTER UPDATE OF title, summary, content, story_id ON items BEGIN
-  DELETE FROM stories_fts WHERE rowid IN (SELECT search_key FROM story_search_keys WHERE id IN (old.story_id, new.story_id));
+  DELETE FROM stories_fts
+    WHERE rowid IN (SELECT search_key FROM story_search_keys WHERE id IN (old.story_id, new.story_id));
   INSERT INTO stories_fts (rowid, title, summary, content)
-    SELECT k.search_key, group_concat(i.title, char(10)), group_concat(i.summary, char(10)),
-           group_concat(i.content, char(10))
-    FROM story_search_keys k JOIN items i ON i.story_id = k.id WHERE k.id IN (old.story_id, new.story_id) GROUP BY k.id;
+    SELECT search_key, title, summary, content FROM story_search_text WHERE id IN (old.story_id, new.story_id);
 END;
 CREATE TRIGGER stories_fts_after_item_delete AFTER DELETE ON items BEGIN
   DELETE FROM stories_fts WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = old.story_id);
   INSERT INTO stories_fts (rowid, title, summary, content)
-    SELECT k.search_key, group_concat(i.title, char(10)), group_concat(i.summary, char(10)),
-           group_concat(i.content, char(10))
-    FROM story_search_keys k JOIN items i ON i.story_id = k.id WHERE k.id = old.story_id GROUP BY k.id;
+    SELECT search_key, title, summary, content FROM story_search_text WHERE id = old.story_id;
 END;
--- The old key is computed from the old row as the view computes it.
+-- The row is found by the old key, computed from the old row as the view computes it.
 CREATE TRIGGER stories_fts_after_story_move AFTER UPDATE OF published, first_seen ON stories
 WHEN coalesce(old.published, old.first_seen) IS NOT coalesce(new.published, new.first_seen) BEGIN
-  INSERT INTO stories_fts (rowid, title, summary, content)
-    SELECT (SELECT search_key FROM story_search_keys WHERE id = new.id), title, summary, content
-    FROM stories_fts
-    WHERE rowid = (max(0, min(8589934591, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0)
-                              + 2208988800)) << 30) | old.id
-      AND rowid != (SELECT search_key FROM story_search_keys WHERE id = new.id);
   DELETE FROM stories_fts
     WHERE rowid = (max(0, min(8589934591, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0)
-                              + 2208988800)) << 30) | old.id
-      AND rowid != (SELECT search_key FROM story_search_keys WHERE id = new.id);
+                              + 2208988800)) << 30) | old.id;
+  INSERT INTO stories_fts (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text WHERE id = new.id;
 END;
 CREATE TRIGGER stories_fts_after_story_delete AFTER DELETE ON stories BEGIN
   DELETE FROM stories_fts

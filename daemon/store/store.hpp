@@ -86,7 +86,7 @@ inline constexpr int max_story_limit = 10'000;
 
 // A ranked search ranks at most this many matching stories: the newest ones
 // (all of them when fewer match). README.md, HTTP API, says what that means.
-inline constexpr int ranked_search_window = 2'000;
+inline constexpr int ranked_search_window = 1'000;
 
 // Where a listing stopped, for keyset pagination (the HTTP API's cursors):
 // the last story's sort key and its row, the tie-breaker.

@@ -50,15 +50,16 @@ constexpr const char* search_key_order = " ORDER BY f.rowid DESC";
 // window a cursor pinned), then the page cut from that ranking.
 constexpr const char* ranked_window_select = "SELECT f.rowid AS search_key, bm25(stories_fts) AS rank";
 constexpr const char* ranked_page_select =
-    ", w.rank, b.low, b.high, b.n FROM w JOIN stories s ON s.id = w.search_key & 1073741823, b";
+    ", w.rank, b.low, b.high, b.n FROM c, b, w JOIN stories s ON s.id = w.search_key & 1073741823";
+// The window's bounds and size; and where the cursor's story ranks now (new
+// stories move every bm25 score a little), its saved rank when it has gone.
+// Both are one row, computed once.
 constexpr const char* window_bounds =
-    " b AS (SELECT min(search_key) AS low, max(search_key) AS high, count(*) AS n FROM w)";
+    " b AS MATERIALIZED (SELECT min(search_key) AS low, max(search_key) AS high, count(*) AS n FROM w),"
+    " c AS MATERIALIZED (SELECT coalesce((SELECT rank FROM w WHERE search_key & 1073741823 = :after_row),"
+    " :after_rank) AS rank)";
 constexpr const char* pinned_window = " AND f.rowid BETWEEN :window_low AND :window_high";
-// After the cursor's story as it ranks now (new stories move every bm25 score
-// a little); its saved rank stands in when it has gone.
-constexpr const char* after_ranked =
-    " WHERE (w.rank, s.id) > (coalesce((SELECT rank FROM w WHERE search_key & 1073741823 = :after_row),"
-    " :after_rank), :after_row)";
+constexpr const char* after_ranked = " WHERE (w.rank, s.id) > (c.rank, :after_row)";
 constexpr const char* best_first = " ORDER BY w.rank, s.id LIMIT :limit";
 
 // The listing key of a sort_time and a row, as the view story_search_keys

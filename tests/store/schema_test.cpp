@@ -35,7 +35,7 @@ TEST_CASE("a new store gets the whole schema and its version", "[store][schema]"
   for (const char* name : {"feeds", "stories", "items", "items_fts", "items_by_canonical_link", "items_by_story",
                            "stories_by_sort_time", "items_fts_after_insert", "items_fts_after_update",
                            "items_fts_after_delete", "simhash_bands", "story_terms", "items_by_title_key",
-                           "stories_fts", "story_search_keys", "stories_fts_after_item_insert",
+                           "stories_fts", "story_search_keys", "story_search_text", "stories_fts_after_item_insert",
                            "stories_fts_after_item_update", "stories_fts_after_item_delete",
                            "stories_fts_after_story_move", "stories_fts_after_story_delete",
                            "items_by_feed_time", "feed_counts_after_insert", "feed_counts_after_delete",
@@ -137,4 +137,9 @@ TEST_CASE("the hot queries use their indexes", "[store][schema]") {
              Contains("stories_by_sort_time"));
   CHECK_THAT(plan("SELECT min(published) FROM items WHERE story_id = ?1"), Contains("items_by_story"));
   CHECK_THAT(plan("SELECT id FROM items WHERE feed_id = ?1 AND guid = ?2"), Contains("sqlite_autoindex_items"));
+  // The feed counters' triggers (v7): a story's few items, not all of a feed's; a feed's oldest and newest item.
+  CHECK_THAT(plan("SELECT 1 FROM items WHERE story_id = ?1 AND +feed_id = ?2 AND id != ?3"),
+             Contains("items_by_story"));
+  CHECK_THAT(plan("SELECT min(coalesce(published, updated, fetched_at)) FROM items WHERE feed_id = ?1"),
+             Contains("items_by_feed_time"));
 }
