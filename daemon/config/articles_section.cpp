@@ -26,7 +26,7 @@ void read_articles(const Reader& r, const toml::table& root, Config& config) {
   if (t == nullptr) return;
   r.only_keys(*t, "[articles]",
               {"fetch", "max_per_poll", "deadline", "timeout", "connect_timeout", "max_body", "max_per_host",
-               "min_interval", "max_crawl_delay", "robots_cache", "robots_retry"});
+               "min_interval", "max_crawl_delay", "robots_cache", "robots_retry", "retry_delay"});
   if (auto v = read_article_fetch(r, *t, "fetch", "articles")) a.fetch = *v;
   if (auto v = r.integer(*t, "max_per_poll", "articles", 0, 10'000)) a.max_per_poll = static_cast<int>(*v);
   if (auto v = r.duration(*t, "deadline", "articles", seconds(1))) a.deadline = *v;
@@ -39,6 +39,7 @@ void read_articles(const Reader& r, const toml::table& root, Config& config) {
   if (auto v = r.duration(*t, "max_crawl_delay", "articles", seconds(0))) p.max_crawl_delay = *v;
   if (auto v = r.duration(*t, "robots_cache", "articles", seconds(1))) p.robots_ttl = *v;
   if (auto v = r.duration(*t, "robots_retry", "articles", seconds(1))) p.robots_retry = *v;
+  if (auto v = r.duration(*t, "retry_delay", "articles", seconds(0))) p.page_retry_delay = *v;
 }
 
 }  // namespace feedsieve

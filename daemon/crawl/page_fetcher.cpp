@@ -57,6 +57,12 @@ FetchLimits page_limits(const PageFetchSettings& settings) {
   return limits;
 }
 
+// Worth asking once more: the server or the path to it was having a bad moment.
+bool transient(const FetchResult& result) {
+  return result.outcome == FetchOutcome::timeout ||
+         (result.outcome == FetchOutcome::http_error && result.http_status >= 500 && result.http_status <= 599);
+}
+
 PageResult not_sent(std::string url, FetchOutcome outcome, std::string error, bool disallowed) {
   PageResult result;
   result.fetch.outcome = outcome;
@@ -77,6 +83,12 @@ struct PageFetcher::Impl {
     std::string url;
     Address address;
     Callback done;  // empty for a robots.txt job
+    bool retried = false;
+  };
+  // A page waiting out page_retry_delay before its second attempt.
+  struct Retry {
+    Job job;
+    std::unique_ptr<asio::steady_timer> timer;
   };
   using Ticket = PoliteQueue::Ticket;
 
@@ -87,6 +99,7 @@ struct PageFetcher::Impl {
   void start(Ticket ticket);
   void on_fetched(Ticket ticket, FetchResult result);
   void on_robots(const Job& job, FetchResult result);
+  bool retry_later(Job& job, const FetchResult& result);
   void deliver(Callback done, PageResult result);
   void cancel_all();
   Clock::duration gap_for(const RobotsAnswer& answer) const;
@@ -100,6 +113,7 @@ struct PageFetcher::Impl {
   asio::steady_timer timer;
   std::map<Ticket, Job> jobs;                               // queued and running
   std::map<std::string, std::vector<Job>> awaiting_robots;  // by origin
+  std::map<Ticket, Retry> retries;                          // by the ticket of the failed attempt
   Ticket next_ticket = 1;
   // Fetcher callbacks cancelled at destruction are still posted: they check this first.
   std::shared_ptr<int> alive = std::make_shared<int>(0);
@@ -182,12 +196,13 @@ void PageFetcher::Impl::on_fetched(Ticket ticket, FetchResult result) {
   if (found == jobs.end()) return;  // cancelled meanwhile
   Job job = std::move(found->second);
   jobs.erase(found);
+  const std::string host = job.address.host;  // a retried job moves away
   if (job.done) {
-    deliver(std::move(job.done), PageResult{std::move(result), false});
+    if (!retry_later(job, result)) deliver(std::move(job.done), PageResult{std::move(result), false});
   } else {
     on_robots(job, std::move(result));  // first: its Crawl-delay already spaces the next request
   }
-  polite.finished(job.address.host, Clock::now());
+  polite.finished(host, Clock::now());
   pump();
 }
 
@@ -204,6 +219,27 @@ void PageFetcher::Impl::on_robots(const Job& job, FetchResult result) {
   for (Job& page : waiting) admit(std::move(page));
 }
 
+// The second attempt is admitted afresh: robots.txt and the host's gap apply
+// again. Takes the job (moves it out) when it returns true.
+bool PageFetcher::Impl::retry_later(Job& job, const FetchResult& result) {
+  if (job.retried || !transient(result)) return false;
+  spdlog::debug("pages: {}; asking again in {} ms", result.error, settings.page_retry_delay.count());
+  job.retried = true;
+  const Ticket key = next_ticket++;
+  auto timer_for_retry = std::make_unique<asio::steady_timer>(io, settings.page_retry_delay);
+  timer_for_retry->async_wait([this, key, life = std::weak_ptr<int>(alive)](const boost::system::error_code& ec) {
+    if (ec || life.expired()) return;
+    const auto found = retries.find(key);
+    if (found == retries.end()) return;
+    Job again = std::move(found->second.job);
+    retries.erase(found);
+    admit(std::move(again));
+    pump();
+  });
+  retries.emplace(key, Retry{std::move(job), std::move(timer_for_retry)});
+  return true;
+}
+
 Clock::duration PageFetcher::Impl::gap_for(const RobotsAnswer& answer) const {
   const auto delay = std::min(answer.rules.crawl_delay.value_or(std::chrono::milliseconds(0)), settings.max_crawl_delay);
   return std::max<Clock::duration>(settings.min_interval, delay);
@@ -218,6 +254,7 @@ void PageFetcher::Impl::cancel_all() {
   polite.clear();
   auto running = std::exchange(jobs, {});
   auto waiting = std::exchange(awaiting_robots, {});
+  auto retrying = std::exchange(retries, {});  // their timers are cancelled as they go
   fetcher.cancel_all();  // their callbacks find no job and do nothing
   const auto cancel = [this](Job& job) {
     if (job.done)
@@ -226,6 +263,7 @@ void PageFetcher::Impl::cancel_all() {
   for (auto& [ticket, job] : running) cancel(job);
   for (auto& [origin, pages] : waiting)
     for (Job& page : pages) cancel(page);
+  for (auto& [key, retry] : retrying) cancel(retry.job);
 }
 
 PageFetcher::PageFetcher(asio::io_context& io, PageFetchSettings settings)
@@ -240,7 +278,7 @@ void PageFetcher::fetch(std::string url, Callback done) { impl_->fetch(std::move
 void PageFetcher::cancel_all() { impl_->cancel_all(); }
 
 std::size_t PageFetcher::in_flight() const {
-  std::size_t n = impl_->jobs.size();
+  std::size_t n = impl_->jobs.size() + impl_->retries.size();
   for (const auto& [origin, pages] : impl_->awaiting_robots) n += pages.size();
   return n;
 }

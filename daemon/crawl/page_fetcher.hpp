@@ -36,6 +36,9 @@ struct PageFetchSettings {
   std::chrono::milliseconds max_crawl_delay{60'000};  // a longer Crawl-delay is cut to this
   std::chrono::seconds robots_ttl{24 * 3600};       // how long a robots.txt answer is kept
   std::chrono::seconds robots_retry{3600};          // after a 5xx or unreachable robots.txt
+  // A page answered 5xx or timed out is asked for once more, this long after
+  // (and behind the host's politeness again); a second failure is final.
+  std::chrono::milliseconds page_retry_delay{10'000};
 };
 
 struct PageResult {

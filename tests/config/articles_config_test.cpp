@@ -45,6 +45,7 @@ min_interval = "3s"
 max_crawl_delay = "10s"
 robots_cache = "6h"
 robots_retry = "10m"
+retry_delay = "45s"
 [[feeds]]
 name = "all"
 url = "https://a.example/feed"
@@ -69,6 +70,7 @@ url = "https://c.example/feed"
   CHECK(a.pages.max_crawl_delay == 10s);
   CHECK(a.pages.robots_ttl == 6h);
   CHECK(a.pages.robots_retry == 10min);
+  CHECK(a.pages.page_retry_delay == 45s);
   CHECK(a.pages.limits.user_agent == "probe/2");
   REQUIRE(a.pages.limits.allow_networks.size() == 1);
   CHECK(config.article_fetch_of(config.feeds[0]) == ArticleFetch::all);

@@ -1,10 +1,12 @@
 // daemon/crawl PageFetcher against the real test server on 127.0.0.1:
-// robots.txt obeyed, politeness checked from the server's request log.
+// robots.txt obeyed, politeness checked from the server's request log, and
+// the one retry of a page that failed for a moment.
 #include <catch2/catch.hpp>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <functional>
+#include <optional>
 
 #include "daemon/crawl/page_fetcher.hpp"
 #include "tests/support/support.hpp"
@@ -41,6 +43,22 @@ json::object page(const std::string& body) {
 std::vector<std::string> paths(const HttpServer& server) {
   std::vector<std::string> out;
   for (const auto& request : server.requests()) out.emplace_back(request.at("path").as_string());
+  return out;
+}
+
+PageFetchSettings retrying(std::chrono::milliseconds delay) {
+  PageFetchSettings settings = loopback_settings();
+  settings.page_retry_delay = delay;
+  return settings;
+}
+
+json::object in_turn(json::array responses) { return {{"responses", std::move(responses)}}; }
+
+// Server times of the requests to `path`, oldest first.
+std::vector<double> times_of(const HttpServer& server, const std::string& path) {
+  std::vector<double> out;
+  for (const auto& request : server.requests())
+    if (request.at("path").as_string() == path) out.push_back(request.at("time").to_number<double>());
   return out;
 }
 
@@ -171,4 +189,65 @@ TEST_CASE("cancel_all completes queued and running pages as cancelled", "[crawl]
   io.run();
   REQUIRE(results.size() == 2);
   for (const auto& result : results) CHECK(result.fetch.outcome == FetchOutcome::cancelled);
+}
+
+// A page that fails for a moment (5xx, timeout) is asked for once more after
+// page_retry_delay; other failures, and a second failure, are final.
+TEST_CASE("a page answered 503 is fetched again after page_retry_delay", "[crawl][pages][retry]") {
+  HttpServer server({{"/robots.txt", {{"body", ""}}},
+                     {"/page", in_turn({json::object{{"status", 503}, {"body", "busy"}}, page("<p>back</p>")})}});
+  const PageResult result = fetch_pages(retrying(300ms), {server.url("/page")}).at(0);
+  CHECK(result.succeeded());
+  CHECK(result.fetch.body == "<p>back</p>");
+  const auto times = times_of(server, "/page");
+  REQUIRE(times.size() == 2);
+  CHECK(times[1] - times[0] >= 0.3);
+  CHECK(times_of(server, "/robots.txt").size() == 1);  // the answer is still cached for the second attempt
+}
+
+TEST_CASE("a page that times out is fetched again once", "[crawl][pages][retry]") {
+  HttpServer server({{"/robots.txt", {{"body", ""}}},
+                     {"/page", in_turn({json::object{{"delay", 5}, {"body", "late"}}, page("<p>quick</p>")})}});
+  PageFetchSettings settings = retrying(300ms);
+  settings.limits.total_timeout = 1s;
+  const PageResult result = fetch_pages(settings, {server.url("/page")}).at(0);
+  CHECK(result.succeeded());
+  CHECK(result.fetch.body == "<p>quick</p>");
+  CHECK(times_of(server, "/page").size() == 2);
+}
+
+TEST_CASE("a second failure is final, and a 404 is not retried", "[crawl][pages][retry]") {
+  HttpServer server({{"/robots.txt", {{"body", ""}}},
+                     {"/down", {{"status", 500}, {"body", "down"}}},
+                     {"/missing", {{"status", 404}, {"body", "no"}}}});
+  const PageResult down = fetch_pages(retrying(300ms), {server.url("/down")}).at(0);
+  CHECK_FALSE(down.succeeded());
+  CHECK(down.fetch.http_status == 500);
+  CHECK(times_of(server, "/down").size() == 2);
+
+  const PageResult missing = fetch_pages(retrying(300ms), {server.url("/missing")}).at(0);
+  CHECK(missing.fetch.http_status == 404);
+  CHECK(times_of(server, "/missing").size() == 1);
+}
+
+TEST_CASE("cancel_all completes a page waiting for its retry as cancelled", "[crawl][pages][retry]") {
+  HttpServer server({{"/robots.txt", {{"body", ""}}}, {"/down", {{"status", 503}, {"body", "busy"}}},
+                     {"/after", page("<p>after</p>")}});
+  const PageFetchSettings settings = retrying(1h);
+  boost::asio::io_context io;
+  std::optional<PageResult> down;
+  PageFetcher pages(io, settings);
+  pages.fetch(server.url("/down"), [&](PageResult result) { down = std::move(result); });
+  // One request per host at a time: when /after is done, /down's first attempt
+  // has failed and only its retry is left.
+  pages.fetch(server.url("/after"), [&](PageResult result) {
+    CHECK(result.succeeded());
+    CHECK(pages.in_flight() == 1);
+    pages.cancel_all();
+  });
+  io.run();
+  REQUIRE(down.has_value());
+  CHECK(down->fetch.outcome == FetchOutcome::cancelled);
+  CHECK(times_of(server, "/down").size() == 1);
+  CHECK(pages.in_flight() == 0);
 }

@@ -10,6 +10,8 @@ ROUTES.json maps a path to a response:
                  "last_modified": "Wed, 01 May 2024 10:00:00 GMT",
                  "delay": 5.0, "redirect": "/other", "redirect_status": 301,
                  "gzip": true, "size": 1048576, "endless": true}}
+A route may instead be {"responses": [response, ...]}: the Nth request to
+its path gets the Nth response, the last one repeating (a 503, then a 200).
 A request whose If-None-Match equals "etag" (or If-Modified-Since equals
 "last_modified") gets 304. "size" sends that many filler bytes; "endless"
 streams until the client goes away. The routes file is re-read on every
@@ -61,9 +63,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             log.write(json.dumps(entry) + "\n")
         with open(ROUTES_PATH, encoding="utf-8") as f:
             routes = json.load(f)
-        route = routes.get(self.path.split("?")[0])
+        path = self.path.split("?")[0]
+        route = routes.get(path)
         if route is None:
             return self.reply(404, {"Content-Type": "text/plain"}, b"not found\n")
+        if "responses" in route:
+            turn = self.server.next_turn(path)
+            route = route["responses"][min(turn, len(route["responses"]) - 1)]
         if route.get("delay"):
             time.sleep(route["delay"])
         if "redirect" in route:
@@ -133,11 +139,18 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
         super().__init__(*args)
         self.lock = threading.Lock()
         self.active = 0  # requests received and not yet answered
+        self.turns = {}  # path -> requests seen, for "responses"
 
     def enter(self):
         with self.lock:
             self.active += 1
             return self.active
+
+    def next_turn(self, path):
+        with self.lock:
+            turn = self.turns.get(path, 0)
+            self.turns[path] = turn + 1
+            return turn
 
     def leave(self):
         with self.lock:
