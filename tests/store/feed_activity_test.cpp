@@ -194,21 +194,3 @@ TEST_CASE("the schema v7 migration counts what a v6 store holds", "[store][activ
   CHECK(contribution(store, 3) == Contribution{0, 0, {}});
   check_exact(store);
 }
-
-TEST_CASE("keeping the counts looks items up by story and by feed time, not by scanning a feed",
-          "[store][activity][schema]") {
-  test::TempDir dir;
-  const auto path = dir / "store.db";
-  { Store store(path); }
-  SQLite::Database db(path.string());
-  auto plan = [&](const char* sql) {
-    SQLite::Statement explain(db, std::string("EXPLAIN QUERY PLAN ") + sql);
-    std::string text;
-    while (explain.executeStep()) text += explain.getColumn(3).getString() + "\n";
-    return text;
-  };
-  CHECK_THAT(plan("SELECT 1 FROM items WHERE story_id = ?1 AND +feed_id = ?2 AND id != ?3"),
-             Catch::Contains("items_by_story"));
-  CHECK_THAT(plan("SELECT min(coalesce(published, updated, fetched_at)) FROM items WHERE feed_id = ?1"),
-             Catch::Contains("items_by_feed_time"));
-}
