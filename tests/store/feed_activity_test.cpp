@@ -68,6 +68,14 @@ void check_exact(const Store& store) {
   CHECK(kept(store) == expected);
 }
 
+// Two feeds in a fresh store.
+struct TwoFeeds {
+  test::TempDir dir;
+  Store store{dir / "store.db"};
+  const std::int64_t wire = store.upsert_feed("wire", "https://wire.example/rss").id;
+  const std::int64_t blog = store.upsert_feed("blog", "https://blog.example/rss").id;
+};
+
 }  // namespace
 
 TEST_CASE("feed counts follow new, repeated and edited items", "[store][activity]") {
@@ -81,15 +89,17 @@ TEST_CASE("feed counts follow new, repeated and edited items", "[store][activity
   CHECK(contribution(store, wire) == Contribution{2, 2, 2 * 3600});
 
   // Listed again, plus one new: only the new one counts.
-  store.record_poll(ok_poll(wire, {make_item("1", "Alpine owls learn chess", "https://a.example/owls", may(1, 10)),
-                                   make_item("2", "Desert kites map dunes", "https://a.example/kites", may(1, 12)),
-                                   make_item("3", "Harbour seals vote", "https://a.example/seals", may(1, 16))},
+  store.record_poll(ok_poll(wire,
+                            {make_item("1", "Alpine owls learn chess", "https://a.example/owls", may(1, 10)),
+                             make_item("2", "Desert kites map dunes", "https://a.example/kites", may(1, 12)),
+                             make_item("3", "Harbour seals vote", "https://a.example/seals", may(1, 16))},
                             may(2)));
   CHECK(contribution(store, wire) == Contribution{3, 3, 3 * 3600});
   check_exact(store);
 
   // The newest item is re-dated earlier: the newest time comes from the others again.
-  store.record_poll(ok_poll(wire, {make_item("3", "Harbour seals vote", "https://a.example/seals", may(1, 11))}, may(3)));
+  store.record_poll(
+      ok_poll(wire, {make_item("3", "Harbour seals vote", "https://a.example/seals", may(1, 11))}, may(3)));
   CHECK(contribution(store, wire) == Contribution{3, 3, 3600});
   check_exact(store);
 
@@ -99,17 +109,14 @@ TEST_CASE("feed counts follow new, repeated and edited items", "[store][activity
   check_exact(store);
 }
 
-TEST_CASE("a late item merged into another feed's story counts that story once for its own feed",
-          "[store][activity]") {
-  test::TempDir dir;
-  Store store(dir / "store.db");
-  const auto wire = store.upsert_feed("wire", "https://wire.example/rss").id;
-  const auto blog = store.upsert_feed("blog", "https://blog.example/rss").id;
+TEST_CASE_METHOD(TwoFeeds, "a late item merged into another feed's story counts that story once for its own feed",
+                 "[store][activity]") {
   store.record_poll(ok_poll(wire, {make_item("w-1", "Comet tails sing", "https://a.example/comet", may(1, 8)),
                                    make_item("w-2", "Moss grows on Mars", "https://a.example/moss", may(1, 9))}));
   // A day later the blog carries the comet story (same canonical link), twice under two guids.
-  store.record_poll(ok_poll(blog, {make_item("b-1", "Comet tails sing", "https://a.example/comet", may(2, 8)),
-                                   make_item("b-2", "Comet tails sing (updated)", "https://a.example/comet", may(2, 9))},
+  store.record_poll(ok_poll(blog,
+                            {make_item("b-1", "Comet tails sing", "https://a.example/comet", may(2, 8)),
+                             make_item("b-2", "Comet tails sing (updated)", "https://a.example/comet", may(2, 9))},
                             may(2)));
   REQUIRE(store.stories(test::everything()).size() == 2);
   CHECK(contribution(store, wire) == Contribution{2, 2, 3600});
@@ -117,24 +124,21 @@ TEST_CASE("a late item merged into another feed's story counts that story once f
   check_exact(store);
 }
 
-TEST_CASE("retention takes pruned items out of their feeds' counts", "[store][activity]") {
-  test::TempDir dir;
-  Store store(dir / "store.db");
-  const auto wire = store.upsert_feed("wire", "https://wire.example/rss").id;
-  const auto blog = store.upsert_feed("blog", "https://blog.example/rss").id;
+TEST_CASE_METHOD(TwoFeeds, "retention takes pruned items out of their feeds' counts", "[store][activity]") {
   std::vector<NormalizedItem> items;
   for (int i = 0; i < 6; ++i)
     items.push_back(make_item("w-" + std::to_string(i), "Wire story number " + std::to_string(i) + " about otters",
                               "https://a.example/w" + std::to_string(i), may(1, 6 + i)));
   store.record_poll(ok_poll(wire, items, may(1)));
-  store.record_poll(ok_poll(blog, {make_item("b-1", "Wire story number 0 about otters", "https://a.example/w0", may(1, 6)),
-                                   make_item("b-2", "Blog note on herons", "https://a.example/herons", may(1, 7))},
+  store.record_poll(ok_poll(blog,
+                            {make_item("b-1", "Wire story number 0 about otters", "https://a.example/w0", may(1, 6)),
+                             make_item("b-2", "Blog note on herons", "https://a.example/herons", may(1, 7))},
                             may(1)));
   // Both feeds list something new later, so what they listed before may expire.
-  store.record_poll(ok_poll(wire, {make_item("w-new", "Fresh wire item on lynx", "https://a.example/lynx", may(20, 6))},
-                            may(20)));
-  store.record_poll(ok_poll(blog, {make_item("b-new", "Fresh blog item on cranes", "https://a.example/cranes", may(20, 7))},
-                            may(20)));
+  store.record_poll(
+      ok_poll(wire, {make_item("w-new", "Fresh wire item on lynx", "https://a.example/lynx", may(20, 6))}, may(20)));
+  store.record_poll(ok_poll(
+      blog, {make_item("b-new", "Fresh blog item on cranes", "https://a.example/cranes", may(20, 7))}, may(20)));
   REQUIRE(contribution(store, wire).items == 7);
 
   RetentionPolicy policy;
@@ -153,11 +157,8 @@ TEST_CASE("retention takes pruned items out of their feeds' counts", "[store][ac
   check_exact(store);
 }
 
-TEST_CASE("a feed taken out of the config leaves the others' counts as they were", "[store][activity]") {
-  test::TempDir dir;
-  Store store(dir / "store.db");
-  const auto wire = store.upsert_feed("wire", "https://wire.example/rss").id;
-  const auto blog = store.upsert_feed("blog", "https://blog.example/rss").id;
+TEST_CASE_METHOD(TwoFeeds, "a feed taken out of the config leaves the others' counts as they were",
+                 "[store][activity]") {
   store.record_poll(ok_poll(wire, {make_item("w-1", "Comet tails sing", "https://a.example/comet", may(1, 8))}));
   store.record_poll(ok_poll(blog, {make_item("b-1", "Comet tails sing", "https://a.example/comet", may(1, 9)),
                                    make_item("b-2", "Herons fish at dawn", "https://a.example/herons", may(1, 10))}));
@@ -177,15 +178,16 @@ TEST_CASE("the schema v7 migration counts what a v6 store holds", "[store][activ
   {
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     store_detail::migrate(db, path, 6);
-    db.exec("INSERT INTO feeds (id, name, url) VALUES (1, 'wire', 'https://wire.example/rss'),"
-            " (2, 'blog', 'https://blog.example/rss'), (3, 'idle', 'https://idle.example/rss');"
-            "INSERT INTO stories (id, story_id, first_seen) VALUES (1, 'comet', '2024-05-01T08:00:00Z'),"
-            " (2, 'moss', '2024-05-01T10:00:00Z');"
-            "INSERT INTO items (feed_id, story_id, guid, published, fetched_at, last_seen_at) VALUES"
-            " (1, 1, 'w-1', '2024-05-01T08:00:00Z', '2024-05-01T12:00:00Z', '2024-05-01T12:00:00Z'),"
-            " (1, 2, 'w-2', '2024-05-01T10:00:00Z', '2024-05-01T12:00:00Z', '2024-05-01T12:00:00Z'),"
-            " (2, 1, 'b-1', NULL, '2024-05-01T12:00:00Z', '2024-05-01T12:00:00Z'),"
-            " (2, 1, 'b-2', '2024-05-01T09:00:00Z', '2024-05-01T12:00:00Z', '2024-05-01T12:00:00Z');");
+    db.exec(
+        "INSERT INTO feeds (id, name, url) VALUES (1, 'wire', 'https://wire.example/rss'),"
+        " (2, 'blog', 'https://blog.example/rss'), (3, 'idle', 'https://idle.example/rss');"
+        "INSERT INTO stories (id, story_id, first_seen) VALUES (1, 'comet', '2024-05-01T08:00:00Z'),"
+        " (2, 'moss', '2024-05-01T10:00:00Z');"
+        "INSERT INTO items (feed_id, story_id, guid, published, fetched_at, last_seen_at) VALUES"
+        " (1, 1, 'w-1', '2024-05-01T08:00:00Z', '2024-05-01T12:00:00Z', '2024-05-01T12:00:00Z'),"
+        " (1, 2, 'w-2', '2024-05-01T10:00:00Z', '2024-05-01T12:00:00Z', '2024-05-01T12:00:00Z'),"
+        " (2, 1, 'b-1', NULL, '2024-05-01T12:00:00Z', '2024-05-01T12:00:00Z'),"
+        " (2, 1, 'b-2', '2024-05-01T09:00:00Z', '2024-05-01T12:00:00Z', '2024-05-01T12:00:00Z');");
   }
   Store store(path);
   CHECK(test::scalar(path, "PRAGMA user_version") == store_detail::known_schema_version());
