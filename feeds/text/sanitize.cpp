@@ -85,13 +85,28 @@ bool is_url_attribute(GumboTag tag, std::string_view name) {
   return name == "poster" && tag == GUMBO_TAG_VIDEO;
 }
 
+// The fragment's base URL, parsed once at its first URL attribute: every
+// link of the fragment reuses it, and fragments without links never parse it.
+class LazyBase {
+ public:
+  explicit LazyBase(std::string_view text) : text_(text) {}
+  const BaseUrl& get() {
+    if (!parsed_) parsed_.emplace(text_);
+    return *parsed_;
+  }
+
+ private:
+  std::string_view text_;
+  std::optional<BaseUrl> parsed_;
+};
+
 // The value to write for one attribute, or nullopt to leave it out.
 std::optional<std::string> attribute_value(GumboTag tag, std::string_view name, std::string_view value,
-                                           std::string_view base) {
+                                           LazyBase& base) {
   if (name.starts_with("on")) return std::nullopt;  // never, whatever the lists say
-  if (is_url_attribute(tag, name)) return text_detail::safe_url(value, base, url_use(tag, name));
+  if (is_url_attribute(tag, name)) return text_detail::safe_url(value, base.get(), url_use(tag, name));
   if (name == "srcset" && (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SOURCE)) {
-    return text_detail::safe_srcset(value, base);
+    return text_detail::safe_srcset(value, base.get());
   }
   if (name == "sizes" && (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SOURCE)) return std::string(value);
   if (listed(kPlainAttributes, name)) return std::string(value);
@@ -178,7 +193,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
     return true;
   }
 
-  std::string_view base_;
+  LazyBase base_;
   std::string out_;
   std::string tag_;                   // the start tag being written
   std::vector<Attribute> attributes_;  // of the element being written

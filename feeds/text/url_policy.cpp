@@ -13,7 +13,6 @@
 #include <cstdint>
 
 #include "feeds/text/url_policy.hpp"
-#include "feeds/url/url.hpp"
 
 namespace feedsieve::text_detail {
 namespace {
@@ -144,7 +143,7 @@ std::string_view compacted_view(std::string_view text, std::string& storage) {
 
 }  // namespace
 
-std::optional<std::string> safe_url(std::string_view value, std::string_view base_url, UrlUse use) {
+std::optional<std::string> safe_url(std::string_view value, const BaseUrl& base, UrlUse use) {
   const bool plain = is_compact(value);
   std::string compacted_storage;
   const std::string_view compacted = plain ? value : compacted_view(value, compacted_storage);
@@ -154,7 +153,7 @@ std::optional<std::string> safe_url(std::string_view value, std::string_view bas
     return std::nullopt;
   }
   if (!scheme_allowed(scheme, use) || compacted.empty()) return std::nullopt;
-  std::string resolved = resolve_url(base_url, value);
+  std::string resolved = base.resolve(value);
   // The base decides the scheme of a relative reference: judge the result too.
   std::string result_storage;
   const std::string_view result = compacted_view(resolved, result_storage);
@@ -166,7 +165,7 @@ std::optional<std::string> safe_url(std::string_view value, std::string_view bas
   return resolved;
 }
 
-std::optional<std::string> safe_srcset(std::string_view value, std::string_view base_url) {
+std::optional<std::string> safe_srcset(std::string_view value, const BaseUrl& base) {
   std::string out;
   std::size_t i = 0;
   const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
@@ -186,7 +185,7 @@ std::optional<std::string> safe_srcset(std::string_view value, std::string_view 
       while (!descriptor.empty() && is_space(descriptor.back())) descriptor.remove_suffix(1);
     }
     if (url.empty()) continue;
-    const auto safe = safe_url(url, base_url, UrlUse::media);
+    const auto safe = safe_url(url, base, UrlUse::media);
     if (!safe) continue;
     if (!out.empty()) out += ", ";
     out += *safe;

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "feeds/url/base_url.hpp"
+
 namespace feedsieve::text_detail {
 
 enum class UrlUse {
@@ -13,11 +15,11 @@ enum class UrlUse {
 };
 
 // The URL to write for an attribute value (entities already decoded), resolved
-// against base_url; nullopt when the URL must be dropped.
-std::optional<std::string> safe_url(std::string_view value, std::string_view base_url, UrlUse use);
+// against base; nullopt when the URL must be dropped.
+std::optional<std::string> safe_url(std::string_view value, const BaseUrl& base, UrlUse use);
 
 // A srcset with every candidate URL passed through safe_url(media) and
 // resolved; candidates that fail are dropped; nullopt when none is left.
-std::optional<std::string> safe_srcset(std::string_view value, std::string_view base_url);
+std::optional<std::string> safe_srcset(std::string_view value, const BaseUrl& base);
 
 }  // namespace feedsieve::text_detail

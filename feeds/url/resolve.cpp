@@ -5,7 +5,9 @@
 // reference is returned as given (trimmed), without repair or normalisation:
 // resolve_url resolves, canonical_url normalises.
 #include <boost/url.hpp>
+#include <cctype>
 
+#include "feeds/url/base_url.hpp"
 #include "feeds/url/url.hpp"
 #include "feeds/url/url_detail.hpp"
 
@@ -24,24 +26,50 @@ std::string with_clean_path(const boost::urls::url_view_base& u) {
   return out;
 }
 
+// Whether trimmed text starts with "scheme:" (RFC 3986 3.1). Such a reference
+// comes back unchanged whatever follows: clean_reference() keeps the prefix,
+// and a text that starts with a scheme cannot be a relative reference, so it
+// either parses as a URI or is rejected, and both return it as given. Deciding
+// that here skips the copy and two parses for the usual absolute link.
+bool starts_with_scheme(std::string_view text) {
+  if (text.empty() || !std::isalpha(static_cast<unsigned char>(text.front()))) return false;
+  for (const char c : text.substr(1)) {
+    if (c == ':') return true;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
+
+std::optional<boost::urls::url> parse_base(std::string_view base) {
+  const std::string text = url_detail::clean_reference(base);  // the parsed view points into it
+  const auto parsed = boost::urls::parse_uri(text);
+  if (!parsed) return std::nullopt;
+  return boost::urls::url(*parsed);
+}
+
 }  // namespace
 
-std::string resolve_url(std::string_view base, std::string_view reference) {
+BaseUrl::BaseUrl(std::string_view base) : trimmed_(url_detail::trim(base)), parsed_(parse_base(base)) {}
+
+std::string BaseUrl::resolve(std::string_view reference) const {
   const std::string_view trimmed = url_detail::trim(reference);
-  if (trimmed.empty()) return std::string(url_detail::trim(base));
+  if (trimmed.empty()) return trimmed_;
+  if (starts_with_scheme(trimmed)) return std::string(trimmed);
 
   const std::string ref_text = url_detail::clean_reference(reference);
   if (boost::urls::parse_uri(ref_text)) return std::string(trimmed);
   const auto ref = boost::urls::parse_uri_reference(ref_text);
-  if (!ref) return std::string(trimmed);
-
-  const std::string base_text = url_detail::clean_reference(base);
-  const auto base_url = boost::urls::parse_uri(base_text);
-  if (!base_url) return std::string(trimmed);
+  if (!ref || !parsed_) return std::string(trimmed);
 
   boost::urls::url resolved;
-  if (!boost::urls::resolve(*base_url, *ref, resolved)) return std::string(trimmed);
+  if (!boost::urls::resolve(*parsed_, *ref, resolved)) return std::string(trimmed);
   return with_clean_path(resolved);
+}
+
+std::string resolve_url(std::string_view base, std::string_view reference) {
+  const std::string_view trimmed = url_detail::trim(reference);
+  if (starts_with_scheme(trimmed)) return std::string(trimmed);  // the base is not needed
+  return BaseUrl(base).resolve(reference);
 }
 
 }  // namespace feedsieve

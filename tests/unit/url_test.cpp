@@ -4,10 +4,12 @@
 
 #include <string>
 
+#include "feeds/url/base_url.hpp"
 #include "feeds/url/url.hpp"
 
 namespace {
 
+using feedsieve::BaseUrl;
 using feedsieve::canonical_url;
 using feedsieve::CanonicalOptions;
 using feedsieve::resolve_url;
@@ -105,6 +107,54 @@ TEST_CASE("resolve_url handles what feeds actually contain", "[url]") {
   }));
   CAPTURE(c.base, c.reference);
   CHECK(resolve_url(c.base, c.reference) == c.expected);
+}
+
+TEST_CASE("BaseUrl resolves exactly as resolve_url, parsing the base once", "[url]") {
+  const Case c = GENERATE(values<Case>({
+      // Anything that starts with a scheme comes back as given, parsed or not
+      {"https://example.com/a/", "  https://other.org/./x/../y  ", "https://other.org/./x/../y"},
+      {"https://example.com/a/", "HTTPS://X/./y", "HTTPS://X/./y"},
+      {"https://example.com/a/", "http://x/a b", "http://x/a b"},
+      {"https://example.com/", "https://b\xC3\xBC" "cher.de/", "https://b\xC3\xBC" "cher.de/"},
+      {"https://example.com/", "http:", "http:"},
+      {"https://example.com/", "http:relative", "http:relative"},
+      {"https://example.com/", "http://[bad", "http://[bad"},
+      {"https://example.com/", "svn+ssh://host/repo", "svn+ssh://host/repo"},
+      {"https://example.com/", "tag:example.com,2024:post-1", "tag:example.com,2024:post-1"},
+      {"not a base", "https://ok.org/", "https://ok.org/"},
+      // A tab inside the scheme is dropped only to judge it: the link is kept as written
+      {"https://example.com/", "ht\ttp://x.org/", "ht\ttp://x.org/"},
+      // Not a scheme: a digit first, or a ':' after a '/'
+      {"https://example.com/a/", "1http://x", "1http://x"},
+      {"https://example.com/a/", "./a:b", "https://example.com/a/a:b"},
+      // Relative and protocol-relative against IDN and percent-encoded hosts
+      {"http://b\xC3\xBC" "cher.de/p/", "q", "http://b%C3%BCcher.de/p/q"},
+      {"http://xn--bcher-kva.de/p/", "../q", "http://xn--bcher-kva.de/q"},
+      {"https://%E4%B8%AD.cn/a/", "b", "https://%E4%B8%AD.cn/a/b"},
+      {"https://example.com/", "//b\xC3\xBC" "cher.de/x", "https://b%C3%BCcher.de/x"},
+      {"https://example.com/", "//%E4%B8%AD.cn/x", "https://%E4%B8%AD.cn/x"},
+      // Whitespace around the link, empty references
+      {"https://example.com/a/b/", "\n ../c \t", "https://example.com/a/c"},
+      {"  https://example.com/  ", "", "https://example.com/"},
+      {"", "", ""},
+  }));
+  CAPTURE(c.base, c.reference);
+  CHECK(BaseUrl(c.base).resolve(c.reference) == c.expected);
+  CHECK(resolve_url(c.base, c.reference) == c.expected);
+}
+
+TEST_CASE("One BaseUrl serves many links, and copies outlive the text they came from", "[url]") {
+  std::string text = "  http://example.com/blog/2024/post.html ";
+  const BaseUrl original(text);
+  text.assign(text.size(), 'x');  // the parsed base must not point into the caller's text
+  const BaseUrl base = original;
+  CHECK(base.resolve("img/a.png") == "http://example.com/blog/2024/img/a.png");
+  CHECK(base.resolve("/b.png") == "http://example.com/b.png");
+  CHECK(base.resolve("//cdn.example.net/c.png") == "http://cdn.example.net/c.png");
+  CHECK(base.resolve("https://other.org/d.png") == "https://other.org/d.png");
+  CHECK(base.resolve("../../e?x=1#f") == "http://example.com/e?x=1#f");
+  CHECK(base.resolve("") == "http://example.com/blog/2024/post.html");
+  CHECK(original.resolve("img/a.png") == "http://example.com/blog/2024/img/a.png");
 }
 
 TEST_CASE("canonical_url normalises links to one identity form", "[url]") {
