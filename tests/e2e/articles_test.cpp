@@ -1,6 +1,7 @@
 // fetch_article end to end: the real binary polls feeds on the test server,
 // fetches the items' pages under robots.txt and the forgery guard, and
 // stores their text beside the items in a real SQLite file.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -271,8 +272,12 @@ TEST_CASE("a page that fails to fetch or to yield text leaves its item as it was
       {"/broken", {{"status", 500}, {"body", "oops"}}},
       {"/image.png", {{"body", "PNG"}, {"headers", json::object{{"Content-Type", "image/png"}}}}},
   });
-  site.configure({{"wire", {"/feed.xml", ""}}}, "");
+  site.configure({{"wire", {"/feed.xml", ""}}}, "retry_delay = \"0s\"");
   site.run_once();
+  // A 5xx is asked once more, then final; a page that is not HTML is not retried.
+  const auto paths = site.requested();
+  CHECK(std::count(paths.begin(), paths.end(), "/broken") == 2);
+  CHECK(std::count(paths.begin(), paths.end(), "/image.png") == 1);
   const auto items = site.items();
   const StoredItem& broken = items.at("Broken page");
   CHECK(broken.summary == "Kept teaser.");
