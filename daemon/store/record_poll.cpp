@@ -233,8 +233,9 @@ PollStored Store::record_poll(const PollRecord& poll) {
       ItemWriter writer(impl_->db, impl_->path, poll.feed_id, format_rfc3339(poll.attempted_at), impl_->event_terms);
       for (const KeyedItem& item : store_detail::unique_by_guid(poll.items)) writer.write(item, stored);
     }
+    impl_->event_terms.committing(impl_->db);
     transaction.commit();
-    impl_->event_terms.committed(impl_->db);
+    impl_->event_terms.committed();
     return stored;
   });
 }

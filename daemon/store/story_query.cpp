@@ -193,7 +193,9 @@ StoryPage query_page(SQLite::Database& db, const StoryQuery& query) {
   select.bind(":max_on_topic", query.only_off_topic ? 0 : 1);
   if (query.until) select.bind(":until", format_rfc3339(*query.until));
   if (searching) select.bind(":match", match);
-  if (ranked) select.bind(":window", query.after ? -1 : ranked_search_window);  // a pinned window is whole
+  // A pinned window is whole; the bound stays because a cursor is the client's
+  // to forge, and room for twice the window leaves space for late arrivals.
+  if (ranked) select.bind(":window", query.after ? 2 * ranked_search_window : ranked_search_window);
   if (query.after) bind_position(select, *query.after, ranked);
   select.bind(":limit", limit + 1);
   std::vector<Row> rows = read_stories(select, ranked ? &query : nullptr);

@@ -3,11 +3,11 @@
 namespace feedsieve::store_detail {
 namespace {
 
-// About 8 bytes a story of a term and 40 a term of a story, plus the maps'
-// nodes: some tens of megabytes, then it starts again. Counting walks the
-// maps, so it is done every so many polls: the bound is overshot by at most
-// what those polls read.
-constexpr std::size_t max_entries = 4'000'000;
+// About 8 bytes a story of a term and 32 to 60 a term of a story (a string,
+// its heap text when long), plus the maps' nodes: a million entries are some
+// tens of megabytes, then it starts again. Counting walks the maps, so it is
+// done every so many polls: the bound is overshot by at most what those polls read.
+constexpr std::size_t max_entries = 1'000'000;
 constexpr unsigned polls_between_counts = 64;
 
 }  // namespace
@@ -20,9 +20,15 @@ void TermCache::begin(SQLite::Database& db) {
   const bool count = ++polls_ % polls_between_counts == 0;
   if (trusted_ != state(db) || (count && entries() > max_entries)) clear();
   trusted_.reset();
+  pending_.reset();
 }
 
-void TermCache::committed(SQLite::Database& db) { trusted_ = state(db); }
+void TermCache::committing(SQLite::Database& db) { pending_ = state(db); }
+
+void TermCache::committed() {
+  trusted_ = pending_;
+  pending_.reset();
+}
 
 std::size_t TermCache::entries() const {
   std::size_t n = common.size();

@@ -26,8 +26,13 @@ class TermCache {
  public:
   // At the start of a poll's transaction.
   void begin(SQLite::Database& db);
-  // Once the poll's transaction is committed.
-  void committed(SQLite::Database& db);
+  // Just before the poll's transaction commits: the state read then is the one
+  // the commit leaves (a connection's own commit does not move its
+  // data_version), while one read after it could already include another
+  // writer's commit that landed in between.
+  void committing(SQLite::Database& db);
+  // Once the commit returned.
+  void committed();
 
   // The stories of each rare term read (all of them), the terms found in
   // too many stories to take part, and the terms of stories, sorted.
@@ -42,6 +47,7 @@ class TermCache {
   void clear();
 
   std::optional<State> trusted_;  // the state it matches; none while a poll runs
+  std::optional<State> pending_;  // what trusted_ becomes once the commit returns
   unsigned polls_ = 0;
 };
 

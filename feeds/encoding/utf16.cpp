@@ -3,6 +3,7 @@
 // documents alternate between charsets (glibc reloads charset modules).
 #include "feeds/encoding/utf16.hpp"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -43,6 +44,8 @@ std::string decode_utf16(std::string_view bytes, bool big_endian, bool* replaced
     return big_endian ? static_cast<std::uint32_t>(a << 8 | b) : static_cast<std::uint32_t>(b << 8 | a);
   };
   // Four code units below U+0080 at once: the high byte of each is zero and the low one has no high bit.
+  // The masks name byte positions of a word loaded in little-endian order.
+  static_assert(std::endian::native == std::endian::little);
   const std::uint64_t not_ascii = big_endian ? 0x80FF80FF80FF80FFull : 0xFF80FF80FF80FF80ull;
   const std::size_t low_byte = big_endian ? 1 : 0;
   // A code unit gives at most three bytes (a pair four for two units), U+FFFD three for one or more.

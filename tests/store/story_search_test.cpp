@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <set>
 
 #include "daemon/store/fts_query.hpp"
@@ -216,6 +217,21 @@ TEST_CASE("ranked search over many matches ranks the newest window of them, and 
   for (const std::string& id : still.ranked_reference("harbour"))
     if (window.count(id) == 1) reference.push_back(id);
   CHECK(full == reference);
+}
+
+TEST_CASE("a forged ranked cursor cannot widen the window past twice its size", "[store][search]") {
+  SearchStore s;
+  s.add(0, 3'300);  // 2,200 match "harbour"
+  StoryQuery forged = search("harbour", 250, true);
+  StoryPosition everything;
+  everything.rank = -1e300;  // ranks before every story
+  everything.row = 1;
+  everything.window_low = 0;
+  everything.window_high = std::numeric_limits<std::int64_t>::max();
+  forged.after = everything;
+  const Ids listed = s.paged(forged);
+  CHECK(unique(listed));
+  CHECK(listed.size() == 2 * static_cast<std::size_t>(ranked_search_window));
 }
 
 TEST_CASE("newest-first search pages never repeat or skip while stories arrive", "[store][search]") {

@@ -21,7 +21,9 @@ TEST_CASE("the event term cache is forgotten when anything but a committed poll 
     cache.begin(db);
     const bool kept = cache.common.count("model") != 0;
     cache.common.insert("model");
-    if (commits) cache.committed(db);
+    if (!commits) return kept;
+    cache.committing(db);
+    cache.committed();
     return kept;
   };
   CHECK_FALSE(poll(true));  // nothing to keep at first
@@ -39,4 +41,15 @@ TEST_CASE("the event term cache is forgotten when anything but a committed poll 
 
   CHECK(poll(false));       // a poll that never committed...
   CHECK_FALSE(poll(true));  // ...leaves nothing to trust
+  CHECK(poll(true));
+
+  // Another writer that was waiting for the lock commits right after the poll.
+  cache.begin(db);
+  cache.committing(db);
+  {
+    SQLite::Database other(path.string(), SQLite::OPEN_READWRITE);
+    other.exec("DELETE FROM story_terms");
+  }
+  cache.committed();
+  CHECK_FALSE(poll(true));
 }
