@@ -11,13 +11,14 @@
 #include <stdexcept>
 #include <utility>
 
+#include "feeds/encoding/conversion.hpp"
 #include "feeds/encoding/single_byte.hpp"
 #include "feeds/encoding/utf16.hpp"
 
 namespace feedsieve {
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+using encoding_detail::kReplacement;
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
@@ -39,23 +40,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
 }
-
-// Owns one iconv conversion descriptor.
-class Iconv {
- public:
-  explicit Iconv(const std::string& from) : handle_(iconv_open("UTF-8", from.c_str())) {
-    if (handle_ == reinterpret_cast<iconv_t>(-1)) throw std::invalid_argument("unknown charset " + from);
-  }
-  Iconv(const Iconv&) = delete;
-  Iconv& operator=(const Iconv&) = delete;
-  ~Iconv() { iconv_close(handle_); }
-
-  iconv_t get() const { return handle_; }
-  void reset() const { iconv(handle_, nullptr, nullptr, nullptr, nullptr); }
-
- private:
-  iconv_t handle_;
-};
 
 // How many bytes to skip past an invalid sequence: one code unit.
 std::size_t code_unit_size(std::string_view charset) {
@@ -140,27 +124,8 @@ bool looks_like_windows_1252(std::string_view bytes) {
 
 bool is_valid_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
-    // The common case, ASCII, thirty-two bytes at a time and without the table walk.
-    std::uint64_t words[4] = {};
-    if (i + sizeof words <= bytes.size()) {
-      std::memcpy(words, bytes.data() + i, sizeof words);
-      if (((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080ull) == 0) {
-        i += sizeof words;
-        continue;
-      }
-    }
-    std::uint64_t word = 0;
-    if (i + sizeof word <= bytes.size()) {
-      std::memcpy(&word, bytes.data() + i, sizeof word);
-      if ((word & 0x8080808080808080ull) == 0) {
-        i += sizeof word;
-        continue;
-      }
-    }
-    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+    i += encoding_detail::ascii_prefix(bytes.data() + i, bytes.size() - i);
+    if (i == bytes.size()) break;
     const std::size_t len = utf8_sequence_length(bytes, i);
     if (len == 0) return false;
     i += len;
@@ -254,7 +219,8 @@ std::string convert_to_utf8(std::string_view bytes, std::string_view charset, bo
   if (charset == "UTF-16LE" || charset == "UTF-16BE") {
     return encoding_detail::decode_utf16(bytes, charset == "UTF-16BE", replaced);
   }
-  const Iconv cd{std::string(charset)};
+  const encoding_detail::IconvToUtf8 cd{std::string(charset)};
+  if (!cd.ok()) throw std::invalid_argument("unknown charset " + std::string(charset));
   const std::size_t unit = code_unit_size(charset);
   // iconv writes straight into the result, which grows when iconv says E2BIG.
   std::string out(bytes.size() * 2 + 16, '\0');

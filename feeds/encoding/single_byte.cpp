@@ -7,8 +7,6 @@
 // windows-1258 are not among them, since glibc composes their combining marks.
 #include "feeds/encoding/single_byte.hpp"
 
-#include <iconv.h>
-
 #include <array>
 #include <cerrno>
 #include <cstdint>
@@ -16,11 +14,10 @@
 #include <vector>
 
 #include "feeds/encoding/charset.hpp"
+#include "feeds/encoding/conversion.hpp"
 
 namespace feedsieve::encoding_detail {
 namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
   for (const std::string_view n : names) {
@@ -44,22 +41,6 @@ bool is_single_byte_charset(std::string_view name) {
                        "CP437", "CP850", "CP852", "IBM437", "IBM850", "IBM852"});
 }
 
-// Owns one iconv descriptor to UTF-8.
-class Descriptor {
- public:
-  explicit Descriptor(const std::string& from) : handle_(iconv_open("UTF-8", from.c_str())) {}
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  ~Descriptor() {
-    if (ok()) iconv_close(handle_);
-  }
-  bool ok() const { return handle_ != reinterpret_cast<iconv_t>(-1); }
-  iconv_t get() const { return handle_; }
-
- private:
-  iconv_t handle_;
-};
-
 // What iconv makes of byte `b` on its own: its UTF-8 in `entry`, or false
 // when the byte is not a character of the charset with a short UTF-8 form.
 // `invalid` tells a byte iconv rejects (EILSEQ) from a charset that is not
@@ -77,20 +58,6 @@ bool probe(iconv_t cd, unsigned char b, SingleByteTable::Entry& entry, bool& inv
   entry.length = static_cast<std::uint8_t>(entry.bytes.size() - out_left);
   return in_left == 0 && entry.length > 0;
 }
-
-// The number of leading bytes below 0x80, eight at a time.
-std::size_t ascii_prefix(const char* p, std::size_t n) {
-  std::size_t i = 0;
-  while (i + 8 <= n) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, p + i, sizeof word);
-    if ((word & 0x8080808080808080ull) != 0) break;
-    i += 8;
-  }
-  while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
-  return i;
-}
-
 
 void set_invalid(SingleByteTable::Entry& entry) {
   std::memcpy(entry.bytes.data(), kReplacement.data(), kReplacement.size());
@@ -148,7 +115,7 @@ bool fill_by_probes(iconv_t cd, SingleByteTable& table) {
 
 
 std::optional<SingleByteTable> build_table(const std::string& charset) {
-  const Descriptor cd(charset);
+  const IconvToUtf8 cd(charset);
   if (!cd.ok()) return std::nullopt;
   SingleByteTable table;
   if (!fill_in_runs(cd.get(), table) && !fill_by_probes(cd.get(), table)) return std::nullopt;

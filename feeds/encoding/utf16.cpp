@@ -7,10 +7,10 @@
 #include <cstdint>
 #include <cstring>
 
+#include "feeds/encoding/conversion.hpp"
+
 namespace feedsieve::encoding_detail {
 namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 // Writes the UTF-8 of `cp` at `out`; returns the end.
 char* put_utf8(char* out, std::uint32_t cp) {
