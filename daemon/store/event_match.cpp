@@ -42,16 +42,12 @@ std::string window_edge(const std::optional<std::string>& date, std::chrono::hou
   return format_rfc3339(std::chrono::time_point_cast<std::chrono::seconds>(*parsed + by));
 }
 
-std::string as_json(const std::vector<std::string>& terms) {
+// Terms or story ids as one bound JSON array, for json_each.
+template <typename Value>
+std::string json_array(const std::vector<Value>& values) {
   boost::json::array array;
-  for (const std::string& t : terms) array.emplace_back(t);
+  for (const Value& v : values) array.emplace_back(v);
   return boost::json::serialize(array);
-}
-
-std::string json_ids(const std::vector<std::int64_t>& ids) {
-  std::string out = "[";
-  for (const std::int64_t id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
-  return out + "]";
 }
 
 std::string shared_list(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -114,7 +110,7 @@ void EventMatcher::assign(std::int64_t story, const std::string& title, const st
 
 void EventMatcher::insert_terms(std::int64_t story, const std::vector<std::string>& terms) {
   insert_terms_.reset();
-  insert_terms_.bind(":terms", as_json(terms));
+  insert_terms_.bind(":terms", json_array(terms));
   insert_terms_.bind(":story", story);
   // A new story has no rows yet; should one have been there, what is
   // remembered of it and of those terms is read again.
@@ -217,7 +213,7 @@ std::vector<EventMatcher::Candidate> EventMatcher::candidates(const Counts& coun
 std::unordered_map<std::int64_t, EventMatcher::Candidate> EventMatcher::in_window(
     const std::vector<std::int64_t>& stories, const std::optional<std::string>& date) {
   in_window_.reset();
-  in_window_.bind(":stories", json_ids(stories));
+  in_window_.bind(":stories", json_array(stories));
   in_window_.bind(":from", window_edge(date, -event_window));
   in_window_.bind(":to", window_edge(date, event_window));
   std::unordered_map<std::int64_t, Candidate> out;
@@ -236,7 +232,7 @@ const std::vector<std::string>& EventMatcher::terms_of(std::int64_t story, const
   for (const Candidate& c : wanted)
     if (cache_.terms.count(c.story) == 0) missing.push_back(c.story);
   terms_of_.reset();
-  terms_of_.bind(":stories", json_ids(missing));
+  terms_of_.bind(":stories", json_array(missing));
   for (const std::int64_t id : missing) cache_.terms[id];  // a story without terms has none
   while (terms_of_.executeStep())
     cache_.terms[terms_of_.getColumn(0).getInt64()].push_back(terms_of_.getColumn(1).getString());
