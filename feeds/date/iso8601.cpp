@@ -2,7 +2,8 @@
 //
 // Accepted: YYYY, YYYY-MM, YYYY-MM-DD (also '/' or '.' as separators, one- or
 // two-digit month and day, or a month name), compact YYYYMMDD, ordinal
-// YYYY-DDD / YYYYDDD, the two-digit-year forms -YY-MM, YY-DDD, YY-MM-DD and YYMMDD; then optionally 'T', 't' or
+// YYYY-DDD / YYYYDDD, the two-digit-year forms -YY-MM, YY-DDD, YY-MM-DD and YYMMDD
+// (bare YYDDD only where digits 3-4 cannot be a month); then optionally 'T', 't' or
 // spaces and a time hh:mm[:ss[.frac]] or compact hhmm[ss]; then optionally 'Z',
 // +hh:mm / +hhmm / +hh, or a zone name (abbreviation or IANA name). A numeric offset may be followed by a
 // redundant zone name or comment ("+0000 UTC", "+02:00 (CEST)", the RFC 9557
@@ -123,7 +124,8 @@ bool read_after_year(Cursor& c, DateFields& f) {
 
 // ISO 8601:2000's two-digit-year forms, read in this century (as feedparser
 // does, without its clock): -YY-MM / -YYMM (a month), YY-DDD / YYDDD (an
-// ordinal day) and YY-MM-DD / YYMMDD (a day).
+// ordinal day; the bare form only where it cannot be a damaged YYMMDD) and
+// YY-MM-DD / YYMMDD (a day).
 bool read_short_year_date(Cursor& c, DateFields& f) {
   const bool month_form = c.eat('-');
   const auto yy = c.number(2);
@@ -137,7 +139,14 @@ bool read_short_year_date(Cursor& c, DateFields& f) {
     return true;
   }
   const std::size_t digits = c.digits_ahead();
-  if (digits == 3) return set_ordinal_day(f, *c.number(3));
+  if (digits == 3) {
+    const int ordinal = *c.number(3);
+    // Bare YYDDD whose middle digits read as a month (01-12) is just as much a
+    // YYMMDD that lost a digit ("22013": 2022-01-3?): no reading is safe.
+    // Where they cannot be a month ("03335") the ordinal day is the only one.
+    if (!dashed && ordinal / 10 >= 1 && ordinal / 10 <= 12) return false;
+    return set_ordinal_day(f, ordinal);
+  }
   if (digits == 4 && !dashed) {  // YYMMDD
     f.month = *c.number(2);
     f.day = *c.number(2);

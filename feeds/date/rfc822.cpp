@@ -16,6 +16,7 @@
 // anywhere else, or more of them, make the text unparseable.
 // Two-digit years follow RFC 2822 (00-49 -> 20xx, 50-99 -> 19xx); three-digit
 // years are the JavaScript getYear() bug (124 -> 2024).
+#include <array>
 #include <vector>
 
 #include "feeds/date/date_detail.hpp"
@@ -293,9 +294,97 @@ class Classifier {
   std::optional<minutes> numeric_offset_;
 };
 
+// The shape nearly every RSS feed writes, "Wed, 01 May 2024 12:00:00 GMT"
+// (a numeric offset or a known zone name last), read without tokens. It
+// fills exactly the fields the classifier would; anything else, including
+// values the classifier would refuse, returns false and takes the long way.
+class CanonicalShape {
+ public:
+  explicit CanonicalShape(std::string_view text) : text_(text) {}
+
+  bool read(DateFields& f) {
+    if (!weekday() || !literal(", ")) return false;
+    const std::size_t day_digits = text_.size() > 1 && is_digit(text_[1]) ? 2 : 1;
+    if (!number(day_digits, f.day) || !literal(" ") || !month(f.month) || !literal(" ")) return false;
+    if (!number(4, f.year) || !literal(" ") || !number(2, f.hour) || !literal(":") || !number(2, f.minute) ||
+        !literal(":") || !number(2, f.second) || !literal(" ")) {
+      return false;
+    }
+    return zone(f.offset);
+  }
+
+ private:
+  bool literal(std::string_view expected) {
+    if (!text_.starts_with(expected)) return false;
+    text_.remove_prefix(expected.size());
+    return true;
+  }
+
+  bool number(std::size_t digits, int& out) {
+    if (text_.size() < digits) return false;
+    int value = 0;
+    for (std::size_t i = 0; i < digits; ++i) {
+      if (!is_digit(text_[i])) return false;
+      value = value * 10 + (text_[i] - '0');
+    }
+    text_.remove_prefix(digits);
+    out = value;
+    return true;
+  }
+
+  // A run of ASCII letters, lower-cased into `folded_`; false when it is longer than a zone or month name.
+  bool letters(std::string_view& folded) {
+    std::size_t n = 0;
+    while (n < text_.size() && is_ascii_alpha(text_[n])) {
+      if (n == folded_.size()) return false;
+      folded_[n] = static_cast<char>(text_[n] | 0x20);
+      ++n;
+    }
+    folded = std::string_view(folded_.data(), n);
+    text_.remove_prefix(n);
+    return n > 0;
+  }
+
+  bool weekday() {
+    std::string_view folded;
+    return letters(folded) && is_weekday_name(folded);
+  }
+
+  bool month(int& out) {
+    std::string_view folded;
+    if (!letters(folded)) return false;
+    const auto m = month_from_name(folded);
+    if (!m) return false;
+    out = *m;
+    return true;
+  }
+
+  // +hhmm / -hhmm, or a zone name the classifier knows, and nothing after it.
+  bool zone(minutes& offset) {
+    if (text_.size() == 5 && (text_[0] == '+' || text_[0] == '-')) {
+      const int sign = text_[0] == '+' ? 1 : -1;
+      text_.remove_prefix(1);
+      int hhmm = 0;
+      if (!number(4, hhmm) || hhmm % 100 >= 60) return false;
+      offset = minutes{sign * (hhmm / 100 * 60 + hhmm % 100)};
+      return true;
+    }
+    std::string_view folded;
+    if (!letters(folded) || !text_.empty() || folded == "am" || folded == "pm") return false;
+    const auto named = zone_offset(folded);
+    if (!named) return false;
+    offset = *named;
+    return true;
+  }
+
+  std::string_view text_;
+  std::array<char, 12> folded_{};
+};
+
 }  // namespace
 
 std::optional<Timestamp> parse_rfc822(std::string_view text) {
+  if (DateFields f; CanonicalShape(text).read(f)) return to_utc(f);
   auto tokens = tokenize(text);
   if (!tokens) return std::nullopt;
   return Classifier(std::move(*tokens)).run();

@@ -120,6 +120,22 @@ TEST_CASE("parse_date reads RFC 822 and its real-world variants", "[date]") {
   CHECK(parsed(c.input) == c.expected);
 }
 
+TEST_CASE("The usual RFC 822 spelling reads as its spaced-out twin, which takes the general reader", "[date]") {
+  // "Www, DD Mon YYYY hh:mm:ss ZONE" has a shortcut; one more space anywhere
+  // sends the same date through the tokenizer, and both must agree.
+  const std::string head = GENERATE(as<std::string>{}, "Wed, 01 May 2024", "wed, 1 may 2024", "Mar, 05 Mar 2024",
+                                    "Sun, 31 Apr 2024", "Thu, 45 Jan 2024", "Fri, 29 Feb 2023", "Sat, 01 Jan 0000",
+                                    "Foo, 01 May 2024", "Tue, 01 Mayo 2024", "Tue, 01 Foo 2024");
+  const std::string time = GENERATE(as<std::string>{}, "12:00:00", "23:59:60", "24:00:00", "07:61:00");
+  const std::string zone = GENERATE(as<std::string>{}, "GMT", "UT", "UTC", "Z", "z", "EST", "pdt", "CEST", "A",
+                                    "+0000", "-0730", "+1400", "+0960", "-2400", "am", "pm", "XYZ", "GMT+2");
+  const std::string canonical = head + " " + time + " " + zone;
+  std::string spaced = head + "  " + time + "  " + zone;
+  spaced.insert(spaced.find(',') + 1, " ");
+  CAPTURE(canonical, spaced);
+  CHECK(parsed(canonical.c_str()) == parsed(spaced.c_str()));
+}
+
 TEST_CASE("parse_date reads generic US zones and Greek names", "[date]") {
   const Case c = GENERATE(values<Case>({
       {"Mon, 26 January 2004 16:31:00 CT", "2004-01-26T22:31:00Z"},
@@ -170,6 +186,9 @@ TEST_CASE("parse_date reads W3C-DTF, ISO 8601 and RFC 3339", "[date]") {
       {"2003335", "2003-12-01T00:00:00Z"},
       {"2024-366T12:00Z", "2024-12-31T12:00:00Z"},
       {"03335", "2003-12-01T00:00:00Z"},  // two-digit year, ordinal day
+      {"22001", "2022-01-01T00:00:00Z"},  // "2200..." has no month 00: an ordinal day
+      {"22130", "2022-05-10T00:00:00Z"},
+      {"22-013", "2022-01-13T00:00:00Z"},  // the dash leaves only the ordinal reading
       {"03-335", "2003-12-01T00:00:00Z"},
       {"-03-12", "2003-12-01T00:00:00Z"},  // two-digit year and month
       {"-0312", "2003-12-01T00:00:00Z"},
@@ -220,7 +239,9 @@ TEST_CASE("parse_date returns null for anything it cannot read, never a made-up 
       "1970-01-01T00:00:00Z", "Thu, 01 Jan 1970 00:00:00 GMT", "1969-12-31T19:00:00-05:00",
       "Wed, 01 May 2024 12:00:00 (unterminated", "01/02/03/04", "2024-05-01T12:00:00Z extra words here",
       "99999999999999999999", "Wed, 01 May 2024 12:00:00 +123456",
-      "2023-366", "2024-000", "-03-13");
+      "2023-366", "2024-000", "-03-13",
+      // Bare YYDDD whose digits 3-4 are a month could as well be a YYMMDD missing a digit.
+      "22013", "22129", "03013T12:00Z");
   CAPTURE(input);
   CHECK(parsed(input) == "null");
 }
@@ -238,6 +259,7 @@ TEST_CASE("format_rfc3339 writes UTC with a Z, and parse_rfc3339 reads it back",
   CHECK(format_rfc3339(feedsieve::Timestamp{}) == "1970-01-01T00:00:00Z");
   CHECK(parse_rfc3339("1970-01-01T00:00:00Z") == feedsieve::Timestamp{});  // no placeholder rule here
   CHECK(format_rfc3339(sys_days{1999y / December / 31} + 23h + 59min + 59s) == "1999-12-31T23:59:59Z");
+  CHECK(format_rfc3339(sys_days{year{5} / January / 2} + 3h + 4min + 5s) == "0005-01-02T03:04:05Z");
 
   const auto start = sys_days{2023y / December / 31} + 23h;
   for (int i = 0; i < 1000; ++i) {
