@@ -17,8 +17,23 @@ class BaseUrl {
   std::string resolve(std::string_view reference) const;
 
  private:
+  friend std::string resolve_url(std::string_view base, std::string_view reference);
+  struct OneReference {};
+  // The base without the plain-path prefixes, for resolving a single reference.
+  BaseUrl(std::string_view base, OneReference);
+
+  // What an RFC 3986 resolution makes of a plain path reference (no dot
+  // segment, query, fragment, escape or scheme): one prefix for "/a/b", one
+  // for "a/b", each found by resolving a probe the long way at construction.
+  struct PlainPrefixes {
+    std::string absolute;  // before a reference that starts with '/'
+    std::string relative;  // before one that does not
+  };
+  std::string resolve_parsed(std::string_view reference) const;
+
   std::string trimmed_;                     // what an empty reference resolves to
   std::optional<boost::urls::url> parsed_;  // nullopt when the base does not parse
+  std::optional<PlainPrefixes> plain_;      // nullopt when the base gives none
 };
 
 }  // namespace feedsieve

@@ -47,15 +47,66 @@ std::optional<boost::urls::url> parse_base(std::string_view base) {
   return boost::urls::url(*parsed);
 }
 
+// A relative reference made only of unreserved characters and '/', with no
+// "." or ".." segment and no leading "//": clean_reference leaves it as it is,
+// it parses as a path and nothing else, and resolving it only puts the base's
+// prefix (scheme, authority, the base path's directory for "a/b") before it,
+// since the dot-segment pass finds nothing to remove in it.
+bool is_plain_path(std::string_view reference) {
+  if (reference.starts_with("//")) return false;
+  std::size_t segment_start = 0;
+  for (std::size_t i = 0; i <= reference.size(); ++i) {
+    if (i == reference.size() || reference[i] == '/') {
+      const std::string_view segment = reference.substr(segment_start, i - segment_start);
+      if (segment == "." || segment == "..") return false;
+      segment_start = i + 1;
+      continue;
+    }
+    const char c = reference[i];
+    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                            c == '-' || c == '.' || c == '_' || c == '~';
+    if (!unreserved) return false;
+  }
+  return true;
+}
+
+// `probe` resolved the long way, minus the probe: the prefix every plain
+// reference of the same kind gets. nullopt when the result does not end in it.
+std::optional<std::string> prefix_before(std::string resolved, std::string_view probe) {
+  if (!std::string_view(resolved).ends_with(probe) || resolved == probe) return std::nullopt;
+  resolved.resize(resolved.size() - probe.size());
+  return resolved;
+}
+
 }  // namespace
 
-BaseUrl::BaseUrl(std::string_view base) : trimmed_(url_detail::trim(base)), parsed_(parse_base(base)) {}
+BaseUrl::BaseUrl(std::string_view base) : BaseUrl(base, OneReference{}) {
+  if (!parsed_) return;
+  auto absolute = prefix_before(resolve_parsed("/p"), "/p");
+  auto relative = prefix_before(resolve_parsed("p"), "p");
+  if (absolute && relative) plain_ = PlainPrefixes{std::move(*absolute), std::move(*relative)};
+}
 
 std::string BaseUrl::resolve(std::string_view reference) const {
   const std::string_view trimmed = url_detail::trim(reference);
   if (trimmed.empty()) return trimmed_;
   if (starts_with_scheme(trimmed)) return std::string(trimmed);
+  // Without a base every reference comes back as given (see resolve_parsed).
+  if (!parsed_) return std::string(trimmed);
+  if (plain_ && is_plain_path(trimmed)) {
+    const std::string& prefix = trimmed.front() == '/' ? plain_->absolute : plain_->relative;
+    std::string out;
+    out.reserve(prefix.size() + trimmed.size());
+    (out += prefix) += trimmed;
+    return out;
+  }
+  return resolve_parsed(reference);
+}
 
+// The whole RFC 3986 resolution through Boost.URL, for a non-empty reference
+// without a scheme.
+std::string BaseUrl::resolve_parsed(std::string_view reference) const {
+  const std::string_view trimmed = url_detail::trim(reference);
   const std::string ref_text = url_detail::clean_reference(reference);
   if (boost::urls::parse_uri(ref_text)) return std::string(trimmed);
   const auto ref = boost::urls::parse_uri_reference(ref_text);
@@ -66,10 +117,14 @@ std::string BaseUrl::resolve(std::string_view reference) const {
   return with_clean_path(resolved);
 }
 
+BaseUrl::BaseUrl(std::string_view base, OneReference)
+    : trimmed_(url_detail::trim(base)), parsed_(parse_base(base)) {}
+
 std::string resolve_url(std::string_view base, std::string_view reference) {
   const std::string_view trimmed = url_detail::trim(reference);
   if (starts_with_scheme(trimmed)) return std::string(trimmed);  // the base is not needed
-  return BaseUrl(base).resolve(reference);
+  // One reference: the prefixes for plain paths would cost more than they save.
+  return BaseUrl(base, BaseUrl::OneReference{}).resolve(reference);
 }
 
 }  // namespace feedsieve

@@ -157,6 +157,20 @@ TEST_CASE("One BaseUrl serves many links, and copies outlive the text they came 
   CHECK(original.resolve("img/a.png") == "http://example.com/blog/2024/img/a.png");
 }
 
+TEST_CASE("BaseUrl's shortcut for plain paths gives what the full resolution gives", "[url]") {
+  // resolve_url takes the full RFC 3986 path for every reference.
+  const std::string base = GENERATE(as<std::string>{}, "https://example.com/a/b.html", "https://example.com",
+                                    "https://example.com/", "http://h/a/b/../c", "http://h/a/./b/",
+                                    "http://h/x?q=1#f", "http://user@h:8080/%7Efoo/bar", "HTTP://H.COM/A/b",
+                                    "file:///x/y", "urn:a:b", "mailto:x@y.org", "http://[::1]/v6/",
+                                    "http://b\xC3\xBC" "cher.de/p q/", "http://h/a/..", "http://h/..", "not a base", "");
+  const std::string reference = GENERATE(as<std::string>{}, "a", "a/b", "/a", "/", "a.html", "a..b", ".a", "a/",
+                                         "-_~.", "x//y", "/x//y", "//h/x", "a/./b", "a/../b", ".", "..", "./",
+                                         "/..", " a/b ", "a?q", "a#f", "a%20b", "a b", "\xC3\xA9", "a:b");
+  CAPTURE(base, reference);
+  CHECK(BaseUrl(base).resolve(reference) == resolve_url(base, reference));
+}
+
 TEST_CASE("canonical_url normalises links to one identity form", "[url]") {
   const Canon c = GENERATE(values<Canon>({
       // Case of scheme and host; path case is significant
