@@ -52,10 +52,11 @@ std::string xhtml_value(pugi::xml_node node, std::string_view url) {
 }
 
 // One text construct, whichever Atom version wrote it.
-Text text_construct(pugi::xml_node node, std::string_view document_url) {
+Text text_construct(pugi::xml_node node, const Context& context) {
   Text text;
   if (!node) return text;
-  text.base = base_url(node, document_url);
+  const std::string_view document_url = context.options.url;
+  text.base = element_base(node, context);
   const std::string type = lower(attribute(node, "", "type"));
   const std::string mode = lower(attribute(node, "", "mode"));
   const bool is_xhtml = type == "xhtml" || type == "application/xhtml+xml";
@@ -78,17 +79,10 @@ Text text_construct(pugi::xml_node node, std::string_view document_url) {
   return text;
 }
 
-std::string resolved(pugi::xml_node node, std::string_view reference, const Context& context) {
-  const std::string ref = trim_copy(reference);
-  if (ref.empty()) return {};
-  const std::string base = base_url(node, context.options.url);
-  return base.empty() ? ref : resolve_url(base, ref);
-}
-
 // 0.3 producers sometimes put the URL in the element's text instead of href.
 std::string link_target(pugi::xml_node link, const Context& context) {
   const std::string_view href = attribute(link, "", "href");
-  return resolved(link, href.empty() ? text_content(link) : std::string(href), context);
+  return resolve_link(link, href.empty() ? text_content(link) : std::string(href), context);
 }
 
 std::string person(pugi::xml_node node, std::string_view uri) {
@@ -145,9 +139,9 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
       once(d.dcterms_modified, c);
     }
   }
-  entry.title = text_construct(title, context.options.url);
-  entry.summary = text_construct(summary, context.options.url);
-  entry.content = text_construct(content, context.options.url);
+  entry.title = text_construct(title, context);
+  entry.summary = text_construct(summary, context);
+  entry.content = text_construct(content, context);
   for (const pugi::xml_node n : {d.published, d.issued, d.created, d.dc_date}) {
     if (!entry.published) entry.published = date_of(n, context);
   }
@@ -157,13 +151,13 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
   return entry;
 }
 
-Item to_item(AtomWireEntry&& wire, const std::vector<std::string>& feed_authors) {
+Item to_item(AtomWireEntry&& wire, const std::vector<std::string>& feed_authors, const Context& context) {
   Item item;
   item.title = plain_text(wire.title);
   item.link = std::move(wire.link);
   item.id = wire.id.empty() ? fallback_id(item.link, item.title) : std::move(wire.id);
   item.summary = plain_text(wire.summary);
-  item.content = html_content(wire.content);
+  item.content = html_content(wire.content, context);
   // RFC 4287 4.2.1: an entry without authors has the feed's. Contributors
   // stand in only when nobody is named an author.
   item.authors = !wire.authors.empty()  ? std::move(wire.authors)
@@ -198,14 +192,14 @@ ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& con
       if (rel.empty() || rel == "alternate") feed.link = link_target(c, context);
     }
   }
-  feed.title = plain_text(text_construct(title, context.options.url));
-  feed.description = plain_text(text_construct(subtitle, context.options.url));
+  feed.title = plain_text(text_construct(title, context));
+  feed.description = plain_text(text_construct(subtitle, context));
   for (const pugi::xml_node node : entries) {
     if (feed.items.size() >= context.options.max_items) {
       context.warnings.push_back("item limit reached: kept the first " + std::to_string(feed.items.size()));
       break;
     }
-    feed.items.push_back(to_item(read_entry(node, uri, context), authors));
+    feed.items.push_back(to_item(read_entry(node, uri, context), authors, context));
   }
   return feed;
 }

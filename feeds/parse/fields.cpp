@@ -17,43 +17,85 @@ bool has_element_child(pugi::xml_node node) {
                      [](pugi::xml_node n) { return n.type() == pugi::node_element; });
 }
 
-}  // namespace
+// text_content(node), without a copy when the element holds one text or
+// CDATA node and nothing else (dates, links, ids): a view into the tree.
+std::string_view text_view(pugi::xml_node node, std::string& storage) {
+  const pugi::xml_node only = node.first_child();
+  if (only && !only.next_sibling() && (only.type() == pugi::node_pcdata || only.type() == pugi::node_cdata)) {
+    return only.value();
+  }
+  storage = text_content(node);
+  return storage;
+}
 
-std::string trim_copy(std::string_view text) {
+std::string_view trim_view(std::string_view text) {
   const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!text.empty() && space(text.front())) text.remove_prefix(1);
   while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return std::string(text);
+  return text;
 }
+
+}  // namespace
+
+std::string trim_copy(std::string_view text) { return std::string(trim_view(text)); }
 
 std::string plain_text(const Text& text) {
   return text.html ? html_to_text(text.value) : collapse_whitespace(text.value);
 }
 
-std::string html_content(const Text& text) {
+const BaseUrl& BaseCache::get(std::string_view base) {
+  if (!url_ || text_ != base) {
+    url_.emplace(base);
+    text_.assign(base);
+  }
+  return *url_;
+}
+
+std::string html_content(const Text& text, const Context& context) {
   if (text.value.empty()) return {};
-  if (text.html) return sanitize_html(text.value, text.base);
+  const BaseUrl& base = context.bases.get(text.base);
+  if (text.html) return sanitize_html(text.value, base);
   std::string escaped;
   escaped.reserve(text.value.size());
   append_html_escaped(escaped, text.value, false);
-  return sanitize_html(escaped, text.base);
+  return sanitize_html(escaped, base);
 }
 
-Text html_element(pugi::xml_node node, std::string_view document_url) {
+std::string resolve_link(pugi::xml_node node, std::string_view reference, const Context& context) {
+  const std::string ref = trim_copy(reference);
+  if (ref.empty()) return {};
+  const std::string& base = element_base(node, context);
+  return base.empty() ? ref : context.bases.get(base).resolve(ref);
+}
+
+const std::string& element_base(pugi::xml_node node, const Context& context) {
+  // An element without an xml:base of its own has its parent's base.
+  if (!attribute(node, ns::xml, "base").empty() || !node.parent()) {
+    context.parent_base = {{}, base_url(node, context.options.url)};
+    return context.parent_base.base;
+  }
+  if (context.parent_base.parent != node.parent()) {
+    context.parent_base = {node.parent(), base_url(node.parent(), context.options.url)};
+  }
+  return context.parent_base.base;
+}
+
+Text html_element(pugi::xml_node node, const Context& context) {
   if (!node) return {};
   Text text;
   text.html = true;
-  text.base = base_url(node, document_url);
-  text.value = has_element_child(node) ? inner_markup(node, document_url) : text_content(node);
+  text.base = element_base(node, context);
+  text.value = has_element_child(node) ? inner_markup(node, context.options.url) : text_content(node);
   return text;
 }
 
 std::optional<Timestamp> date_of(pugi::xml_node node, const Context& context) {
   if (!node) return std::nullopt;
-  const std::string text = trim_copy(text_content(node));
+  std::string storage;
+  const std::string_view text = trim_view(text_view(node, storage));
   if (text.empty()) return std::nullopt;
   auto parsed = parse_date(text);
-  if (!parsed) context.warnings.push_back("unparseable date \"" + text.substr(0, 64) + "\"");
+  if (!parsed) context.warnings.push_back("unparseable date \"" + std::string(text.substr(0, 64)) + "\"");
   return parsed;
 }
 

@@ -11,14 +11,41 @@
 
 #include "feeds/model.hpp"
 #include "feeds/parse/parse.hpp"
+#include "feeds/url/base_url.hpp"
 
 namespace feedsieve::parse_detail {
+
+// The base URL of the elements read last, parsed once: nearly every element
+// of a feed has the same base (the document's URL or one xml:base), and
+// parsing it again for every link and content field cost more than the links.
+class BaseCache {
+ public:
+  const BaseUrl& get(std::string_view base);
+
+ private:
+  std::string text_;
+  std::optional<BaseUrl> url_;
+};
+
+// base_url of the last parent asked about: the fields of one item share it,
+// and walking the ancestors and their attributes again for each was a few
+// percent of a parse.
+struct ParentBase {
+  pugi::xml_node parent;
+  std::string base;
+};
 
 // One parse: its options and where its warnings go.
 struct Context {
   const ParseOptions& options;
   std::vector<std::string>& warnings;
+  // Caches: using them changes no result.
+  mutable BaseCache bases{};
+  mutable ParentBase parent_base{};
 };
+
+// base_url(node, context.options.url), for an element.
+const std::string& element_base(pugi::xml_node node, const Context& context);
 
 // A text value as the document gives it: HTML markup or literal text.
 struct Text {
@@ -33,11 +60,15 @@ struct Text {
 std::string plain_text(const Text& text);
 
 // Sanitized HTML: literal text is escaped first, so it stays literal.
-std::string html_content(const Text& text);
+std::string html_content(const Text& text, const Context& context);
+
+// `reference` (an href, a link's text) trimmed and resolved against the base
+// in force at `node`; "" when it is empty.
+std::string resolve_link(pugi::xml_node node, std::string_view reference, const Context& context);
 
 // An element whose meaning is HTML by convention (RSS title/description,
 // content:encoded): its text, or its inline child markup when it has any.
-Text html_element(pugi::xml_node node, std::string_view document_url);
+Text html_element(pugi::xml_node node, const Context& context);
 
 // A date element's value through parse_date; nullopt when absent or unparseable
 // (an unparseable one adds a warning).

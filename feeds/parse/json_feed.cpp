@@ -98,15 +98,15 @@ std::optional<Timestamp> json_date(const std::string& text, const Context& conte
 Item to_item(const JsonWireItem& wire, const std::vector<std::string>& feed_authors, const Context& context) {
   Item item;
   const std::string& base = context.options.url;
-  item.link = wire.url.empty() ? std::string() : resolve_url(base, wire.url);
+  item.link = wire.url.empty() ? std::string() : context.bases.get(base).resolve(wire.url);
   // Titles are plain text in JSON Feed; some producers still put entities in them.
   item.title = html_to_text(wire.title);
   item.id = wire.id.empty() ? fallback_id(item.link, item.title) : wire.id;
   item.summary = collapse_whitespace(!wire.summary.empty() ? wire.summary : wire.content_text);
   if (!wire.content_html.empty()) {
-    item.content = sanitize_html(wire.content_html, base);
+    item.content = sanitize_html(wire.content_html, context.bases.get(base));
   } else if (!wire.content_text.empty()) {
-    item.content = html_content(Text{wire.content_text, false, base});
+    item.content = html_content(Text{wire.content_text, false, base}, context);
   }
   item.authors = wire.authors.empty() ? feed_authors : wire.authors;
   item.categories = wire.tags;

@@ -16,13 +16,6 @@ constexpr std::array<std::string_view, 10> kModuleNamespaces{
 
 std::string trimmed_text(pugi::xml_node node) { return trim_copy(text_content(node)); }
 
-std::string resolved(pugi::xml_node node, std::string_view reference, const Context& context) {
-  const std::string ref = trim_copy(reference);
-  if (ref.empty()) return {};
-  const std::string base = base_url(node, context.options.url);
-  return base.empty() ? ref : resolve_url(base, ref);
-}
-
 // An atom:link inside RSS: the alternate one is the item's link.
 bool is_alternate_atom_link(pugi::xml_node node) {
   if (!is_element(node, ns::atom10, "link") && !is_element(node, ns::atom03, "link")) return false;
@@ -54,7 +47,7 @@ void set_once(pugi::xml_node& slot, pugi::xml_node node) {
 }
 
 Enclosure media_enclosure(pugi::xml_node node, const Context& context) {
-  return {resolved(node, attribute(node, "", "url"), context), std::string(attribute(node, "", "type")),
+  return {resolve_link(node, attribute(node, "", "url"), context), std::string(attribute(node, "", "type")),
           parse_length(attribute(node, "", "fileSize"))};
 }
 
@@ -73,7 +66,7 @@ void read_rss_child(pugi::xml_node c, std::string_view name, Slots& s, RssWireIt
   else if (name == "category") add_unique(item.categories, collapse_whitespace(text_content(c)));
   else if (name == "tags" || name == "keywords") split_tags(item.categories, text_content(c));
   else if (name == "enclosure") {
-    add_enclosure(item.enclosures, {resolved(c, attribute(c, "", "url"), context),
+    add_enclosure(item.enclosures, {resolve_link(c, attribute(c, "", "url"), context),
                                     std::string(attribute(c, "", "type")), parse_length(attribute(c, "", "length"))});
   }
 }
@@ -153,20 +146,19 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   for (const pugi::xml_node c : node.children()) {
     if (c.type() == pugi::node_element) read_child(c, namespaces.of(c), s, item, context);
   }
-  const std::string_view url = context.options.url;
-  item.title = html_element(first_of({s.title, s.dc_title, s.media_title}), url);
+  item.title = html_element(first_of({s.title, s.dc_title, s.media_title}), context);
   item.description =
-      html_element(first_of({s.description, s.dc_description, s.media_description, s.itunes_summary}), url);
+      html_element(first_of({s.description, s.dc_description, s.media_description, s.itunes_summary}), context);
   // A podcast's itunes:author names the item's author when nothing else does.
   if (item.authors.empty() && s.itunes_author) add_unique(item.authors, rss_person(text_content(s.itunes_author)));
-  item.content = html_element(first_of({s.content, s.body}), url);
-  if (s.link) item.link = resolved(s.link, text_content(s.link), context);
-  if (item.link.empty() && s.atom_link) item.link = resolved(s.atom_link, attribute(s.atom_link, "", "href"), context);
+  item.content = html_element(first_of({s.content, s.body}), context);
+  if (s.link) item.link = resolve_link(s.link, text_content(s.link), context);
+  if (item.link.empty() && s.atom_link) item.link = resolve_link(s.atom_link, attribute(s.atom_link, "", "href"), context);
   if (s.guid) {
     item.guid = trimmed_text(s.guid);
     item.guid_is_permalink = attribute(s.guid, "", "isPermaLink") != "false";
     if (item.link.empty() && item.guid_is_permalink && looks_like_web_url(item.guid)) {
-      item.link = resolved(s.guid, item.guid, context);
+      item.link = resolve_link(s.guid, item.guid, context);
     }
   }
   item.about = std::string(attribute(node, ns::rdf, "about"));
@@ -187,10 +179,10 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
     else if (is_element(c, ns::dc, "description")) set_once(dc_description, c);
     else if (is_alternate_atom_link(c)) set_once(atom_link, c);
   }
-  wire.title = html_element(first_of({title, dc_title}), context.options.url);
-  wire.description = html_element(first_of({description, dc_description}), context.options.url);
-  if (link) wire.link = resolved(link, text_content(link), context);
-  if (wire.link.empty() && atom_link) wire.link = resolved(atom_link, attribute(atom_link, "", "href"), context);
+  wire.title = html_element(first_of({title, dc_title}), context);
+  wire.description = html_element(first_of({description, dc_description}), context);
+  if (link) wire.link = resolve_link(link, text_content(link), context);
+  if (wire.link.empty() && atom_link) wire.link = resolve_link(atom_link, attribute(atom_link, "", "href"), context);
   if (ttl) {
     const std::string text = trimmed_text(ttl);
     int minutes = 0;
@@ -201,7 +193,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
   return wire;
 }
 
-Item to_item(RssWireItem&& wire) {
+Item to_item(RssWireItem&& wire, const Context& context) {
   Item item;
   item.title = plain_text(wire.title);
   item.link = std::move(wire.link);
@@ -209,7 +201,7 @@ Item to_item(RssWireItem&& wire) {
             : !wire.about.empty() ? std::move(wire.about)
                                   : fallback_id(item.link, item.title);
   item.summary = plain_text(wire.description);
-  item.content = html_content(wire.content);
+  item.content = html_content(wire.content, context);
   item.authors = std::move(wire.authors);
   item.categories = std::move(wire.categories);
   item.enclosures = std::move(wire.enclosures);
@@ -234,7 +226,7 @@ void append_rss_items(const std::vector<pugi::xml_node>& items, const Context& c
       context.warnings.push_back("item limit reached: kept the first " + std::to_string(feed.items.size()));
       break;
     }
-    feed.items.push_back(to_item(read_rss_item(node, context)));
+    feed.items.push_back(to_item(read_rss_item(node, context), context));
   }
 }
 

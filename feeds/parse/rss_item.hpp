@@ -50,7 +50,7 @@ RssWireItem read_rss_item(pugi::xml_node item, const Context& context);
 RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context);
 
 // Consumes the wire item: its strings and lists move into the Item.
-Item to_item(RssWireItem&& wire);
+Item to_item(RssWireItem&& wire, const Context& context);
 void apply_channel(const RssWireChannel& wire, ParsedFeed& feed);
 
 // Reads `items` into feed.items, up to the max_items option (a warning says when it cut).

@@ -6,6 +6,8 @@
 
 namespace feedsieve {
 
+class BaseUrl;
+
 // Tags stripped, entities decoded, whitespace collapsed to single spaces, trimmed.
 // Block elements (p, br, li, div...) become word breaks, so words never fuse.
 std::string html_to_text(std::string_view html);
@@ -17,6 +19,8 @@ std::string collapse_whitespace(std::string_view text);
 // and friends with their content (object/embed/svg lose their tags, keep their text), every on* attribute, and
 // javascript:/vbscript:/non-image data: URLs; relative href/src resolved against base_url.
 std::string sanitize_html(std::string_view html, std::string_view base_url);
+// The same with the base already parsed, for the many fragments of one feed.
+std::string sanitize_html(std::string_view html, const BaseUrl& base);
 
 // Appends `text` with & < > (and " when `attribute`) escaped as character references.
 void append_html_escaped(std::string& out, std::string_view text, bool attribute);

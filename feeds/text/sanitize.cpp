@@ -87,16 +87,20 @@ bool is_url_attribute(GumboTag tag, std::string_view name) {
 
 // The fragment's base URL, parsed once at its first URL attribute: every
 // link of the fragment reuses it, and fragments without links never parse it.
+// Or the caller's, already parsed.
 class LazyBase {
  public:
   explicit LazyBase(std::string_view text) : text_(text) {}
+  explicit LazyBase(const BaseUrl& given) : given_(&given) {}
   const BaseUrl& get() {
+    if (given_ != nullptr) return *given_;
     if (!parsed_) parsed_.emplace(text_);
     return *parsed_;
   }
 
  private:
   std::string_view text_;
+  const BaseUrl* given_ = nullptr;
   std::optional<BaseUrl> parsed_;
 };
 
@@ -118,7 +122,7 @@ std::optional<std::string> attribute_value(GumboTag tag, std::string_view name, 
 class Serializer final : public text_detail::SimpleHtmlSink {
  public:
   // `size_hint`: the length of the input, about what the output comes to.
-  Serializer(std::string_view base, std::size_t size_hint) : base_(base) { out_.reserve(size_hint); }
+  Serializer(LazyBase base, std::size_t size_hint) : base_(base) { out_.reserve(size_hint); }
 
   bool enter(const GumboNode& node) {
     switch (node.type) {
@@ -199,21 +203,29 @@ class Serializer final : public text_detail::SimpleHtmlSink {
   std::vector<Attribute> attributes_;  // of the element being written
 };
 
+std::optional<std::string> sanitize_fast(std::string_view html, LazyBase base) {
+  Serializer serializer(base, html.size());
+  if (!text_detail::scan_simple_html(html, serializer)) return std::nullopt;
+  return serializer.take();
+}
+
+std::string sanitize_gumbo(std::string_view html, LazyBase base) {
+  const text_detail::ParsedFragment parsed = text_detail::parse_fragment(html);
+  Serializer serializer(base, html.size());
+  text_detail::walk(parsed.nodes(), serializer);
+  return serializer.take();
+}
+
 }  // namespace
 
 namespace text_detail {
 
 std::optional<std::string> sanitize_html_fast(std::string_view html, std::string_view base_url) {
-  Serializer serializer(base_url, html.size());
-  if (!scan_simple_html(html, serializer)) return std::nullopt;
-  return serializer.take();
+  return sanitize_fast(html, LazyBase(base_url));
 }
 
 std::string sanitize_html_gumbo(std::string_view html, std::string_view base_url) {
-  const ParsedFragment parsed = parse_fragment(html);
-  Serializer serializer(base_url, html.size());
-  walk(parsed.nodes(), serializer);
-  return serializer.take();
+  return sanitize_gumbo(html, LazyBase(base_url));
 }
 
 }  // namespace text_detail
@@ -241,6 +253,11 @@ void append_html_escaped(std::string& out, std::string_view text, bool attribute
 std::string sanitize_html(std::string_view html, std::string_view base_url) {
   if (auto fast = text_detail::sanitize_html_fast(html, base_url)) return std::move(*fast);
   return text_detail::sanitize_html_gumbo(html, base_url);
+}
+
+std::string sanitize_html(std::string_view html, const BaseUrl& base) {
+  if (auto fast = sanitize_fast(html, LazyBase(base))) return std::move(*fast);
+  return sanitize_gumbo(html, LazyBase(base));
 }
 
 }  // namespace feedsieve
