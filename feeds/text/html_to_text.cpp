@@ -7,7 +7,6 @@
 // readable text (script, style, noscript, template, iframe fallback, forms'
 // option lists) are skipped with their content; <object>/<applet> fallback
 // text and the text inside inline SVG are read, as the sanitizer keeps them.
-#include <algorithm>
 #include <array>
 
 #include "feeds/text/collapsing_appender.hpp"
@@ -37,10 +36,23 @@ constexpr std::array kBlocks = {
     GUMBO_TAG_BODY, GUMBO_TAG_HTML, GUMBO_TAG_VIDEO, GUMBO_TAG_AUDIO,
 };
 
-template <typename List>
-bool listed(const List& list, GumboTag tag) {
-  return std::find(list.begin(), list.end(), tag) != list.end();
-}
+// A tag list as a table indexed by tag: asked for every start and end tag.
+class TagSet {
+ public:
+  template <std::size_t N>
+  constexpr explicit TagSet(const std::array<GumboTag, N>& tags) {
+    for (const GumboTag tag : tags) member_[tag] = true;
+  }
+  constexpr bool contains(GumboTag tag) const {
+    return static_cast<unsigned>(tag) < GUMBO_TAG_LAST && member_[static_cast<unsigned>(tag)];
+  }
+
+ private:
+  std::array<bool, GUMBO_TAG_LAST> member_{};
+};
+
+constexpr TagSet kSkippedSet(kSkipped);
+constexpr TagSet kBlockSet(kBlocks);
 
 // Collects the text of either path: gumbo's tree walk or the simple scanner.
 class TextCollector final : public text_detail::SimpleHtmlSink {
@@ -54,7 +66,7 @@ class TextCollector final : public text_detail::SimpleHtmlSink {
         return false;
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE:
-        if (listed(kSkipped, node.v.element.tag)) return false;
+        if (kSkippedSet.contains(node.v.element.tag)) return false;
         start(node.v.element.tag, {});
         return true;
       default:  // comments, the document
@@ -65,10 +77,10 @@ class TextCollector final : public text_detail::SimpleHtmlSink {
 
   void text(std::string_view decoded) override { text_.append(decoded); }
   void start(GumboTag tag, std::span<const text_detail::HtmlAttribute>) override {
-    if (listed(kBlocks, tag)) text_.space();
+    if (kBlockSet.contains(tag)) text_.space();
   }
   void end(GumboTag tag) override {
-    if (listed(kBlocks, tag)) text_.space();
+    if (kBlockSet.contains(tag)) text_.space();
   }
 
   explicit TextCollector(std::size_t size_hint) { text_.reserve(size_hint); }

@@ -20,6 +20,9 @@
 #include "feeds/text/simple_html.hpp"
 
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -87,6 +90,7 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c
 // Bytes HTML changes or complains about before tokenizing: C0 controls other
 // than tab and newline (CR is normalized, NUL replaced), DEL, C1 controls,
 // invalid UTF-8, a leading byte order mark.
+#if !defined(__SSE2__)
 using Bytes16 = signed char __attribute__((vector_size(16)));
 
 // Whether the sixteen bytes at p are all printable ASCII (0x20..0x7E): as
@@ -99,30 +103,59 @@ bool printable_ascii16(const char* p) {
   std::memcpy(halves, &ok, sizeof halves);
   return (halves[0] & halves[1]) == ~0ull;
 }
+#endif
+
+// One character at html[i], ASCII or not; false when HTML would change it.
+bool plain_character(std::string_view html, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(html[i]);
+  if (c < 0x80) {
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return false;
+    ++i;
+    return true;
+  }
+  const std::size_t length = utf8_sequence_length(html, i);
+  if (length == 0) return false;
+  if (c == 0xC2 && static_cast<unsigned char>(html[i + 1]) < 0xA0) return false;
+  i += length;
+  return true;
+}
+
+#if defined(__SSE2__)
+// Bit k set where byte k of the sixteen at p is not plain printable ASCII
+// (a control, DEL, or any byte of a multi-byte character).
+unsigned not_printable16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i printable =
+      _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
+  return ~static_cast<unsigned>(_mm_movemask_epi8(printable)) & 0xFFFFu;
+}
+#endif
 
 bool plain_bytes(std::string_view html) {
   if (html.starts_with("\xEF\xBB\xBF")) return false;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-  for (std::size_t i = 0; i < html.size(); ++i) {
-    while (i + sizeof(Bytes16) <= html.size() && printable_ascii16(html.data() + i)) i += sizeof(Bytes16);
-    // Eight printable ASCII bytes at a time: no high bit, none below 0x20, no DEL
-    // (the usual has-a-zero-byte tricks; a false alarm only means a closer look).
-    while (i + 8 <= html.size()) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, html.data() + i, sizeof w);
-      const std::uint64_t del = w ^ (0x7F * kOnes);
-      if (((w | ((w - 0x20 * kOnes) & ~w) | ((del - kOnes) & ~del)) & kHigh) != 0) break;
-      i += 8;
+  std::size_t i = 0;
+  while (i < html.size()) {
+#if defined(__SSE2__)
+    // Straight to the next byte that needs a look, sixteen bytes at a time.
+    if (i + 16 <= html.size()) {
+      const unsigned mask = not_printable16(html.data() + i);
+      if (mask == 0) {
+        i += 16;
+        continue;
+      }
+      i += static_cast<std::size_t>(__builtin_ctz(mask));
     }
-    if (i >= html.size()) break;
-    const auto c = static_cast<unsigned char>(html[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return false;
-    if (c < 0x80) continue;
-    const std::size_t length = utf8_sequence_length(html, i);
-    if (length == 0) return false;
-    if (c == 0xC2 && static_cast<unsigned char>(html[i + 1]) < 0xA0) return false;
-    i += length - 1;
+    if (!plain_character(html, i)) return false;
+#else
+    while (i + sizeof(Bytes16) <= html.size() && printable_ascii16(html.data() + i)) i += sizeof(Bytes16);
+    // The next sixteen bytes or so a character at a time, before trying the
+    // stride again: retrying it after every character of a CJK or Cyrillic
+    // run cost more than the characters.
+    const std::size_t stop = std::min(html.size(), i + sizeof(Bytes16));
+    while (i < stop) {
+      if (!plain_character(html, i)) return false;
+    }
+#endif
   }
   return true;
 }
