@@ -23,27 +23,40 @@ bool searchable(std::string_view word) {
   });
 }
 
-void append_quoted(std::string& out, std::string_view word) {
-  if (!out.empty()) out += ' ';
-  out += '"';
+std::string quoted(std::string_view word) {
+  std::string out = "\"";
   for (const char c : word) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
+  return out;
 }
 
 }  // namespace
 
-std::string fts_match_expression(std::string_view search) {
-  std::string expression;
+std::vector<std::string> fts_phrases(std::string_view search) {
+  std::vector<std::string> phrases;
   std::size_t position = 0;
   while (position < search.size()) {
     while (position < search.size() && is_separator(search[position])) ++position;
     const std::size_t start = position;
     while (position < search.size() && !is_separator(search[position])) ++position;
     const std::string_view word = search.substr(start, position - start);
-    if (searchable(word)) append_quoted(expression, word);
+    if (searchable(word)) phrases.push_back(quoted(word));
+  }
+  return phrases;
+}
+
+std::string search_key_sql(const std::string& time, const std::string& row) {
+  return "((max(0, min(8589934591, coalesce(unixepoch(" + time + "), 0) + 2208988800)) << 30) | " + row + ")";
+}
+
+std::string fts_match_expression(std::string_view search) {
+  std::string expression;
+  for (const std::string& phrase : fts_phrases(search)) {
+    if (!expression.empty()) expression += ' ';
+    expression += phrase;
   }
   return expression;
 }

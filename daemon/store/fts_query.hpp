@@ -1,7 +1,9 @@
 #pragma once
-// Turns what a user typed into an FTS5 query that cannot be a syntax error.
+// Turns what a user typed into an FTS5 query that cannot be a syntax error,
+// and writes the SQL of stories_fts's listing key.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace feedsieve::store_detail {
 
@@ -10,5 +12,15 @@ namespace feedsieve::store_detail {
 // filters are plain text; the words are ANDed. Words with no letter or digit
 // are dropped. Returns "" when nothing searchable is left: no text filter.
 std::string fts_match_expression(std::string_view search);
+
+// The phrases of that expression, one per searchable word, in order: FTS5
+// numbers a query's phrases so (the rank function's phrase i is element i).
+std::vector<std::string> fts_phrases(std::string_view search);
+
+// SQL for the listing key (stories_fts.rowid, schema v8) of the sort_time and
+// stories.id that the SQL expressions `time` and `row` give, as the view
+// story_search_keys computes it: whole seconds since 1900 (clamped to 33
+// bits) above 30 bits of row.
+std::string search_key_sql(const std::string& time, const std::string& row);
 
 }  // namespace feedsieve::store_detail

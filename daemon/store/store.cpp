@@ -7,6 +7,7 @@
 
 #include "daemon/store/backfill.hpp"
 #include "daemon/store/schema.hpp"
+#include "daemon/store/search_rank.hpp"
 #include "daemon/store/store.hpp"
 #include "daemon/store/store_error.hpp"
 #include "daemon/store/store_impl.hpp"
@@ -72,6 +73,7 @@ void set_pragmas(SQLite::Database& db, const std::filesystem::path& path, Store:
 Store::Store(const std::filesystem::path& path, Mode mode)
     : impl_(std::make_unique<Impl>(Impl{path, mode, open_database(path, mode)})) {
   set_pragmas(impl_->db, path, mode);
+  guarded(path, "registering the search rank", [&] { store_detail::register_search_functions(impl_->db); });
   if (mode == Mode::read_write) {
     store_detail::migrate(impl_->db, path);
     store_detail::fingerprint_unprinted(impl_->db, path);

@@ -1,5 +1,5 @@
 // Store::stories, Store::story_page and Store::story: stories newest first (or,
-// for a search, by bm25 rank), each with its sources, in two queries (stories,
+// for a search, by story_rank, search_rank.hpp), each with its sources, in two queries (stories,
 // then all their sources at once). Pages continue by keyset (the last story's
 // sort key and row), so a page never repeats or skips a story because others
 // arrived; a ranked search also keeps the window of stories it ranks.
@@ -12,6 +12,7 @@
 
 #include "daemon/store/fts_query.hpp"
 #include "daemon/store/optional_text.hpp"
+#include "daemon/store/search_rank.hpp"
 #include "daemon/store/store.hpp"
 #include "daemon/store/store_error.hpp"
 #include "daemon/store/store_impl.hpp"
@@ -23,7 +24,7 @@ namespace {
 using store_detail::column_time;
 
 // A story without a canonical link shows its first item's link instead.
-// Columns 8 and 9 are the listing position: sort_time and the bm25 rank; a
+// Columns 8 and 9 are the listing position: sort_time and the rank; a
 // ranked search adds its window's lowest and highest key and size (10 to 12).
 constexpr const char* story_columns =
     "SELECT s.id, s.story_id, s.title,"
@@ -46,13 +47,14 @@ constexpr const char* newest_first = " ORDER BY s.sort_time DESC, s.id DESC LIMI
 constexpr const char* from_search_matches =
     " FROM stories_fts f JOIN stories s ON s.id = f.rowid & 1073741823";
 constexpr const char* search_key_order = " ORDER BY f.rowid DESC";
-// Ranked: bm25 over the newest ranked_search_window matching stories (or the
-// window a cursor pinned), then the page cut from that ranking.
-constexpr const char* ranked_window_select = "SELECT f.rowid AS search_key, bm25(stories_fts) AS rank";
+// Ranked: story_rank over the newest ranked_search_window matching stories
+// (or the window a cursor pinned), then the page cut from that ranking.
+// A search of several words gives each word's document frequency as :df0...
+constexpr const char* frequency_parameter = ":df";
 constexpr const char* ranked_page_select =
     ", w.rank, b.low, b.high, b.n FROM c, b, w JOIN stories s ON s.id = w.search_key & 1073741823";
 // The window's bounds and size; and where the cursor's story ranks now (new
-// stories move every bm25 score a little), its saved rank when it has gone.
+// stories move every score a little), its saved rank when it has gone.
 // Both are one row, computed once.
 constexpr const char* window_bounds =
     " b AS MATERIALIZED (SELECT min(search_key) AS low, max(search_key) AS high, count(*) AS n FROM w),"
@@ -62,19 +64,22 @@ constexpr const char* pinned_window = " AND f.rowid BETWEEN :window_low AND :win
 constexpr const char* after_ranked = " WHERE (w.rank, s.id) > (c.rank, :after_row)";
 constexpr const char* best_first = " ORDER BY w.rank, s.id LIMIT :limit";
 
-// The listing key of a sort_time and a row, as the view story_search_keys
-// computes it: whole seconds since 1900 (clamped to 33 bits) above 30 bits of row.
-std::string search_key(const std::string& time, const std::string& row) {
-  return "((max(0, min(8589934591, coalesce(unixepoch(" + time + "), 0) + 2208988800)) << 30) | " + row + ")";
+using store_detail::search_key_sql;
+
+// "story_rank(stories_fts, :df0, :df1)" for two phrases; none for one.
+std::string rank_call(std::size_t phrases) {
+  std::string call = "story_rank(stories_fts";
+  for (std::size_t i = 0; phrases > 1 && i < phrases; ++i) call += ", " + (frequency_parameter + std::to_string(i));
+  return call + ")";
 }
 
 // The text filter and the key ranges since, until and a newest-first cursor
 // allow. The ranges are whole seconds wide; the filters above stay exact.
 std::string search_conditions(const StoryQuery& query, bool ranked) {
   std::string sql = " AND stories_fts MATCH :match";
-  if (query.since) sql += " AND f.rowid >= " + search_key(":since", "0");
-  if (query.until) sql += " AND f.rowid < " + search_key(":until", "0") + " + 1073741824";
-  if (query.after) sql += ranked ? pinned_window : " AND f.rowid < " + search_key(":after_time", ":after_row");
+  if (query.since) sql += " AND f.rowid >= " + search_key_sql(":since", "0");
+  if (query.until) sql += " AND f.rowid < " + search_key_sql(":until", "0") + " + 1073741824";
+  if (query.after) sql += ranked ? pinned_window : " AND f.rowid < " + search_key_sql(":after_time", ":after_row");
   return sql;
 }
 
@@ -87,8 +92,9 @@ std::string newest_search_sql(const StoryQuery& query) {
          search_conditions(query, false) + search_key_order + " LIMIT :limit";
 }
 
-std::string ranked_search_sql(const StoryQuery& query) {
-  const std::string window = std::string(ranked_window_select) + from_search_matches + filter_sql(query) +
+std::string ranked_search_sql(const StoryQuery& query, std::size_t phrases) {
+  const std::string window = "SELECT f.rowid AS search_key, " + rank_call(phrases) + " AS rank" +
+                             from_search_matches + filter_sql(query) +
                              search_conditions(query, true) + search_key_order + " LIMIT :window";
   return "WITH w AS MATERIALIZED (" + window + ")," + window_bounds + " " + story_columns + ranked_page_select +
          (query.after ? after_ranked : "") + best_first;
@@ -176,23 +182,26 @@ void bind_position(SQLite::Statement& select, const StoryPosition& after, bool r
   select.bind(":after_row", after.row);
 }
 
-std::string page_sql(const StoryQuery& query, bool searching) {
-  if (!searching) return listing_sql(query);
-  return query.ranked ? ranked_search_sql(query) : newest_search_sql(query);
+std::string page_sql(const StoryQuery& query, std::size_t phrases) {
+  if (phrases == 0) return listing_sql(query);
+  return query.ranked ? ranked_search_sql(query, phrases) : newest_search_sql(query);
 }
 
 // Reads up to `limit` stories; one row more tells whether a next page exists.
 StoryPage query_page(SQLite::Database& db, const StoryQuery& query) {
-  const std::string match = store_detail::fts_match_expression(query.search);
-  const bool searching = !match.empty();
+  const std::vector<std::string> phrases = store_detail::fts_phrases(query.search);
+  const bool searching = !phrases.empty();
   const bool ranked = searching && query.ranked;
   const int limit = std::clamp(query.limit, 0, max_story_limit);
-  SQLite::Statement select(db, page_sql(query, searching));
+  SQLite::Statement select(db, page_sql(query, phrases.size()));
   select.bind(":since", query.since ? format_rfc3339(*query.since) : std::string());
   select.bind(":min_on_topic", query.include_off_topic || query.only_off_topic ? 0 : 1);
   select.bind(":max_on_topic", query.only_off_topic ? 0 : 1);
   if (query.until) select.bind(":until", format_rfc3339(*query.until));
-  if (searching) select.bind(":match", match);
+  if (searching) select.bind(":match", store_detail::fts_match_expression(query.search));
+  // One word's weight would scale every score alike, so only several are counted.
+  if (ranked && phrases.size() > 1)
+    store_detail::bind_frequencies(select, frequency_parameter, store_detail::phrase_frequencies(db, phrases));
   // A pinned window is whole; the bound stays because a cursor is the client's
   // to forge, and room for twice the window leaves space for late arrivals.
   if (ranked) select.bind(":window", query.after ? 2 * ranked_search_window : ranked_search_window);

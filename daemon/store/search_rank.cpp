@@ -1,0 +1,184 @@
+#include "daemon/store/search_rank.hpp"
+
+#include <sqlite3.h>
+
+#include <cmath>
+#include <memory>
+
+#include "daemon/store/fts_query.hpp"
+
+namespace feedsieve::store_detail {
+namespace {
+
+// bm25's constants, as FTS5's bm25() has them.
+constexpr double k1 = 1.2;
+constexpr double b = 0.75;
+
+// What story_rank works out once per query (FTS5 keeps it with the cursor).
+struct RankData {
+  double average_length = 0.0;        // tokens per row
+  std::vector<double> weights;        // each phrase's IDF
+  std::vector<double> occurrences{};  // scratch: the current row's count of each phrase
+};
+
+// bm25's IDF of a phrase in `matching` of `rows` rows; a phrase in more than
+// half the rows would weigh less than nothing, so it weighs almost nothing.
+double idf(double matching, double rows) {
+  const double weight = std::log((rows - matching + 0.5) / (matching + 0.5));
+  return weight <= 0.0 ? 1e-6 : weight;
+}
+
+double phrase_weight(sqlite3_value* frequency, double rows) {
+  switch (sqlite3_value_type(frequency)) {
+    case SQLITE_INTEGER:
+      return idf(static_cast<double>(sqlite3_value_int64(frequency)), rows);
+    case SQLITE_FLOAT:
+      return idf(sqlite3_value_double(frequency) * rows, rows);
+    default:
+      return 1.0;
+  }
+}
+
+// Only the index's totals: xRowCount and xColumnTotalSize read one record
+// that FTS5 keeps up to date, never a doclist.
+int make_rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_value** argv,
+                   std::unique_ptr<RankData>& data) {
+  sqlite3_int64 rows = 0;
+  sqlite3_int64 tokens = 0;
+  int rc = api->xRowCount(fts, &rows);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+  if (rc != SQLITE_OK) return rc;
+  const int phrases = api->xPhraseCount(fts);
+  data = std::make_unique<RankData>();
+  data->average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1.0;
+  data->occurrences.assign(static_cast<std::size_t>(phrases), 0.0);
+  for (int i = 0; i < phrases; ++i)
+    data->weights.push_back(i < argc ? phrase_weight(argv[i], static_cast<double>(rows)) : 1.0);
+  return SQLITE_OK;
+}
+
+// The RankData of this query, made on its first row.
+int rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_value** argv, RankData*& out) {
+  out = static_cast<RankData*>(api->xGetAuxdata(fts, 0));
+  if (out != nullptr) return SQLITE_OK;
+  std::unique_ptr<RankData> data;
+  const int rc = make_rank_data(api, fts, argc, argv, data);
+  if (rc != SQLITE_OK) return rc;
+  out = data.get();
+  // FTS5 owns it from here and frees it with the cursor (or at once if this fails).
+  return api->xSetAuxdata(fts, data.release(),
+                          [](void* p) { std::unique_ptr<RankData>(static_cast<RankData*>(p)).reset(); });
+}
+
+// Each phrase's occurrences in the current row, from its own position list
+// (the row's, already read by the match).
+int count_occurrences(const Fts5ExtensionApi* api, Fts5Context* fts, RankData& data) {
+  for (std::size_t i = 0; i < data.occurrences.size(); ++i) {
+    Fts5PhraseIter iter{};
+    int column = 0;
+    int offset = 0;
+    const int rc = api->xPhraseFirst(fts, static_cast<int>(i), &iter, &column, &offset);
+    if (rc != SQLITE_OK) return rc;
+    double count = 0.0;
+    for (; column >= 0; api->xPhraseNext(fts, &iter, &column, &offset)) count += 1.0;
+    data.occurrences[i] = count;
+  }
+  return SQLITE_OK;
+}
+
+// The score, summed as bm25() sums it, so that equal inputs give equal ranks.
+double score(const RankData& data, double length) {
+  double sum = 0.0;
+  for (std::size_t i = 0; i < data.weights.size(); ++i) {
+    const double f = data.occurrences[i];
+    sum += data.weights[i] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * length / data.average_length)));
+  }
+  return -1.0 * sum;
+}
+
+void story_rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
+                sqlite3_value** argv) {
+  RankData* data = nullptr;
+  int length = 0;
+  int rc = rank_data(api, fts, argc, argv, data);
+  if (rc == SQLITE_OK) rc = count_occurrences(api, fts, *data);
+  // The row's length comes from the index's per-row sizes: one lookup by rowid.
+  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &length);
+  if (rc == SQLITE_OK) {
+    sqlite3_result_double(context, score(*data, static_cast<double>(length)));
+  } else {
+    sqlite3_result_error_code(context, rc);
+  }
+}
+
+// The connection's fts5_api, which SQLite hands out through SELECT fts5(?1).
+// (SQLiteCpp binds no pointers, so this one statement is plain sqlite3.)
+fts5_api* fts5_of(SQLite::Database& db) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db.getHandle(), "SELECT fts5(?1)", -1, &raw, nullptr) != SQLITE_OK)
+    throw SQLite::Exception(db.getHandle());
+  const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> select(raw, &sqlite3_finalize);
+  fts5_api* api = nullptr;
+  sqlite3_bind_pointer(select.get(), 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+  if (sqlite3_step(select.get()) != SQLITE_ROW) throw SQLite::Exception(db.getHandle());
+  return api;
+}
+
+std::int64_t count_of(SQLite::Statement& count, const std::string& phrase) {
+  count.reset();
+  count.bind(":phrase", phrase);
+  count.executeStep();
+  return count.getColumn(0).getInt64();
+}
+
+}  // namespace
+
+void register_search_functions(SQLite::Database& db) {
+  fts5_api* api = fts5_of(db);
+  if (api == nullptr || api->iVersion < 2) throw SQLite::Exception("this SQLite has no usable FTS5");
+  const int rc = api->xCreateFunction(api, "story_rank", nullptr, &story_rank, nullptr);
+  if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
+}
+
+std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, const std::vector<std::string>& phrases,
+                                                const FrequencyLimits& limits) {
+  SQLite::Statement capped(db,
+                           "SELECT count(*) FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH :phrase"
+                           " LIMIT :cap)");
+  capped.bind(":cap", limits.exact_below);
+  // The newest `sample` stories (by stories_by_sort_time) start at the
+  // sample-th newest sort_time (with the stories of the same time, if any,
+  // counted as well); a store with fewer is counted whole.
+  SQLite::Statement start(db,
+                          "SELECT t, (SELECT count(*) FROM stories WHERE sort_time >= t) FROM"
+                          " (SELECT sort_time AS t FROM stories ORDER BY sort_time DESC LIMIT 1 OFFSET :offset)");
+  start.bind(":offset", limits.sample - 1);
+  const bool sampled = start.executeStep();
+  const double population = sampled ? start.getColumn(1).getDouble() : 0.0;
+  SQLite::Statement common(db, "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH :phrase" +
+                                   (sampled ? " AND rowid >= " + search_key_sql(":start", "0") : std::string()));
+  if (sampled) common.bind(":start", start.getColumn(0).getString());
+
+  std::vector<PhraseFrequency> frequencies;
+  for (const std::string& phrase : phrases) {
+    const std::int64_t found = count_of(capped, phrase);
+    if (found < limits.exact_below) {
+      frequencies.emplace_back(found);
+    } else if (sampled) {
+      frequencies.emplace_back(static_cast<double>(count_of(common, phrase)) / population);
+    } else {
+      frequencies.emplace_back(count_of(common, phrase));
+    }
+  }
+  return frequencies;
+}
+
+void bind_frequencies(SQLite::Statement& statement, const std::string& prefix,
+                      const std::vector<PhraseFrequency>& frequencies) {
+  for (std::size_t i = 0; i < frequencies.size(); ++i) {
+    const std::string name = prefix + std::to_string(i);
+    std::visit([&](const auto value) { statement.bind(name, value); }, frequencies[i]);
+  }
+}
+
+}  // namespace feedsieve::store_detail

@@ -1,0 +1,47 @@
+#pragma once
+// The rank of a ranked search: the FTS5 auxiliary function story_rank, and the
+// document frequencies a query gives it. FTS5's own bm25() counts the stories
+// of every phrase over the whole index before it ranks a single row, which
+// costs as much as the phrase is common; story_rank is bm25 with that count
+// taken as an argument, so the caller can bound its cost.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace feedsieve::store_detail {
+
+// Registers story_rank on `db`; every connection a Store opens needs it.
+// Throws SQLite::Exception when it cannot.
+//
+// story_rank(stories_fts, F0, F1, ...) is bm25 (k1 = 1.2, b = 0.75, every
+// column weighted 1) of the current row, negated as bm25() is (lower is
+// better). Fi stands for phrase i's document frequency: an INTEGER is the
+// number of rows that contain it, a REAL the share of rows that do; phrase i
+// then weighs log((N - n + 0.5) / (n + 0.5)) as in bm25() (N rows, at least
+// 1e-6). A phrase without an argument weighs 1: with a single phrase the
+// weight scales every score alike and cannot change the order.
+void register_search_functions(SQLite::Database& db);
+
+// How many stories contain a phrase: counted, or the share of the newest
+// stories that contain it.
+using PhraseFrequency = std::variant<std::int64_t, double>;
+
+struct FrequencyLimits {
+  std::int64_t exact_below = 10'000;  // a phrase in fewer stories is counted exactly
+  std::int64_t sample = 10'000;       // else its share of this many newest stories is measured
+};
+
+// The frequency of each FTS5 phrase (fts_phrases) in stories_fts. Each costs
+// at most exact_below matches read, plus, for a common phrase, `sample`
+// entries of stories_by_sort_time and the phrase's matches among them.
+std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, const std::vector<std::string>& phrases,
+                                                const FrequencyLimits& limits = {});
+
+// Binds frequencies[i] to the parameter named prefix + i.
+void bind_frequencies(SQLite::Statement& statement, const std::string& prefix,
+                      const std::vector<PhraseFrequency>& frequencies);
+
+}  // namespace feedsieve::store_detail

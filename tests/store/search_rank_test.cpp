@@ -1,0 +1,139 @@
+// story_rank (search_rank.hpp): bm25 with its document frequencies given, on
+// a real store; the frequencies phrase_frequencies counts or estimates; and
+// the order a ranked search gives stories for several words.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <variant>
+
+#include "daemon/store/fts_query.hpp"
+#include "daemon/store/search_rank.hpp"
+#include "daemon/store/store.hpp"
+#include "tests/store/store_fixtures.hpp"
+#include "tests/support/support.hpp"
+
+using namespace feedsieve;
+using feedsieve::test::make_item;
+using feedsieve::test::may;
+using feedsieve::test::ok_poll;
+using feedsieve::test::TempDir;
+using store_detail::PhraseFrequency;
+
+namespace {
+
+// Story i, dated i minutes after May 1st: "pier" in every story, "tide" in
+// every third, "gull" in every 25th, one to four times.
+NormalizedItem shore_item(int i) {
+  std::string title = "Shore log " + std::to_string(i) + " pier";
+  if (i % 3 == 0) title += " tide";
+  for (int r = 0; i % 25 == 0 && r <= i % 4; ++r) title += " gull";
+  return make_item("s" + std::to_string(i), title, "https://shore.test/" + std::to_string(i),
+                   may(1) + std::chrono::minutes(i));
+}
+
+struct ShoreStore {
+  TempDir dir;
+  std::filesystem::path path = dir / "feedsieve.db";
+  Store store{path};
+
+  explicit ShoreStore(int stories) {
+    const std::int64_t feed = store.upsert_feed("shore", "http://shore.test/feed").id;
+    std::vector<NormalizedItem> items;
+    for (int i = 0; i < stories; ++i) items.push_back(shore_item(i));
+    store.record_poll(ok_poll(feed, std::move(items), may(20)));
+  }
+
+  // A second connection with story_rank, as every Store connection has it.
+  SQLite::Database connection() const {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    store_detail::register_search_functions(db);
+    return db;
+  }
+};
+
+std::int64_t count_of(const PhraseFrequency& frequency) { return std::get<std::int64_t>(frequency); }
+double share_of(const PhraseFrequency& frequency) { return std::get<double>(frequency); }
+
+}  // namespace
+
+TEST_CASE("story_rank given exact document frequencies scores every row as bm25 does", "[store][search]") {
+  ShoreStore s(300);
+  SQLite::Database db = s.connection();
+  const auto phrases = store_detail::fts_phrases("tide gull");
+  const auto frequencies = store_detail::phrase_frequencies(db, phrases);
+  REQUIRE(frequencies.size() == 2);
+  CHECK(count_of(frequencies[0]) == 100);
+  CHECK(count_of(frequencies[1]) == 12);
+  SQLite::Statement select(db,
+                           "SELECT bm25(stories_fts), story_rank(stories_fts, :df0, :df1), story_rank(stories_fts)"
+                           " FROM stories_fts WHERE stories_fts MATCH :match");
+  select.bind(":match", store_detail::fts_match_expression("tide gull"));
+  store_detail::bind_frequencies(select, ":df", frequencies);
+  int rows = 0;
+  while (select.executeStep()) {
+    ++rows;
+    CHECK(select.getColumn(1).getDouble() == Approx(select.getColumn(0).getDouble()).epsilon(1e-12));
+    CHECK(select.getColumn(2).getDouble() < 0.0);  // unweighted, still a score
+  }
+  CHECK(rows == 4);  // stories 0, 75, 150, 225
+}
+
+TEST_CASE("story_rank of one word without frequencies orders the stories as bm25 does", "[store][search]") {
+  ShoreStore s(300);
+  SQLite::Database db = s.connection();
+  const auto order = [&](const char* rank) {
+    SQLite::Statement select(db, std::string("SELECT rowid FROM stories_fts WHERE stories_fts MATCH '\"gull\"'"
+                                             " ORDER BY ") + rank + ", rowid");
+    std::vector<std::int64_t> rows;
+    while (select.executeStep()) rows.push_back(select.getColumn(0).getInt64());
+    return rows;
+  };
+  const auto by_bm25 = order("bm25(stories_fts)");
+  REQUIRE(by_bm25.size() == 12);
+  CHECK(order("story_rank(stories_fts)") == by_bm25);
+}
+
+TEST_CASE("phrase_frequencies counts rare phrases and measures common ones on the newest stories",
+          "[store][search]") {
+  ShoreStore s(600);
+  SQLite::Database db = s.connection();
+  const auto phrases = store_detail::fts_phrases("pier tide gull nowhere");
+  SECTION("above the exact limit, a phrase's share of the newest `sample` stories") {
+    const auto frequencies = store_detail::phrase_frequencies(db, phrases, {50, 300});
+    REQUIRE(frequencies.size() == 4);
+    CHECK(share_of(frequencies[0]) == 1.0);                    // every story
+    CHECK(share_of(frequencies[1]) == Approx(1.0 / 3.0));      // stories 300..599, every third
+    CHECK(count_of(frequencies[2]) == 24);                     // under the limit: counted
+    CHECK(count_of(frequencies[3]) == 0);
+  }
+  SECTION("a store smaller than the sample is counted whole") {
+    const auto frequencies = store_detail::phrase_frequencies(db, phrases, {50, 1'000});
+    CHECK(count_of(frequencies[0]) == 600);
+    CHECK(count_of(frequencies[1]) == 200);
+    CHECK(count_of(frequencies[2]) == 24);
+  }
+}
+
+TEST_CASE("a ranked search of two words ranks more of the rarer word first", "[store][search]") {
+  TempDir dir;
+  Store store(dir / "feedsieve.db");
+  const std::int64_t feed = store.upsert_feed("bay", "http://bay.test/feed").id;
+  std::vector<NormalizedItem> items;
+  // "boat" is in every story, "squall" in three. Same lengths; the story with
+  // more of the rare word comes last, so that equal weights would tie the two
+  // and list it second (ties go by row).
+  for (int i = 0; i < 40; ++i)
+    items.push_back(make_item("b" + std::to_string(i), "Harbour boat report number " + std::to_string(i),
+                              "https://bay.test/b" + std::to_string(i), may(2) + std::chrono::minutes(i)));
+  items.push_back(make_item("few", "squall boat boat boat", "https://bay.test/few", may(3)));
+  items.push_back(make_item("other", "squall report with boat", "https://bay.test/other", may(3)));
+  items.push_back(make_item("many", "squall squall squall boat", "https://bay.test/many", may(3)));
+  store.record_poll(ok_poll(feed, std::move(items), may(20)));
+  StoryQuery query;
+  query.search = "boat squall";
+  query.ranked = true;
+  std::vector<std::string> titles;
+  for (const StoryView& story : store.stories(query)) titles.push_back(story.title);
+  CHECK(titles ==
+        std::vector<std::string>{"squall squall squall boat", "squall boat boat boat", "squall report with boat"});
+}
