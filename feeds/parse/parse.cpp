@@ -50,8 +50,10 @@ ParsedFeed dispatch(pugi::xml_node root, FeedFormat format, const Context& conte
   }
 }
 
-ParsedFeed parse_xml(const std::string& utf8, const ParseOptions& options, std::vector<std::string>& warnings) {
-  parse_detail::EntityPass pass = parse_detail::normalize_entities(utf8, options.max_bytes);
+// `utf8` is `bytes` decoded; the strict parse consumes it.
+ParsedFeed parse_xml(std::string utf8, std::string_view bytes, const ParseOptions& options,
+                     std::vector<std::string>& warnings) {
+  parse_detail::EntityPass pass = parse_detail::normalize_entities(std::move(utf8), options.max_bytes);
   if (pass.dropped_entities) warnings.push_back("internal entities over the expansion budget were not expanded");
   pugi::xml_document doc;
   std::string repaired;        // the text of `lenient`, declared first to outlive it
@@ -59,9 +61,11 @@ ParsedFeed parse_xml(const std::string& utf8, const ParseOptions& options, std::
   const pugi::xml_parse_result strict = load(doc, pass.xml);
   auto [root, format] = find_feed_root(doc);
   if (!strict || !format) {
-    // The strict parse consumed its buffer: the entity pass runs again for the repair.
-    repaired = parse_detail::repair_markup(parse_detail::normalize_entities(utf8, options.max_bytes).xml,
-                                           options.max_depth);
+    // The strict parse consumed its buffer: decoding and the entity pass run
+    // again for the repair, which spares the common case a copy.
+    repaired = parse_detail::repair_markup(
+        parse_detail::normalize_entities(decode_xml_document(bytes, options.content_type).utf8, options.max_bytes).xml,
+        options.max_depth);
     const pugi::xml_parse_result second = load(lenient, repaired);
     const auto [lenient_root, lenient_format] = find_feed_root(lenient);
     if (lenient_format) {
@@ -90,7 +94,7 @@ ParsedFeed parse_feed(std::string_view bytes, const ParseOptions& options) {
     throw ParseError("parse: document of " + std::to_string(bytes.size()) + " bytes is over the limit of " +
                      std::to_string(options.max_bytes));
   }
-  const DecodedDocument decoded = decode_xml_document(bytes, options.content_type);
+  DecodedDocument decoded = decode_xml_document(bytes, options.content_type);
   if (decoded.utf8.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw ParseError("parse: not a feed: empty document");
   }
@@ -102,7 +106,7 @@ ParsedFeed parse_feed(std::string_view bytes, const ParseOptions& options) {
     const Context context{options, warnings};
     feed = parse_detail::parse_json_feed(decoded.utf8, context);
   } else {
-    feed = parse_xml(decoded.utf8, options, warnings);
+    feed = parse_xml(std::move(decoded.utf8), bytes, options, warnings);
   }
   feed.warnings.insert(feed.warnings.begin(), warnings.begin(), warnings.end());
   return feed;

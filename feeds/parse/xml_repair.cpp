@@ -28,10 +28,9 @@ bool is_xml_char(char32_t cp) {
          (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-void append_reference(std::string& out, char32_t cp) {
-  out += "&#";
-  out += std::to_string(is_xml_char(cp) ? static_cast<unsigned long>(cp) : 0xFFFDul);
-  out += ';';
+// The decimal reference the rewrite writes for `cp`: what pugixml decodes alike.
+std::string decimal_reference(char32_t cp) {
+  return "&#" + std::to_string(is_xml_char(cp) ? static_cast<unsigned long>(cp) : 0xFFFDul) + ";";
 }
 
 // Constructs whose content is copied verbatim: (opening, closing).
@@ -103,48 +102,66 @@ InternalEntities internal_entities(std::string_view doctype) {
   return out;
 }
 
+// Most documents need no rewrite at all: the rewriter writes nothing until the
+// first reference or DOCTYPE that changes, and hands the input back as it is
+// when none does, which spares the parser a copy of the whole document.
 class EntityRewriter {
  public:
-  EntityRewriter(std::string_view xml, std::size_t budget) : in_(xml), budget_(budget) {
-    result_.xml.reserve(xml.size() + xml.size() / 8);
-  }
+  EntityRewriter(std::string xml, std::size_t budget) : source_(std::move(xml)), in_(source_), budget_(budget) {}
+  EntityRewriter(const EntityRewriter&) = delete;  // in_ views the rewriter's own source_
+  EntityRewriter& operator=(const EntityRewriter&) = delete;
 
-  // Everything but references and <! <? constructs is copied as it is, so
-  // the input goes out in long runs, one append each.
+  // Scans for '&' and for the '!' or '?' after a '<' (markup declarations,
+  // CDATA, comments, processing instructions): element tags, by far the most
+  // common '<', are not even stopped at.
   EntityPass run() && {
-    static constexpr ByteSet kMarkup("<&");
-    std::size_t copied = 0;  // input before this offset is in the result
+    static constexpr ByteSet kStops("&!?");
+    std::size_t resume = 0;  // where the last construct handled ended
     std::size_t i = 0;
-    while ((i = kMarkup.find_in(in_, i)) < in_.size()) {
-      if (in_[i] == '<' && (i + 1 >= in_.size() || (in_[i + 1] != '!' && in_[i + 1] != '?'))) {
-        ++i;  // an element's tag: nothing to rewrite
-        continue;
+    while ((i = kStops.find_in(in_, i)) < in_.size()) {
+      if (in_[i] == '&') {
+        i = resume = reference(i);
+      } else if (i > resume && in_[i - 1] == '<') {
+        i = resume = markup(i - 1);
+      } else {
+        ++i;
       }
-      result_.xml.append(in_.substr(copied, i - copied));
-      i = in_[i] == '<' ? markup(i) : reference(i);
-      copied = i;
     }
-    result_.xml.append(in_.substr(copied));
+    if (!changed_) {
+      result_.xml = std::move(source_);
+    } else {
+      out_.append(in_.substr(copied_));
+      result_.xml = std::move(out_);
+    }
     return std::move(result_);
   }
 
  private:
-  // Copies a verbatim construct or strips a DOCTYPE; returns where to go on.
+  // The input [from, to) becomes `text`: the output only starts to be
+  // written when the two differ for the first time.
+  void replace(std::size_t from, std::size_t to, std::string_view text) {
+    if (text == in_.substr(from, to - from)) return;
+    if (!changed_) out_.reserve(in_.size() + in_.size() / 8);
+    changed_ = true;
+    out_.append(in_.substr(copied_, from - copied_));
+    out_.append(text);
+    copied_ = to;
+  }
+
+  // Skips a verbatim construct or strips a DOCTYPE; returns where to go on.
   std::size_t markup(std::size_t i) {
     const std::string_view rest = in_.substr(i);
     for (const auto& [open, close] : kVerbatim) {
       if (!rest.starts_with(open)) continue;
       const std::size_t end = rest.find(close, open.size());
-      const std::size_t length = end == std::string_view::npos ? rest.size() : end + close.size();
-      result_.xml.append(rest.substr(0, length));
-      return i + length;
+      return i + (end == std::string_view::npos ? rest.size() : end + close.size());
     }
     if (rest.starts_with("<!DOCTYPE")) {
       const std::size_t length = doctype_length(rest);
       entities_ = internal_entities(rest.substr(0, length));
+      replace(i, i + length, {});
       return i + length;
     }
-    result_.xml += '<';
     return i + 1;
   }
 
@@ -152,46 +169,48 @@ class EntityRewriter {
     std::size_t j = i + 1;
     if (j < in_.size() && in_[j] == '#') ++j;
     while (j < in_.size() && j - i <= 40 && (is_name_char(in_[j]))) ++j;
-    if (j >= in_.size() || in_[j] != ';' || j == i + 1) {
-      result_.xml += "&amp;";  // a bare '&'
-      return i + 1;
-    }
+    if (j >= in_.size() || in_[j] != ';' || j == i + 1) return bare_ampersand(i);
     const std::string_view name = in_.substr(i + 1, j - i - 1);
     if (name.front() == '#') {
       const auto value = numeric_value(name);
-      if (!value) {
-        result_.xml += "&amp;";
-        return i + 1;
-      }
-      append_reference(result_.xml, *value);
+      if (!value) return bare_ampersand(i);
+      replace(i, j + 1, decimal_reference(*value));
     } else if (name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot") {
-      result_.xml.append(in_.substr(i, j + 1 - i));
+      // XML's own: kept as they are
     } else if (const auto it = entities_.find(name); it != entities_.end()) {
-      expand(it->second, name);
+      expand(i, j + 1, it->second, name);
     } else if (const auto html = text_detail::html_entity(name)) {
-      for (const char32_t cp : *html) append_reference(result_.xml, cp);
+      std::string references;
+      for (const char32_t cp : *html) references += decimal_reference(cp);
+      replace(i, j + 1, references);
     } else {
-      result_.xml += "&amp;";  // unknown: keep it as the literal text it is
-      return i + 1;
+      return bare_ampersand(i);  // unknown: keep it as the literal text it is
     }
     return j + 1;
   }
 
-  void expand(std::string_view value, std::string_view name) {
+  std::size_t bare_ampersand(std::size_t i) {
+    replace(i, i + 1, "&amp;");
+    return i + 1;
+  }
+
+  void expand(std::size_t from, std::size_t to, std::string_view value, std::string_view name) {
     if (value.size() > budget_) {
       result_.dropped_entities = true;
-      result_.xml += "&amp;";
-      result_.xml += name;
-      result_.xml += ';';
+      replace(from, to, "&amp;" + std::string(name) + ";");
       return;
     }
     budget_ -= value.size();
-    result_.xml.append(value);
+    replace(from, to, value);
   }
 
-  std::string_view in_;
+  std::string source_;
+  std::string_view in_;  // source_
   std::size_t budget_;
   InternalEntities entities_;
+  std::string out_;         // the rewritten document up to copied_, once something changed
+  std::size_t copied_ = 0;  // input before this offset is in out_
+  bool changed_ = false;
   EntityPass result_;
 };
 
@@ -309,8 +328,8 @@ class MarkupRepairer {
 
 }  // namespace
 
-EntityPass normalize_entities(std::string_view xml, std::size_t expansion_budget) {
-  return EntityRewriter(xml, expansion_budget).run();
+EntityPass normalize_entities(std::string xml, std::size_t expansion_budget) {
+  return EntityRewriter(std::move(xml), expansion_budget).run();
 }
 
 std::string repair_markup(std::string_view xml, std::size_t max_depth) {

@@ -18,8 +18,9 @@ struct EntityPass {
 // no reference, and expands the document's own internal entities when their
 // value is plain text. The DOCTYPE is removed (pugixml would skip it anyway),
 // so nothing external is ever referenced. Expansions add at most
-// `expansion_budget` bytes, which is what defuses entity bombs.
-EntityPass normalize_entities(std::string_view xml, std::size_t expansion_budget);
+// `expansion_budget` bytes, which is what defuses entity bombs. A document
+// that needs none of this comes back as it went in, without a copy.
+EntityPass normalize_entities(std::string xml, std::size_t expansion_budget);
 
 // The lenient second try: drops junk before the first markup, escapes '<'
 // that opens no markup, drops end tags that close nothing and closes elements
