@@ -7,7 +7,9 @@
 // windows-1258 are not among them, since glibc composes their combining marks.
 #include "feeds/encoding/single_byte.hpp"
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -163,39 +165,46 @@ std::optional<SingleByteTable> single_byte_table(const std::string& charset) {
 
 std::string decode_single_byte(std::string_view bytes, const SingleByteTable& table, bool* replaced) {
   const auto& entries = table.entries;
-  const auto ascii = [&](std::size_t i) { return table.ascii_identity && static_cast<unsigned char>(bytes[i]) < 0x80; };
-  // Exact size first, so the result is written once, without growing.
-  std::size_t size = 0;
-  bool any_invalid = false;
-  for (std::size_t i = 0; i < bytes.size();) {
-    if (ascii(i)) {
-      const std::size_t run = ascii_prefix(bytes.data() + i, bytes.size() - i);
-      size += run;
-      i += run;
-      continue;
-    }
-    const auto& e = entries[static_cast<unsigned char>(bytes[i++])];
-    size += e.length;
-    any_invalid = any_invalid || e.invalid;
-  }
-  // Room for one whole entry past the end: every entry is stored with a
-  // fixed-size copy (one store, not a call), and the excess is cut at the end.
+  // Every entry is stored with a fixed-size copy (one store, not a call), so
+  // one input byte takes at most kSlack bytes of room, and the excess is cut
+  // at the end. The room is checked a block at a time: one pass over the
+  // input, and a result that is grown (rarely) rather than measured first.
   constexpr std::size_t kSlack = sizeof(SingleByteTable::Entry::bytes);
-  std::string out(size + kSlack, '\0');
-  char* dst = out.data();
-  for (std::size_t i = 0; i < bytes.size();) {
-    if (ascii(i)) {
-      const std::size_t run = ascii_prefix(bytes.data() + i, bytes.size() - i);
-      std::memcpy(dst, bytes.data() + i, run);
-      dst += run;
-      i += run;
-      continue;
+  constexpr std::size_t kBlock = 4096;
+  static_assert(std::endian::native == std::endian::little);
+  std::string out(bytes.size() + bytes.size() / 4 + kBlock * kSlack, '\0');
+  std::size_t written = 0;
+  bool any_invalid = false;
+  for (std::size_t start = 0; start < bytes.size(); start += kBlock) {
+    const std::size_t end = std::min(bytes.size(), start + kBlock);
+    if (out.size() - written < (end - start) * kSlack) out.resize(std::max(out.size() * 2, written + kBlock * kSlack));
+    char* dst = out.data() + written;
+    for (std::size_t i = start; i < end;) {
+      // Eight bytes at a time: the ASCII before the first other byte is
+      // stored with one 8-byte copy, where latin text leaves short runs that
+      // a call to memcpy each would cost more than. (Byte order: the first
+      // byte is the word's lowest.)
+      if (table.ascii_identity && i + sizeof(std::uint64_t) <= end) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, bytes.data() + i, sizeof word);
+        std::memcpy(dst, &word, sizeof word);
+        const std::uint64_t high = word & 0x8080808080808080ull;
+        const std::size_t ascii = high == 0 ? sizeof word : static_cast<std::size_t>(std::countr_zero(high)) / 8;
+        dst += ascii;
+        i += ascii;
+        if (high == 0) continue;
+      } else if (table.ascii_identity && static_cast<unsigned char>(bytes[i]) < 0x80) {
+        *dst++ = bytes[i++];
+        continue;
+      }
+      const auto& e = entries[static_cast<unsigned char>(bytes[i++])];
+      std::memcpy(dst, e.bytes.data(), kSlack);
+      dst += e.length;
+      any_invalid = any_invalid || e.invalid;
     }
-    const auto& e = entries[static_cast<unsigned char>(bytes[i++])];
-    std::memcpy(dst, e.bytes.data(), kSlack);
-    dst += e.length;
+    written = static_cast<std::size_t>(dst - out.data());
   }
-  out.resize(size);
+  out.resize(written);
   if (any_invalid && replaced != nullptr) *replaced = true;
   return out;
 }

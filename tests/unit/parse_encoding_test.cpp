@@ -84,6 +84,29 @@ TEST_CASE("conversion replaces invalid and truncated sequences", "[parse][encodi
   CHECK(iconv_charset_name("gb2312") == "GB18030");
 }
 
+TEST_CASE("single-byte text where nearly every byte widens decodes whole", "[parse][encoding]") {
+  // 20,000 bytes that each become two or three: past the room a block of input is given at first.
+  std::string bytes;
+  std::string expected;
+  for (int i = 0; i < 10'000; ++i) {
+    bytes += "\xe9\x80";
+    expected += "\u00e9\u20ac";
+  }
+  CHECK(convert_to_utf8(bytes, "WINDOWS-1252") == expected);
+  CHECK(is_valid_utf8(expected));
+  CHECK_FALSE(is_valid_utf8(expected + "\xe9"));  // truncated at the end of a run of non-ASCII
+}
+
+TEST_CASE("Shift_JIS read through its table gives what iconv gives", "[parse][encoding]") {
+  bool replaced = false;
+  CHECK(convert_to_utf8("\x93\xfa\x96\x7b\xb1 ok", "CP932", &replaced) == "\u65e5\u672c\uff71 ok");
+  CHECK_FALSE(replaced);
+  // A lead byte whose pair is no character: U+FFFD, and its trail byte is read on its own.
+  CHECK(convert_to_utf8("\x81\x20x", "CP932", &replaced) == "\ufffd x");
+  CHECK(replaced);
+  CHECK(convert_to_utf8("a\x93", "CP932") == "a\ufffd");  // a lead byte at the end
+}
+
 TEST_CASE("an unknown declared charset still yields the document", "[parse][encoding]") {
   const ParsedFeed feed =
       parse_feed("<?xml version=\"1.0\" encoding=\"x-bogus-42\"?><rss><channel><title>ok</title></channel></rss>");
