@@ -1,5 +1,7 @@
 #include "feeds/parse/xml_tree.hpp"
 
+#include <algorithm>
+
 #include "feeds/text/html_text.hpp"
 #include "feeds/url/url.hpp"
 
@@ -223,17 +225,17 @@ std::string inner_markup(pugi::xml_node node, std::string_view document_url) {
 }
 
 std::size_t tree_depth(pugi::xml_node root) {
-  std::size_t depth = 0;
-  std::size_t deepest = 0;
-  walk(root, [&](pugi::xml_node n, bool entering) {
-    if (n.type() != pugi::node_element) return;
-    if (entering) {
-      deepest = std::max(deepest, ++depth);
-    } else {
-      --depth;
+  // pugixml's own traversal, which keeps the depth itself: one call a node,
+  // where walking the links from out here takes several calls into the library.
+  struct Deepest : pugi::xml_tree_walker {
+    std::size_t deepest = 0;
+    bool for_each(pugi::xml_node& node) override {
+      if (node.type() == pugi::node_element) deepest = std::max(deepest, static_cast<std::size_t>(depth()) + 1);
+      return true;
     }
-  });
-  return deepest;
+  } walker;
+  root.traverse(walker);
+  return walker.deepest;
 }
 
 }  // namespace feedsieve::parse_detail
