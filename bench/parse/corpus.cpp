@@ -57,6 +57,7 @@ std::string convert(const std::string& utf8, const char* to) {
     throw std::runtime_error(std::string("cannot convert the corpus to ") + to);
   }
   out.resize(out.size() - out_left);
+  out.shrink_to_fit();  // the room for the worst case would otherwise stay with the corpus, four times its size
   return out;
 }
 
