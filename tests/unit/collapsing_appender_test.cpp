@@ -34,3 +34,51 @@ TEST_CASE("collapsing while appending equals collapsing the concatenation", "[te
     CHECK(appender.take() == feedsieve::collapse_whitespace(whole));
   }
 }
+
+namespace {
+
+// collapse_whitespace spelled out: every White_Space character (as UTF-8)
+// is a break, breaks between words become one space, none at the ends.
+std::string reference_collapse(const std::string& text) {
+  static const std::vector<std::string> kSpaces = {
+      " ", "\t", "\n", "\v", "\f", "\r", "\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\x80", "\xE2\x80\x81",
+      "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x84", "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87",
+      "\xE2\x80\x88", "\xE2\x80\x89", "\xE2\x80\x8A", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF",
+      "\xE2\x81\x9F", "\xE3\x80\x80"};
+  std::string out;
+  bool pending = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t space = 0;
+    for (const std::string& s : kSpaces) {
+      if (text.compare(i, s.size(), s) == 0) space = s.size();
+    }
+    if (space != 0) {
+      pending = !out.empty();
+      i += space;
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out += text[i++];
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("collapse_whitespace equals the character-by-character rule on long mixed text", "[text]") {
+  // Long enough for the sixteen-byte scan, with bytes that only look like the
+  // start of a space (other E1-E3 and C2 characters, controls).
+  const std::vector<std::string> atoms = {
+      "word", "abcdefghijklmnopqrstuvwxyz", " ", "   ", "\n", "\x01", "\x1F", "\xC2\xA0", "\xC2\xA9",
+      "\xE1\x9A\x80", "\xE1\x80\x80", "\xE2\x80\x83", "\xE2\x80\x94", "\xE2\x80\x8B", "\xE3\x80\x80",
+      "\xE3\x81\x82", "\xE4\xB8\xAD", "\xC2\x85", "\xD0\xBC"};
+  std::mt19937 rng(29);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 40);
+    for (int k = 0; k < n; ++k) text += atoms[rng() % atoms.size()];
+    CAPTURE(text);
+    CHECK(feedsieve::collapse_whitespace(text) == reference_collapse(text));
+  }
+}
