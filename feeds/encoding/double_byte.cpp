@@ -31,7 +31,7 @@ class DoubleByteTable {
   // What a byte is on its own: a character, a rejected byte, or a lead byte.
   std::array<Entry, 256> singles{};
   std::array<bool, 256> lead{};
-  std::vector<Entry> pairs;                    // 256 entries for each lead byte, by trail byte
+  std::vector<Entry> pairs;                   // 256 entries for each lead byte, by trail byte
   std::array<std::uint16_t, 256> lead_row{};  // a lead byte's first entry in pairs, over 256
   bool ascii_identity = true;                 // bytes below 0x80 are themselves
 };
