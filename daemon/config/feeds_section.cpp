@@ -1,7 +1,7 @@
 // [[feeds]]: what feedsieve polls.
 #include <array>
 #include <boost/url/parse.hpp>
-#include <set>
+#include <unordered_set>
 
 #include "daemon/config/sections.hpp"
 
@@ -15,7 +15,9 @@ bool is_http_url(const std::string& text) {
   const auto url = boost::urls::parse_absolute_uri(text);
   if (!url) return false;
   const auto scheme = url->scheme_id();
-  return (scheme == boost::urls::scheme::http || scheme == boost::urls::scheme::https) && !url->host().empty();
+  // encoded_host: whether there is a host needs no percent-decoded copy of it.
+  return (scheme == boost::urls::scheme::http || scheme == boost::urls::scheme::https) &&
+         !url->encoded_host().empty();
 }
 
 // One XPath selector of a kind = "html" feed, compiled now so a typo is
@@ -65,7 +67,7 @@ FeedConfig read_feed(const Reader& r, const toml::table& t, const std::string& w
   if (!url) r.fail(t.source(), where + " has no 'url': add url = \"https://example.com/feed.xml\"");
   if (!is_http_url(*url))
     r.fail(t.get("url")->source(), "'feeds.url' must be an absolute http:// or https:// URL, got \"" + *url + "\"");
-  feed.url = *url;
+  feed.url = std::move(*url);
   feed.name = r.string(t, "name", "feeds").value_or(feed.url);
   if (feed.name.empty()) r.fail(t.get("name")->source(), "'feeds.name' must not be empty");
   feed.interval = r.duration(t, "interval", "feeds", seconds(1));
@@ -84,7 +86,9 @@ void read_feeds(const Reader& r, const toml::table& root, Config& config) {
   if (node == nullptr) return;
   const toml::array* feeds = node->as_array();
   if (feeds == nullptr) r.fail(node->source(), "'feeds' must be an array of tables: write each feed as [[feeds]]");
-  std::set<std::string> names;
+  std::unordered_set<std::string> names;
+  names.reserve(feeds->size());
+  config.feeds.reserve(feeds->size());
   for (std::size_t i = 0; i < feeds->size(); ++i) {
     const toml::node& entry = *feeds->get(i);
     if (!entry.is_table()) r.fail(entry.source(), "each entry of 'feeds' must be a table: write it as [[feeds]]");
