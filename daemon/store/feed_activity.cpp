@@ -37,6 +37,7 @@ std::vector<FeedActivity> Store::feed_activity() const {
   return store_detail::guarded(impl_->path, "summing up feed activity", [&] {
     SQLite::Statement select(impl_->db, activity_sql);
     std::vector<FeedActivity> all;
+    all.reserve(static_cast<std::size_t>(impl_->db.execAndGet("SELECT count(*) FROM feeds").getInt64()));
     while (select.executeStep()) all.push_back(read_activity(select));
     return all;
   });

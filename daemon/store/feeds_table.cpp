@@ -75,6 +75,8 @@ std::vector<FeedRecord> Store::feeds() const {
   return store_detail::guarded(impl_->path, "listing feeds", [&] {
     SQLite::Statement select(impl_->db, std::string(feed_columns) + " ORDER BY name");
     std::vector<FeedRecord> feeds;
+    // Sized first: growing 10,000 records a doubling at a time costs more than counting them.
+    feeds.reserve(static_cast<std::size_t>(impl_->db.execAndGet("SELECT count(*) FROM feeds").getInt64()));
     while (select.executeStep()) feeds.push_back(read_feed(select));
     return feeds;
   });

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "feeds/date/date.hpp"
 #include "feeds/model.hpp"
@@ -28,7 +29,9 @@ inline void bind_time(SQLite::Statement& statement, const char* name, const std:
 // NULL, and text that is not a time (written by hand by someone), read as no time.
 inline std::optional<Timestamp> column_time(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;
-  return parse_rfc3339(column.getString());
+  // Parsed in place (getBytes after getText, as SQLite asks): no std::string per time.
+  const char* text = column.getText();
+  return parse_rfc3339(std::string_view(text, static_cast<std::size_t>(column.getBytes())));
 }
 
 }  // namespace feedsieve::store_detail
