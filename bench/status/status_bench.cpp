@@ -3,7 +3,10 @@
 // filled with plain SQL in one transaction; a config listing every feed.
 // Times the store read (feed_statuses) in-process, then the real binary,
 // `status` and `status --format json`, wall clock from spawn to exit.
-// Usage: bench_status [FEEDS] [ITEMS_PER_FEED] [RUNS]
+// Usage: bench_status [--keep DIR] [FEEDS] [ITEMS_PER_FEED] [RUNS]
+// --keep DIR keeps the store and config in DIR and reuses them on a later run
+// with the same FEEDS and ITEMS_PER_FEED, while the store has this build's
+// schema (filling a million items takes minutes); otherwise DIR is refilled.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
@@ -13,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -105,6 +109,39 @@ void write_config(const std::filesystem::path& config, const std::filesystem::pa
         << "\"\n" << (f % 13 == 0 ? "enabled = false\n" : "");
 }
 
+// What a kept directory was filled with, so a run with other sizes refills it.
+std::string fill_mark(int feeds, int items) { return std::to_string(feeds) + " " + std::to_string(items); }
+
+// The kept store is reusable when it was filled for these sizes and this
+// build can read it as is (an older schema would be migrated by the binary).
+bool reusable(const std::filesystem::path& dir, const std::string& mark) {
+  std::ifstream in(dir / "filled");
+  std::string found;
+  if (!in || !std::getline(in, found) || found != mark) return false;
+  try {
+    const Store store(dir / "store.db", Store::Mode::read_only);
+    return true;
+  } catch (const StoreError&) {
+    return false;
+  }
+}
+
+// Fills dir (emptied first) unless --keep found it already filled alike.
+void prepare(const std::filesystem::path& dir, bool keep, int feeds, int items) {
+  const auto store = dir / "store.db";
+  const std::string mark = fill_mark(feeds, items);
+  if (keep && reusable(dir, mark)) {
+    std::printf("reusing the store in %s (%d feeds, %d items each)\n", dir.c_str(), feeds, items);
+    return;
+  }
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::printf("filling %d feeds, %d items each: %.0f ms\n", feeds, items,
+              milliseconds_of([&] { fill(store, feeds, items); }));
+  write_config(dir / "feedsieve.toml", store, feeds);
+  std::ofstream(dir / "filled") << mark << "\n";
+}
+
 void report(const char* what, std::vector<double> ms) {
   std::sort(ms.begin(), ms.end());
   std::printf("%-34s median %7.1f ms  max %7.1f ms  (%zu runs)\n", what, ms[ms.size() / 2], ms.back(), ms.size());
@@ -113,16 +150,21 @@ void report(const char* what, std::vector<double> ms) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int feeds = argc > 1 ? std::atoi(argv[1]) : 10'000;
-  const int items = argc > 2 ? std::atoi(argv[2]) : 5;
-  const int runs = argc > 3 ? std::atoi(argv[3]) : 10;
-  const auto dir = std::filesystem::temp_directory_path() / ("feedsieve-bench-status-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::optional<std::filesystem::path> kept;
+  if (args.size() >= 2 && args[0] == "--keep") {
+    kept = args[1];
+    args.erase(args.begin(), args.begin() + 2);
+  }
+  const int feeds = args.size() > 0 ? std::stoi(args[0]) : 10'000;
+  const int items = args.size() > 1 ? std::stoi(args[1]) : 5;
+  const int runs = args.size() > 2 ? std::stoi(args[2]) : 10;
+  const auto dir = kept ? std::filesystem::absolute(*kept)
+                        : std::filesystem::temp_directory_path() /
+                              ("feedsieve-bench-status-" + std::to_string(::getpid()));
+  prepare(dir, kept.has_value(), feeds, items);
   const auto store = dir / "store.db";
   const auto config = dir / "feedsieve.toml";
-  std::printf("filling %d feeds, %d items each: %.0f ms\n", feeds, items,
-              milliseconds_of([&] { fill(store, feeds, items); }));
-  write_config(config, store, feeds);
 
   const Store reader(store, Store::Mode::read_only);
   std::vector<double> in_process, table, json;
@@ -138,6 +180,6 @@ int main(int argc, char** argv) {
   report("feed_statuses (in-process)", in_process);
   report("feedsieve status (table)", table);
   report("feedsieve status --format json", json);
-  std::filesystem::remove_all(dir);
+  if (!kept) std::filesystem::remove_all(dir);
   return 0;
 }
