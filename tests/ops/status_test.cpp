@@ -1,6 +1,8 @@
 // `feedsieve status` over a store filled by the real daemon: health per feed,
 // the summary, and the exit code that makes it a health check.
 #include <catch2/catch.hpp>
+#include <sstream>
+#include <string>
 
 #include "tests/ops/ops_scenario.hpp"
 #include "tests/support/feed_text.hpp"
@@ -73,6 +75,27 @@ TEST_CASE("status exits 1 once a feed has been failing for --fail-after") {
         std::string::npos);
   CHECK(table.out.find("broken") != std::string::npos);
   CHECK(s.feedsieve({"status", "--fail-after", "soon"}).exit_code == 2);
+}
+
+TEST_CASE("the status table keeps each column under its heading") {
+  test::OpsScenario s(status_routes());
+  s.write_config({{"good", ""}, {"off", "enabled = false\n"}});
+  REQUIRE(s.run_once().exit_code == 0);
+  std::istringstream lines(s.feedsieve({"status"}).out);
+  std::string header, good, off;
+  std::getline(lines, header);
+  std::getline(lines, good);
+  std::getline(lines, off);
+  CHECK(header ==
+        "FEED                        HEALTH   HTTP ERR  LAST ATTEMPT          LAST SUCCESS          NEXT POLL         "
+        "    ITEMS  STORIES EVERY  ERROR");
+  // The times of the good feed vary from run to run: columns 47 to 112.
+  REQUIRE(good.size() == 135);
+  CHECK(good.substr(0, 47) == "good                        ok       200  0    ");
+  CHECK(good.substr(113) == "2      2       2h     ");
+  CHECK(off ==
+        "off                         disabled 0    0    -                     -                     disabled          "
+        "    0      0       -      ");
 }
 
 TEST_CASE("a feed that answered 410 Gone is not polled again") {
