@@ -147,14 +147,11 @@ std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, const std:
                            " LIMIT :cap)");
   capped.bind(":cap", limits.exact_below);
   // The newest `sample` stories (by stories_by_sort_time) start at the
-  // sample-th newest sort_time (with the stories of the same time, if any,
-  // counted as well); a store with fewer is counted whole.
-  SQLite::Statement start(db,
-                          "SELECT t, (SELECT count(*) FROM stories WHERE sort_time >= t) FROM"
-                          " (SELECT sort_time AS t FROM stories ORDER BY sort_time DESC LIMIT 1 OFFSET :offset)");
+  // sample-th newest sort_time (the others of its second, if any, come along);
+  // a store with fewer is counted whole.
+  SQLite::Statement start(db, "SELECT sort_time FROM stories ORDER BY sort_time DESC LIMIT 1 OFFSET :offset");
   start.bind(":offset", limits.sample - 1);
   const bool sampled = start.executeStep();
-  const double population = sampled ? start.getColumn(1).getDouble() : 0.0;
   SQLite::Statement common(db, "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH :phrase" +
                                    (sampled ? " AND rowid >= " + search_key_sql(":start", "0") : std::string()));
   if (sampled) common.bind(":start", start.getColumn(0).getString());
@@ -165,7 +162,7 @@ std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, const std:
     if (found < limits.exact_below) {
       frequencies.emplace_back(found);
     } else if (sampled) {
-      frequencies.emplace_back(static_cast<double>(count_of(common, phrase)) / population);
+      frequencies.emplace_back(static_cast<double>(count_of(common, phrase)) / static_cast<double>(limits.sample));
     } else {
       frequencies.emplace_back(count_of(common, phrase));
     }

@@ -30,8 +30,8 @@ void register_search_functions(SQLite::Database& db);
 using PhraseFrequency = std::variant<std::int64_t, double>;
 
 struct FrequencyLimits {
-  std::int64_t exact_below = 10'000;  // a phrase in fewer stories is counted exactly
-  std::int64_t sample = 10'000;       // else its share of this many newest stories is measured
+  std::int64_t exact_below = 5'000;  // a phrase in fewer stories is counted exactly
+  std::int64_t sample = 5'000;       // else its share of this many newest stories is measured
 };
 
 // The frequency of each FTS5 phrase (fts_phrases) in stories_fts. Each costs

@@ -1,6 +1,7 @@
 // Opening the store: the file checks, the connection pragmas and migrations.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -21,6 +22,8 @@ using store_detail::throw_store_problem;
 // A reader waits this long for the writer's lock before giving up, and so
 // does the writer for a reader's checkpoint.
 constexpr int busy_timeout_ms = 5000;
+
+constexpr std::int64_t mmap_bytes = std::int64_t{8} << 30;
 
 // SQLite would happily create the file but not its directory; a missing
 // directory is almost always a wrong path, so say so instead of creating it.
@@ -65,6 +68,10 @@ void set_pragmas(SQLite::Database& db, const std::filesystem::path& path, Store:
       db.exec("PRAGMA synchronous = NORMAL");
     }
     db.exec("PRAGMA foreign_keys = ON");
+    // Reads map the file instead of copying each page out of the OS cache:
+    // the copies were a third of a ranked search's CPU time at a million
+    // items. SQLite caps the size at what it was built for (2 GiB here).
+    db.exec("PRAGMA mmap_size = " + std::to_string(mmap_bytes));
   });
 }
 

@@ -9,6 +9,8 @@
 #include <boost/json.hpp>
 #include <string>
 #include <unordered_map>
+#include <variant>
+#include <vector>
 
 #include "daemon/store/fts_query.hpp"
 #include "daemon/store/optional_text.hpp"
@@ -51,6 +53,10 @@ constexpr const char* search_key_order = " ORDER BY f.rowid DESC";
 // (or the window a cursor pinned), then the page cut from that ranking.
 // A search of several words gives each word's document frequency as :df0...
 constexpr const char* frequency_parameter = ":df";
+// When no more stories can match than the window holds, the window is every
+// match and is read oldest first: FTS5 skips through a common word's doclist
+// by its index going up, but steps through it row by row going down.
+constexpr const char* every_match_order = " ORDER BY f.rowid";
 constexpr const char* ranked_page_select =
     ", w.rank, b.low, b.high, b.n FROM c, b, w JOIN stories s ON s.id = w.search_key & 1073741823";
 // The window's bounds and size; and where the cursor's story ranks now (new
@@ -92,10 +98,11 @@ std::string newest_search_sql(const StoryQuery& query) {
          search_conditions(query, false) + search_key_order + " LIMIT :limit";
 }
 
-std::string ranked_search_sql(const StoryQuery& query, std::size_t phrases) {
+std::string ranked_search_sql(const StoryQuery& query, std::size_t phrases, bool every_match) {
   const std::string window = "SELECT f.rowid AS search_key, " + rank_call(phrases) + " AS rank" +
                              from_search_matches + filter_sql(query) +
-                             search_conditions(query, true) + search_key_order + " LIMIT :window";
+                             search_conditions(query, true) + (every_match ? every_match_order : search_key_order) +
+                             " LIMIT :window";
   return "WITH w AS MATERIALIZED (" + window + ")," + window_bounds + " " + story_columns + ranked_page_select +
          (query.after ? after_ranked : "") + best_first;
 }
@@ -182,9 +189,18 @@ void bind_position(SQLite::Statement& select, const StoryPosition& after, bool r
   select.bind(":after_row", after.row);
 }
 
-std::string page_sql(const StoryQuery& query, std::size_t phrases) {
+std::string page_sql(const StoryQuery& query, std::size_t phrases, bool every_match) {
   if (phrases == 0) return listing_sql(query);
-  return query.ranked ? ranked_search_sql(query, phrases) : newest_search_sql(query);
+  return query.ranked ? ranked_search_sql(query, phrases, every_match) : newest_search_sql(query);
+}
+
+// Whether a word is counted in at most a window of stories: then so are the
+// stories that have every word.
+bool fits_window(const std::vector<store_detail::PhraseFrequency>& frequencies) {
+  return std::any_of(frequencies.begin(), frequencies.end(), [](const store_detail::PhraseFrequency& frequency) {
+    const auto* count = std::get_if<std::int64_t>(&frequency);
+    return count != nullptr && *count <= ranked_search_window;
+  });
 }
 
 // Reads up to `limit` stories; one row more tells whether a next page exists.
@@ -193,15 +209,17 @@ StoryPage query_page(SQLite::Database& db, const StoryQuery& query) {
   const bool searching = !phrases.empty();
   const bool ranked = searching && query.ranked;
   const int limit = std::clamp(query.limit, 0, max_story_limit);
-  SQLite::Statement select(db, page_sql(query, phrases.size()));
+  // One word's weight would scale every score alike, so only several are counted.
+  const std::vector<store_detail::PhraseFrequency> frequencies =
+      ranked && phrases.size() > 1 ? store_detail::phrase_frequencies(db, phrases)
+                                   : std::vector<store_detail::PhraseFrequency>{};
+  SQLite::Statement select(db, page_sql(query, phrases.size(), fits_window(frequencies)));
   select.bind(":since", query.since ? format_rfc3339(*query.since) : std::string());
   select.bind(":min_on_topic", query.include_off_topic || query.only_off_topic ? 0 : 1);
   select.bind(":max_on_topic", query.only_off_topic ? 0 : 1);
   if (query.until) select.bind(":until", format_rfc3339(*query.until));
   if (searching) select.bind(":match", store_detail::fts_match_expression(query.search));
-  // One word's weight would scale every score alike, so only several are counted.
-  if (ranked && phrases.size() > 1)
-    store_detail::bind_frequencies(select, frequency_parameter, store_detail::phrase_frequencies(db, phrases));
+  store_detail::bind_frequencies(select, frequency_parameter, frequencies);
   // A pinned window is whole; the bound stays because a cursor is the client's
   // to forge, and room for twice the window leaves space for late arrivals.
   if (ranked) select.bind(":window", query.after ? 2 * ranked_search_window : ranked_search_window);
