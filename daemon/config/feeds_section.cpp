@@ -1,7 +1,7 @@
 // [[feeds]]: what feedsieve polls.
 #include <array>
 #include <boost/url/parse.hpp>
-#include <unordered_set>
+#include <set>
 
 #include "daemon/config/sections.hpp"
 
@@ -86,8 +86,7 @@ void read_feeds(const Reader& r, const toml::table& root, Config& config) {
   if (node == nullptr) return;
   const toml::array* feeds = node->as_array();
   if (feeds == nullptr) r.fail(node->source(), "'feeds' must be an array of tables: write each feed as [[feeds]]");
-  std::unordered_set<std::string> names;
-  names.reserve(feeds->size());
+  std::set<std::string> names;
   config.feeds.reserve(feeds->size());
   for (std::size_t i = 0; i < feeds->size(); ++i) {
     const toml::node& entry = *feeds->get(i);
