@@ -126,7 +126,7 @@ bool reusable(const std::filesystem::path& dir, const std::string& mark) {
   }
 }
 
-// Fills dir (emptied first) unless --keep found it already filled alike.
+// Fills dir (its earlier store removed first) unless --keep found it filled alike.
 void prepare(const std::filesystem::path& dir, bool keep, int feeds, int items) {
   const auto store = dir / "store.db";
   const std::string mark = fill_mark(feeds, items);
@@ -134,7 +134,9 @@ void prepare(const std::filesystem::path& dir, bool keep, int feeds, int items) 
     std::printf("reusing the store in %s (%d feeds, %d items each)\n", dir.c_str(), feeds, items);
     return;
   }
-  std::filesystem::remove_all(dir);
+  // Only what this bench writes: DIR may be a directory with other files.
+  for (const char* name : {"store.db", "store.db-wal", "store.db-shm", "feedsieve.toml", "filled"})
+    std::filesystem::remove(dir / name);
   std::filesystem::create_directories(dir);
   std::printf("filling %d feeds, %d items each: %.0f ms\n", feeds, items,
               milliseconds_of([&] { fill(store, feeds, items); }));
