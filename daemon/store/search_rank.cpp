@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -23,9 +24,12 @@ struct RankData {
 
 // bm25's IDF of a phrase in `matching` of `rows` rows; a phrase in more than
 // half the rows would weigh less than nothing, so it weighs almost nothing.
+// A count taken apart from the rows (an estimate, or one read before a prune)
+// may lie outside 0..rows; clamped, it never makes the log NaN.
 double idf(double matching, double rows) {
-  const double weight = std::log((rows - matching + 0.5) / (matching + 0.5));
-  return weight <= 0.0 ? 1e-6 : weight;
+  const double within = std::clamp(matching, 0.0, std::max(rows, 0.0));
+  const double weight = std::log((rows - within + 0.5) / (within + 0.5));
+  return weight > 0.0 ? weight : 1e-6;
 }
 
 double phrase_weight(sqlite3_value* frequency, double rows) {
@@ -147,11 +151,15 @@ std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, const std:
                            " LIMIT :cap)");
   capped.bind(":cap", limits.exact_below);
   // The newest `sample` stories (by stories_by_sort_time) start at the
-  // sample-th newest sort_time (the others of its second, if any, come along);
-  // a store with fewer is counted whole.
-  SQLite::Statement start(db, "SELECT sort_time FROM stories ORDER BY sort_time DESC LIMIT 1 OFFSET :offset");
+  // sample-th newest sort_time; the others of that time come along, so the
+  // share is taken of all of them (many stories can share one time: feeds that
+  // date every item with the build time). A store with fewer is counted whole.
+  SQLite::Statement start(db,
+                          "SELECT t, (SELECT count(*) FROM stories WHERE sort_time >= t) FROM"
+                          " (SELECT sort_time AS t FROM stories ORDER BY sort_time DESC LIMIT 1 OFFSET :offset)");
   start.bind(":offset", limits.sample - 1);
   const bool sampled = start.executeStep();
+  const double population = sampled ? start.getColumn(1).getDouble() : 0.0;
   SQLite::Statement common(db, "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH :phrase" +
                                    (sampled ? " AND rowid >= " + search_key_sql(":start", "0") : std::string()));
   if (sampled) common.bind(":start", start.getColumn(0).getString());
@@ -162,7 +170,7 @@ std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, const std:
     if (found < limits.exact_below) {
       frequencies.emplace_back(found);
     } else if (sampled) {
-      frequencies.emplace_back(static_cast<double>(count_of(common, phrase)) / static_cast<double>(limits.sample));
+      frequencies.emplace_back(std::min(1.0, static_cast<double>(count_of(common, phrase)) / population));
     } else {
       frequencies.emplace_back(count_of(common, phrase));
     }

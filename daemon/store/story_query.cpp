@@ -243,8 +243,16 @@ std::vector<StoryView> Store::stories(const StoryQuery& query) const {
   return story_page(query).stories;
 }
 
+// One read snapshot for the word counts, the page and its sources: a story
+// that arrives in between would otherwise move a word past the window and
+// push the newest match out of an oldest-first window.
 StoryPage Store::story_page(const StoryQuery& query) const {
-  return store_detail::guarded(impl_->path, "querying stories", [&] { return query_page(impl_->db, query); });
+  return store_detail::guarded(impl_->path, "querying stories", [&] {
+    SQLite::Transaction snapshot(impl_->db, SQLite::TransactionBehavior::DEFERRED);
+    StoryPage page = query_page(impl_->db, query);
+    snapshot.commit();
+    return page;
+  });
 }
 
 std::optional<StoryView> Store::story(std::string_view story_id) const {

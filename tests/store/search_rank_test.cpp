@@ -21,14 +21,17 @@ using store_detail::PhraseFrequency;
 
 namespace {
 
-// Story i, dated i minutes after May 1st: "pier" in every story, "tide" in
+enum class Dating { apart, all_at_once };
+
+// Story i, dated i minutes after May 1st (or all at May 1st, as feeds that
+// date every item with their build time do): "pier" in every story, "tide" in
 // every third, "gull" in every 25th, one to four times.
-NormalizedItem shore_item(int i) {
+NormalizedItem shore_item(int i, Dating dating) {
   std::string title = "Shore log " + std::to_string(i) + " pier";
   if (i % 3 == 0) title += " tide";
   for (int r = 0; i % 25 == 0 && r <= i % 4; ++r) title += " gull";
-  return make_item("s" + std::to_string(i), title, "https://shore.test/" + std::to_string(i),
-                   may(1) + std::chrono::minutes(i));
+  const auto offset = dating == Dating::apart ? std::chrono::minutes(i) : std::chrono::minutes(0);
+  return make_item("s" + std::to_string(i), title, "https://shore.test/" + std::to_string(i), may(1) + offset);
 }
 
 struct ShoreStore {
@@ -36,10 +39,10 @@ struct ShoreStore {
   std::filesystem::path path = dir / "feedsieve.db";
   Store store{path};
 
-  explicit ShoreStore(int stories) {
+  explicit ShoreStore(int stories, Dating dating = Dating::apart) {
     const std::int64_t feed = store.upsert_feed("shore", "http://shore.test/feed").id;
     std::vector<NormalizedItem> items;
-    for (int i = 0; i < stories; ++i) items.push_back(shore_item(i));
+    for (int i = 0; i < stories; ++i) items.push_back(shore_item(i, dating));
     store.record_poll(ok_poll(feed, std::move(items), may(20)));
   }
 
@@ -112,6 +115,29 @@ TEST_CASE("phrase_frequencies counts rare phrases and measures common ones on th
     CHECK(count_of(frequencies[1]) == 200);
     CHECK(count_of(frequencies[2]) == 24);
   }
+}
+
+TEST_CASE("stories of one time past the sample are all measured, so a share stays a share", "[store][search]") {
+  ShoreStore s(600, Dating::all_at_once);
+  SQLite::Database db = s.connection();
+  const auto phrases = store_detail::fts_phrases("pier tide");
+  const auto frequencies = store_detail::phrase_frequencies(db, phrases, {50, 300});
+  REQUIRE(frequencies.size() == 2);
+  CHECK(share_of(frequencies[0]) == 1.0);  // 600 of the 600 stories at the sample's time, not 600 of 300
+  CHECK(share_of(frequencies[1]) == Approx(1.0 / 3.0));
+  SQLite::Statement select(db,
+                           "SELECT story_rank(stories_fts, :df0, :df1), story_rank(stories_fts, 3.5, -2.0)"
+                           " FROM stories_fts WHERE stories_fts MATCH :match");
+  select.bind(":match", store_detail::fts_match_expression("pier tide"));
+  store_detail::bind_frequencies(select, ":df", frequencies);
+  int rows = 0;
+  while (select.executeStep()) {
+    ++rows;
+    // A NaN score comes back as NULL, and a NULL rank ends a page walk.
+    CHECK(select.getColumn(0).isFloat());
+    CHECK(select.getColumn(1).isFloat());  // out-of-range frequencies are clamped
+  }
+  CHECK(rows == 200);
 }
 
 TEST_CASE("a ranked search of two words ranks more of the rarer word first", "[store][search]") {
