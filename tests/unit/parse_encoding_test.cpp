@@ -1,6 +1,9 @@
 // The charset chain: BOM, HTTP charset, XML declaration, UTF-16/32 sniffing, and the web's lies.
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <random>
+
 #include "feeds/encoding/charset.hpp"
 #include "feeds/parse/parse.hpp"
 #include "tests/support/support.hpp"
@@ -105,6 +108,29 @@ TEST_CASE("Shift_JIS read through its table gives what iconv gives", "[parse][en
   CHECK(convert_to_utf8("\x81\x20x", "CP932", &replaced) == "\ufffd x");
   CHECK(replaced);
   CHECK(convert_to_utf8("a\x93", "CP932") == "a\ufffd");  // a lead byte at the end
+}
+
+TEST_CASE("Shift_JIS through its table matches iconv on random broken input", "[parse][encoding]") {
+  // WINDOWS-31J is iconv's other name for CP932, which the table does not
+  // claim, so it takes the iconv path: the reference, replacement included.
+  std::mt19937 random(11);
+  const std::string leads = "\x81\x9f\xe0\xfc\x82\x88\xa0\x80\xfd\x7f\x40\x0a";
+  int replacing_inputs = 0;
+  std::optional<std::string> first_difference;
+  for (int round = 0; round < 20'000 && !first_difference; ++round) {
+    std::string bytes;
+    const std::size_t length = random() % 12;
+    for (std::size_t i = 0; i < length; ++i)
+      bytes += random() % 2 ? static_cast<char>(random() % 256) : leads[random() % leads.size()];
+    bool table_replaced = false;
+    bool iconv_replaced = false;
+    const std::string through_table = convert_to_utf8(bytes, "CP932", &table_replaced);
+    const std::string through_iconv = convert_to_utf8(bytes, "WINDOWS-31J", &iconv_replaced);
+    if (through_table != through_iconv || table_replaced != iconv_replaced) first_difference = bytes;
+    replacing_inputs += iconv_replaced ? 1 : 0;
+  }
+  CHECK_FALSE(first_difference);
+  CHECK(replacing_inputs > 1'000);  // the inputs do reach the replacement paths
 }
 
 TEST_CASE("an unknown declared charset still yields the document", "[parse][encoding]") {
