@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "feeds/parse/parse.hpp"
+#include "feeds/parse/xml_repair.hpp"
 #include "tests/support/support.hpp"
 
 using namespace feedsieve;
@@ -36,6 +37,27 @@ TEST_CASE("HTML named entities inside XML are decoded, CDATA left alone", "[pars
   CHECK(feed.title.ends_with("B \u2014 caf\u00e9 \u2026 \u2329x\u232a"));
   REQUIRE(feed.items.size() == 1);
   CHECK(feed.items[0].title == "Tom & Jerry\u2122");
+}
+
+TEST_CASE("the entity pass rewrites only what needs it", "[parse][hostile]") {
+  std::string plain = "<rss><channel><title>Fish &amp; chips &lt;3 &#233;</title>";
+  for (int i = 0; i < 50; ++i) plain += "<item><title>Plain &quot;item&quot; " + std::to_string(i) + "</title></item>";
+  plain += "<!-- &nbsp; in a comment --><![CDATA[&nbsp;]]><?pi &bogus; ?></channel></rss>";
+  SECTION("a document with only XML's own references comes back as it is, in the same buffer") {
+    const std::string expected = plain;
+    const char* buffer = plain.data();
+    const parse_detail::EntityPass pass = parse_detail::normalize_entities(std::move(plain), 1'000);
+    CHECK(pass.xml == expected);
+    CHECK(pass.xml.data() == buffer);
+    CHECK_FALSE(pass.dropped_entities);
+  }
+  SECTION("an HTML reference or a bare '&' is rewritten, CDATA, comments and PIs left alone") {
+    const std::string broken = plain + "<x>a&nbsp;b & c&eacute;</x>";
+    const parse_detail::EntityPass pass = parse_detail::normalize_entities(broken, 1'000);
+    CHECK(pass.xml.ends_with("<x>a&#160;b &amp; c&#233;</x>"));
+    CHECK(pass.xml.find("<!-- &nbsp; in a comment --><![CDATA[&nbsp;]]><?pi &bogus; ?>") != std::string::npos);
+    CHECK(pass.xml.starts_with("<rss><channel><title>Fish &amp; chips &lt;3 &#233;</title>"));
+  }
 }
 
 TEST_CASE("an unescaped ampersand is read as text", "[parse][hostile]") {
