@@ -44,7 +44,8 @@ struct Context {
   mutable ParentBase parent_base{};
 };
 
-// base_url(node, context.options.url), for an element.
+// base_url(node, context.options.url), for an element. The reference is into
+// context's cache: valid until the next element_base call, so copy it to keep it.
 const std::string& element_base(pugi::xml_node node, const Context& context);
 
 // A text value as the document gives it: HTML markup or literal text.
