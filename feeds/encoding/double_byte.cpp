@@ -41,8 +41,11 @@ namespace {
 struct Conversion {
   int error = 0;  // 0, or iconv's errno
   std::size_t consumed = 0;
-  std::string_view text;  // the UTF-8 produced (in `buffer`)
+  std::size_t produced = 0;
   std::array<char, 16> buffer{};
+  // The UTF-8 produced, viewed on demand: a stored view would still point
+  // into the original's buffer once the Conversion is returned by copy.
+  std::string_view text() const { return {buffer.data(), produced}; }
 };
 
 Conversion convert(iconv_t cd, const char* input, std::size_t n) {
@@ -54,7 +57,7 @@ Conversion convert(iconv_t cd, const char* input, std::size_t n) {
   std::size_t out_left = c.buffer.size();
   c.error = iconv(cd, &in, &in_left, &out, &out_left) == static_cast<std::size_t>(-1) ? errno : 0;
   c.consumed = n - in_left;
-  c.text = std::string_view(c.buffer.data(), c.buffer.size() - out_left);
+  c.produced = c.buffer.size() - out_left;
   return c;
 }
 
@@ -79,17 +82,17 @@ bool fill_singles(iconv_t cd, DoubleByteTable& table) {
   for (unsigned b = 0; b < 256; ++b) {
     const char byte = static_cast<char>(b);
     const Conversion c = convert(cd, &byte, 1);
-    if (c.error == 0 && c.consumed == 1 && one_character(c.text)) {
-      set_character(table.singles[b], c.text);
+    if (c.error == 0 && c.consumed == 1 && one_character(c.text())) {
+      set_character(table.singles[b], c.text());
     } else if (c.error == EILSEQ && c.consumed == 0) {
       set_invalid(table.singles[b]);
-    } else if (c.error == EINVAL && c.consumed == 0 && c.text.empty()) {
+    } else if (c.error == EINVAL && c.consumed == 0 && c.text().empty()) {
       table.lead[b] = true;
       set_invalid(table.singles[b]);  // what a lead byte at the end becomes
     } else {
       return false;
     }
-    if (b < 0x80) table.ascii_identity = table.ascii_identity && c.text == std::string_view(&byte, 1);
+    if (b < 0x80) table.ascii_identity = table.ascii_identity && c.text() == std::string_view(&byte, 1);
   }
   return true;
 }
@@ -102,8 +105,8 @@ bool fill_pairs(iconv_t cd, DoubleByteTable& table) {
       const std::array<char, 2> pair{static_cast<char>(lead), static_cast<char>(trail)};
       const Conversion c = convert(cd, pair.data(), pair.size());
       DoubleByteTable::Entry entry;
-      if (c.error == 0 && c.consumed == 2 && one_character(c.text)) {
-        set_character(entry, c.text);
+      if (c.error == 0 && c.consumed == 2 && one_character(c.text())) {
+        set_character(entry, c.text());
       } else if (c.error == EILSEQ && c.consumed == 0) {
         set_invalid(entry);
       } else {
