@@ -20,8 +20,8 @@ namespace feedsieve::store_detail {
 // column weighted 1) of the current row, negated as bm25() is (lower is
 // better). Fi stands for phrase i's document frequency: an INTEGER is the
 // number of rows that contain it, a REAL the share of rows that do; phrase i
-// then weighs log((N - n + 0.5) / (n + 0.5)) as in bm25() (N rows, at least
-// 1e-6). A phrase without an argument weighs 1: with a single phrase the
+// then weighs log((N - n + 0.5) / (n + 0.5)) as in bm25() (N rows, n clamped
+// to 0..N, at least 1e-6). A phrase without an argument weighs 1: with a single phrase the
 // weight scales every score alike and cannot change the order.
 void register_search_functions(SQLite::Database& db);
 
