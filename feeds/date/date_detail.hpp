@@ -47,4 +47,15 @@ bool is_filler_word(std::string_view folded);
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// The value of the first `count` characters of `text` when all are digits.
+inline std::optional<int> leading_number(std::string_view text, std::size_t count) {
+  if (text.size() < count) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!is_digit(text[i])) return std::nullopt;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
 }  // namespace feedsieve::date_detail

@@ -35,9 +35,8 @@ class Cursor {
   }
   // Reads exactly `count` digits.
   std::optional<int> number(std::size_t count) {
-    if (digits_ahead() < count) return std::nullopt;
-    int value = 0;
-    for (std::size_t i = 0; i < count; ++i) value = value * 10 + (text_[pos_++] - '0');
+    const auto value = leading_number(text_.substr(pos_), count);
+    if (value) pos_ += count;
     return value;
   }
   void skip_digits() { pos_ += digits_ahead(); }

@@ -321,14 +321,10 @@ class CanonicalShape {
   }
 
   bool number(std::size_t digits, int& out) {
-    if (text_.size() < digits) return false;
-    int value = 0;
-    for (std::size_t i = 0; i < digits; ++i) {
-      if (!is_digit(text_[i])) return false;
-      value = value * 10 + (text_[i] - '0');
-    }
+    const auto value = leading_number(text_, digits);
+    if (!value) return false;
     text_.remove_prefix(digits);
-    out = value;
+    out = *value;
     return true;
   }
 
