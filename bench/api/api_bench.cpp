@@ -9,7 +9,8 @@
 // and 0.1% of the items, two words, pages behind cursors), and /feed.atom;
 // p50/p99/max wall time, and p50/p99 CPU time of the process (client and
 // server). Any ITEMS works: deep cases stop at the store's last page.
-// Usage: bench_api [ITEMS] [RUNS] [STORE]   (an existing STORE is reused)
+// Usage: bench_api [ITEMS] [RUNS] [STORE] [ONLY]   (an existing STORE is reused;
+// ONLY runs just the cases whose label contains it, e.g. "q=qwen%20v40")
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <unistd.h>
 
@@ -168,7 +169,7 @@ Deep deep_cursor(Client& client, const std::string& target, int pages) {
 }
 
 // Times `target` behind a cursor up to `pages` deep; skipped when it has one page only.
-void time_deep(Client& client, const std::string& label, const std::string& target, int pages, int runs) {
+void time_deep_route(Client& client, const std::string& label, const std::string& target, int pages, int runs) {
   const Deep deep = deep_cursor(client, target, pages);
   if (deep.pages == 0) {
     std::printf("%-34s (one page only: skipped)\n", label.c_str());
@@ -177,6 +178,20 @@ void time_deep(Client& client, const std::string& label, const std::string& targ
   const char* joiner = target.find('?') == std::string::npos ? "?" : "&";
   time_route(client, label + " p" + std::to_string(deep.pages), target + joiner + "cursor=" + deep.cursor, runs);
 }
+
+// The cases to run: all, or those whose label contains `only`.
+struct Cases {
+  Client& client;
+  int runs;
+  std::string only;
+
+  void route(const std::string& label, const std::string& target) const {
+    if (label.find(only) != std::string::npos) time_route(client, label, target, runs);
+  }
+  void deep(const std::string& label, const std::string& target, int pages) const {
+    if (label.find(only) != std::string::npos) time_deep_route(client, label, target, pages, runs);
+  }
+};
 
 }  // namespace
 
@@ -202,18 +217,19 @@ int main(int argc, char** argv) {
   server.start();
   Client client(server.address());
   std::printf("store %s, %d runs each, keep-alive, default page of %d\n", path.c_str(), runs, settings.default_limit);
-  time_route(client, "/api/stories", "/api/stories", runs);
-  time_deep(client, "/api/stories?cursor=", "/api/stories", 200, runs);
+  const Cases cases{client, runs, argc > 4 ? argv[4] : ""};
+  cases.route("/api/stories", "/api/stories");
+  cases.deep("/api/stories?cursor=", "/api/stories", 200);
   // Searches: "v0" is in nearly every item, "v40" in ~8%, "qwen" in 1%, "deepseek" in 0.1%.
   for (const std::string order : {"", "&order=newest"}) {
     for (const std::string q : {"qwen", "deepseek", "v40", "v0", "qwen%20v40"}) {
       const std::string target = "/api/stories?q=" + q + order;
-      time_route(client, target, target, runs);
+      cases.route(target, target);
     }
-    time_deep(client, "/api/stories?q=qwen" + order + "&cursor=", "/api/stories?q=qwen" + order, 1, runs);
-    time_deep(client, "/api/stories?q=v40" + order + "&cursor=", "/api/stories?q=v40" + order, 20, runs);
+    cases.deep("/api/stories?q=qwen" + order + "&cursor=", "/api/stories?q=qwen" + order, 1);
+    cases.deep("/api/stories?q=v40" + order + "&cursor=", "/api/stories?q=v40" + order, 20);
   }
-  time_route(client, "/feed.atom", "/feed.atom", runs);
+  cases.route("/feed.atom", "/feed.atom");
   server.stop();
   if (!reuse && argc <= 3) std::filesystem::remove_all(dir);
   return 0;

@@ -57,8 +57,14 @@ constexpr const char* frequency_parameter = ":df";
 // match and is read oldest first: FTS5 skips through a common word's doclist
 // by its index going up, but steps through it row by row going down.
 constexpr const char* every_match_order = " ORDER BY f.rowid";
+// The page is cut from the window before any story is read: sorting the
+// window's keys and ranks alone, then reading the page's stories, instead of
+// carrying every column of the whole window through the sort.
+constexpr const char* page_of_window = " p AS MATERIALIZED (SELECT w.search_key, w.rank FROM c, w";
+constexpr const char* window_order = " ORDER BY w.rank, w.search_key & 1073741823 LIMIT :limit)";
 constexpr const char* ranked_page_select =
-    ", w.rank, b.low, b.high, b.n FROM c, b, w JOIN stories s ON s.id = w.search_key & 1073741823";
+    ", p.rank, b.low, b.high, b.n FROM b, p JOIN stories s ON s.id = p.search_key & 1073741823"
+    " ORDER BY p.rank, s.id";
 // The window's bounds and size; and where the cursor's story ranks now (new
 // stories move every score a little), its saved rank when it has gone.
 // Both are one row, computed once.
@@ -67,8 +73,7 @@ constexpr const char* window_bounds =
     " c AS MATERIALIZED (SELECT coalesce((SELECT rank FROM w WHERE search_key & 1073741823 = :after_row),"
     " :after_rank) AS rank)";
 constexpr const char* pinned_window = " AND f.rowid BETWEEN :window_low AND :window_high";
-constexpr const char* after_ranked = " WHERE (w.rank, s.id) > (c.rank, :after_row)";
-constexpr const char* best_first = " ORDER BY w.rank, s.id LIMIT :limit";
+constexpr const char* after_ranked = " WHERE (w.rank, w.search_key & 1073741823) > (c.rank, :after_row)";
 
 using store_detail::search_key_sql;
 
@@ -103,8 +108,8 @@ std::string ranked_search_sql(const StoryQuery& query, std::size_t phrases, bool
                              from_search_matches + filter_sql(query) +
                              search_conditions(query, true) + (every_match ? every_match_order : search_key_order) +
                              " LIMIT :window";
-  return "WITH w AS MATERIALIZED (" + window + ")," + window_bounds + " " + story_columns + ranked_page_select +
-         (query.after ? after_ranked : "") + best_first;
+  return "WITH w AS MATERIALIZED (" + window + ")," + window_bounds + "," + page_of_window +
+         (query.after ? after_ranked : "") + window_order + " " + story_columns + ranked_page_select;
 }
 
 std::string listing_sql(const StoryQuery& query) {
