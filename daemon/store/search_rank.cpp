@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "daemon/store/fts_query.hpp"
 
@@ -90,6 +92,57 @@ int count_occurrences(const Fts5ExtensionApi* api, Fts5Context* fts, RankData& d
   return SQLITE_OK;
 }
 
+// One SQLite varint from bytes[at...] (groups of 7 bits, high bit set on all
+// but the last; a ninth byte gives all 8) into `value`; how many bytes it
+// took, 0 when it runs past `size`.
+std::size_t read_varint(const unsigned char* bytes, std::size_t size, std::size_t at, std::uint64_t& value) {
+  value = 0;
+  for (std::size_t i = 0; i < 9 && at + i < size; ++i) {
+    const unsigned char byte = bytes[at + i];
+    if (i == 8) {
+      value = (value << 8) | byte;
+      return 9;
+    }
+    value = (value << 7) | (byte & 0x7fU);
+    if ((byte & 0x80U) == 0) return i + 1;
+  }
+  return 0;
+}
+
+// A row's token count from its stories_fts_docsize record, which holds one
+// varint per column as FTS5 writes it (and xColumnSize reads it); nothing when
+// `sizes` is not such a record.
+std::optional<int> recorded_length(sqlite3_value* sizes, int columns) {
+  if (sqlite3_value_type(sizes) != SQLITE_BLOB) return std::nullopt;
+  const auto* bytes = static_cast<const unsigned char*>(sqlite3_value_blob(sizes));
+  const auto size = static_cast<std::size_t>(sqlite3_value_bytes(sizes));
+  std::size_t at = 0;
+  int length = 0;
+  for (int column = 0; column < columns; ++column) {
+    std::uint64_t tokens = 0;
+    const std::size_t taken = read_varint(bytes, size, at, tokens);
+    if (taken == 0) return std::nullopt;
+    at += taken;
+    length += static_cast<int>(static_cast<std::uint32_t>(tokens));  // as FTS5 reads it: 32 bits
+  }
+  if (at != size) return std::nullopt;
+  return length;
+}
+
+// The row's length: from the record the query passed after the frequencies,
+// else from the index's per-row sizes, a lookup of its own by rowid (which
+// costs a window of rows several milliseconds at a million stories).
+int row_length(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_value** argv, std::size_t phrases,
+               int& length) {
+  if (static_cast<std::size_t>(argc) > phrases) {
+    if (const std::optional<int> recorded = recorded_length(argv[phrases], api->xColumnCount(fts))) {
+      length = *recorded;
+      return SQLITE_OK;
+    }
+  }
+  return api->xColumnSize(fts, -1, &length);
+}
+
 // The score, summed as bm25() sums it, so that equal inputs give equal ranks.
 double score(const RankData& data, double length) {
   double sum = 0.0;
@@ -106,8 +159,7 @@ void story_rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
   int length = 0;
   int rc = rank_data(api, fts, argc, argv, data);
   if (rc == SQLITE_OK) rc = count_occurrences(api, fts, *data);
-  // The row's length comes from the index's per-row sizes: one lookup by rowid.
-  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &length);
+  if (rc == SQLITE_OK) rc = row_length(api, fts, argc, argv, data->weights.size(), length);
   if (rc == SQLITE_OK) {
     sqlite3_result_double(context, score(*data, static_cast<double>(length)));
   } else {

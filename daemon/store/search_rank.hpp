@@ -23,6 +23,10 @@ namespace feedsieve::store_detail {
 // then weighs log((N - n + 0.5) / (n + 0.5)) as in bm25() (N rows, n clamped
 // to 0..N, at least 1e-6). A phrase without an argument weighs 1: with a single phrase the
 // weight scales every score alike and cannot change the order.
+// An argument after the phrases' (story_rank(stories_fts, F0, F1, d.sz)) may
+// give the row's record in stories_fts_docsize, which the query joins by rowid
+// for less than story_rank's own lookup costs; one that is not such a record
+// (NULL, text, a blob of another shape) is ignored and the sizes are looked up.
 void register_search_functions(SQLite::Database& db);
 
 // How many stories contain a phrase: counted, or the share of the newest

@@ -49,6 +49,9 @@ constexpr const char* newest_first = " ORDER BY s.sort_time DESC, s.id DESC LIMI
 constexpr const char* from_search_matches =
     " FROM stories_fts f JOIN stories s ON s.id = f.rowid & 1073741823";
 constexpr const char* search_key_order = " ORDER BY f.rowid DESC";
+constexpr const char* ranked_window_from =
+    " FROM stories_fts f JOIN stories s ON s.id = f.rowid & 1073741823"
+    " LEFT JOIN stories_fts_docsize d ON d.id = f.rowid";
 // Ranked: story_rank over the newest ranked_search_window matching stories
 // (or the window a cursor pinned), then the page cut from that ranking.
 // A search of several words gives each word's document frequency as :df0...
@@ -77,11 +80,13 @@ constexpr const char* after_ranked = " WHERE (w.rank, w.search_key & 1073741823)
 
 using store_detail::search_key_sql;
 
-// "story_rank(stories_fts, :df0, :df1)" for two phrases; none for one.
+// "story_rank(stories_fts, :df0, :df1, d.sz)" for two phrases; NULL (weight
+// 1) for one. d is the row's stories_fts_docsize record (ranked_window_from):
+// read by the query's own join, it costs less than story_rank's lookup.
 std::string rank_call(std::size_t phrases) {
   std::string call = "story_rank(stories_fts";
   for (std::size_t i = 0; phrases > 1 && i < phrases; ++i) call += ", " + (frequency_parameter + std::to_string(i));
-  return call + ")";
+  return call + (phrases > 1 ? ", d.sz)" : ", NULL, d.sz)");
 }
 
 // The text filter and the key ranges since, until and a newest-first cursor
@@ -105,7 +110,7 @@ std::string newest_search_sql(const StoryQuery& query) {
 
 std::string ranked_search_sql(const StoryQuery& query, std::size_t phrases, bool every_match) {
   const std::string window = "SELECT f.rowid AS search_key, " + rank_call(phrases) + " AS rank" +
-                             from_search_matches + filter_sql(query) +
+                             ranked_window_from + filter_sql(query) +
                              search_conditions(query, true) + (every_match ? every_match_order : search_key_order) +
                              " LIMIT :window";
   return "WITH w AS MATERIALIZED (" + window + ")," + window_bounds + "," + page_of_window +

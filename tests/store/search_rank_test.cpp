@@ -16,6 +16,7 @@ using namespace feedsieve;
 using feedsieve::test::make_item;
 using feedsieve::test::may;
 using feedsieve::test::ok_poll;
+using feedsieve::test::scalar;
 using feedsieve::test::TempDir;
 using store_detail::PhraseFrequency;
 
@@ -79,6 +80,56 @@ TEST_CASE("story_rank given exact document frequencies scores every row as bm25 
     CHECK(select.getColumn(2).getDouble() < 0.0);  // unweighted, still a score
   }
   CHECK(rows == 4);  // stories 0, 75, 150, 225
+}
+
+TEST_CASE("story_rank given a row's docsize record scores it as its own size lookup does", "[store][search]") {
+  TempDir dir;
+  const std::filesystem::path path = dir / "feedsieve.db";
+  {
+    Store store(path);
+    const std::int64_t feed = store.upsert_feed("dunes", "http://dunes.test/feed").id;
+    std::vector<NormalizedItem> items;
+    // Lengths from a few tokens to several hundred a column, so that the
+    // record's varints take one byte and two.
+    for (int i = 0; i < 60; ++i) {
+      NormalizedItem item = make_item("d" + std::to_string(i), "Dune report " + std::to_string(i) + " sand",
+                                      "https://dunes.test/" + std::to_string(i), may(1) + std::chrono::minutes(i));
+      for (int r = 0; r < i * i / 8; ++r) item.item.summary += i % 4 == 0 ? "wind sand " : "grass ";
+      for (int r = 0; r < i % 9; ++r) item.item.content += "<p>wind over the ridge</p>";
+      items.push_back(std::move(item));
+    }
+    store.record_poll(ok_poll(feed, std::move(items), may(20)));
+  }
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  store_detail::register_search_functions(db);
+  const auto phrases = store_detail::fts_phrases("sand wind");
+  const auto frequencies = store_detail::phrase_frequencies(db, phrases);
+  REQUIRE(scalar(path, "SELECT max(length(sz)) FROM stories_fts_docsize") > 3);  // some varint of two bytes
+  SQLite::Statement select(db,
+                           "SELECT story_rank(stories_fts, :df0, :df1), story_rank(stories_fts, :df0, :df1, d.sz),"
+                           " story_rank(stories_fts, NULL, d.sz), story_rank(stories_fts),"
+                           " story_rank(stories_fts, :df0, :df1, NULL), story_rank(stories_fts, :df0, :df1, x''),"
+                           " story_rank(stories_fts, :df0, :df1, x'ff'),"
+                           " story_rank(stories_fts, :df0, :df1, d.sz || x'00'),"
+                           " story_rank(stories_fts, :df0, :df1, substr(d.sz, 1, 2)),"
+                           " story_rank(stories_fts, :df0, :df1, 'text'),"
+                           " story_rank(stories_fts, :df0, :df1, x'010000')"
+                           " FROM stories_fts f JOIN stories_fts_docsize d ON d.id = f.rowid"
+                           " WHERE stories_fts MATCH :match");
+  select.bind(":match", store_detail::fts_match_expression("sand wind"));
+  store_detail::bind_frequencies(select, ":df", frequencies);
+  int rows = 0;
+  while (select.executeStep()) {
+    ++rows;
+    const double looked_up = select.getColumn(0).getDouble();
+    CHECK(select.getColumn(1).getDouble() == looked_up);
+    CHECK(select.getColumn(2).getDouble() == select.getColumn(3).getDouble());
+    // Anything but a whole record of one varint a column: the lookup's score.
+    for (int column = 4; column < 10; ++column) CHECK(select.getColumn(column).getDouble() == looked_up);
+    // A record is read as the row's length (one token here, shorter than any row).
+    CHECK(select.getColumn(10).getDouble() < looked_up);
+  }
+  CHECK(rows == 54);  // all have "sand"; "wind" is in the content but where i % 9 == 0, and in the summary of 36
 }
 
 TEST_CASE("story_rank of one word without frequencies orders the stories as bm25 does", "[store][search]") {
