@@ -35,7 +35,7 @@ void split_tags(std::vector<std::string>& categories, std::string_view text) {
 // Slots where the first element found wins; alternatives fill in later.
 struct Slots {
   pugi::xml_node title, dc_title, media_title;
-  pugi::xml_node description, dc_description, media_description, itunes_summary;
+  pugi::xml_node description, dc_description, media_description, itunes_summary, summary;
   pugi::xml_node itunes_author;
   pugi::xml_node content, body;
   pugi::xml_node link, atom_link, guid;
@@ -55,11 +55,26 @@ bool is_module_namespace(std::string_view uri) {
   return std::find(kModuleNamespaces.begin(), kModuleNamespaces.end(), uri) != kModuleNamespaces.end();
 }
 
+// Namespaces RSS's own elements have been published in.
+constexpr std::array<std::string_view, 4> kRssNamespaces{ns::rss10, ns::rss090, "http://backend.userland.com/rss2",
+                                                         "http://backend.userland.com/rss"};
+
+// Whether a child in namespace `uri` of an item or channel in `parent_ns` is
+// read at all: RSS's own elements (no namespace, the parent's, or one RSS has
+// used) and the known modules. An element of any other namespace is an
+// extension that may reuse a core name (<ext:description> beside
+// <description>) and must not stand in for it.
+bool is_read_namespace(std::string_view uri, std::string_view parent_ns) {
+  return uri.empty() || uri == parent_ns || is_module_namespace(uri) ||
+         std::find(kRssNamespaces.begin(), kRssNamespaces.end(), uri) != kRssNamespaces.end();
+}
+
 void read_rss_child(pugi::xml_node c, std::string_view name, Slots& s, RssWireItem& item, const Context& context) {
   if (name == "title") set_once(s.title, c);
   else if (name == "link") set_once(s.link, c);
   else if (name == "guid") set_once(s.guid, c);
   else if (name == "description") set_once(s.description, c);
+  else if (name == "summary") set_once(s.summary, c);
   else if (name == "pubDate") set_once(s.pub_date, c);
   else if (name == "body" || name == "fullitem") set_once(s.body, c);
   else if (name == "author") add_unique(item.authors, rss_person(text_content(c)));
@@ -143,15 +158,21 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   RssWireItem item;
   Slots s;
   ChildNamespaces namespaces(node);
+  const std::string_view item_ns = namespace_of(node);
   for (const pugi::xml_node c : node.children()) {
-    if (c.type() == pugi::node_element) read_child(c, namespaces.of(c), s, item, context);
+    if (c.type() != pugi::node_element) continue;
+    const std::string_view uri = namespaces.of(c);
+    if (is_read_namespace(uri, item_ns)) read_child(c, uri, s, item, context);
   }
   item.title = html_element(first_of({s.title, s.dc_title, s.media_title}), context);
-  item.description =
-      html_element(first_of({s.description, s.dc_description, s.media_description, s.itunes_summary}), context);
+  const pugi::xml_node description =
+      first_of({s.description, s.dc_description, s.media_description, s.itunes_summary});
+  // A bare <summary> (an Atom habit) is the description when there is none,
+  // and otherwise the fuller text beside it: the content, unless there is one.
+  item.description = html_element(description ? description : s.summary, context);
   // A podcast's itunes:author names the item's author when nothing else does.
   if (item.authors.empty() && s.itunes_author) add_unique(item.authors, rss_person(text_content(s.itunes_author)));
-  item.content = html_element(first_of({s.content, s.body}), context);
+  item.content = html_element(first_of({s.content, s.body, description ? s.summary : pugi::xml_node{}}), context);
   if (s.link) item.link = resolve_link(s.link, text_content(s.link), context);
   if (item.link.empty() && s.atom_link) item.link = resolve_link(s.atom_link, attribute(s.atom_link, "", "href"), context);
   if (s.guid) {
@@ -170,7 +191,10 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
 RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) {
   RssWireChannel wire;
   pugi::xml_node title, link, atom_link, description, dc_title, dc_description, ttl;
+  ChildNamespaces namespaces(channel);
+  const std::string_view channel_ns = namespace_of(channel);
   for (const pugi::xml_node c : channel.children()) {
+    if (c.type() != pugi::node_element || !is_read_namespace(namespaces.of(c), channel_ns)) continue;
     if (is_rss_element(c, "title")) set_once(title, c);
     else if (is_rss_element(c, "link")) set_once(link, c);
     else if (is_rss_element(c, "description")) set_once(description, c);

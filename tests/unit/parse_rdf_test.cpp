@@ -39,3 +39,13 @@ TEST_CASE("RSS 0.90 is RDF in the Netscape namespace", "[parse][rdf]") {
   REQUIRE(feed.items.size() == 1);
   CHECK(feed.items[0].link == "http://example.com/old");
 }
+
+TEST_CASE("an RSS 1.0 item ignores an extension's element of a core name", "[parse][rdf]") {
+  const ParsedFeed feed = parse_feed(
+      "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#' xmlns:rss='http://purl.org/rss/1.0/'"
+      " xmlns:ext='http://ext.example.org/ns'><rss:channel rdf:about='http://example.org/'><rss:title>C</rss:title>"
+      "</rss:channel><rss:item rdf:about='http://example.org/1'><ext:description>wrong</ext:description>"
+      "<rss:description>right</rss:description><ext:description>wrong again</ext:description></rss:item></rdf:RDF>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].summary == "right");
+}

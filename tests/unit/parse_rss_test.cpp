@@ -118,3 +118,50 @@ TEST_CASE("a podcast's itunes:author and itunes:summary fill in", "[parse][rss]"
   CHECK(feed.items[0].summary == "About it");
   CHECK(feed.items[0].categories == std::vector<std::string>{"Technology", "ai", "open weights"});
 }
+
+TEST_CASE("an extension element named like a core one does not stand in for it", "[parse][rss]") {
+  // The extension's <ext:description> comes first in the item and in the
+  // channel, in a namespace that is neither RSS's nor a known module's.
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0' xmlns:ext='http://ext.example.org/ns'><channel>"
+      "<ext:title>not the title</ext:title><title>Channel</title>"
+      "<item><ext:description>not the summary</ext:description><description>the summary</description>"
+      "<ext:link>http://wrong.example.org/</ext:link><link>http://right.example.org/a</link></item>"
+      "</channel></rss>");
+  CHECK(feed.title == "Channel");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].summary == "the summary");
+  CHECK(feed.items[0].link == "http://right.example.org/a");
+}
+
+TEST_CASE("RSS elements in a prefixed RSS namespace are still RSS", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(
+      "<r:rss version='2.0' xmlns:r='http://backend.userland.com/rss2' xmlns:ext='http://ext.example.org/ns'>"
+      "<r:channel><r:title>Prefixed</r:title><r:item><ext:title>no</ext:title><r:title>Yes</r:title></r:item>"
+      "</r:channel></r:rss>");
+  CHECK(feed.title == "Prefixed");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "Yes");
+}
+
+TEST_CASE("a bare <summary> in an RSS item is its description, or its content beside one", "[parse][rss]") {
+  const ParsedFeed only = parse_feed(
+      "<rss version='2.0'><channel><item><guid>1</guid><summary>Short text</summary></item></channel></rss>");
+  REQUIRE(only.items.size() == 1);
+  CHECK(only.items[0].summary == "Short text");
+  CHECK(only.items[0].content.empty());
+
+  const ParsedFeed both = parse_feed(
+      "<rss version='2.0'><channel><item><guid>1</guid><description>Teaser</description>"
+      "<summary>The &lt;b&gt;whole&lt;/b&gt; story</summary></item></channel></rss>");
+  REQUIRE(both.items.size() == 1);
+  CHECK(both.items[0].summary == "Teaser");
+  CHECK(both.items[0].content == "The <b>whole</b> story");
+
+  const ParsedFeed encoded = parse_feed(
+      "<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel><item><guid>1</guid>"
+      "<description>Teaser</description><summary>Middle</summary><content:encoded>Full</content:encoded>"
+      "</item></channel></rss>");
+  REQUIRE(encoded.items.size() == 1);
+  CHECK(encoded.items[0].content == "Full");
+}
