@@ -60,4 +60,15 @@ void walk(const GumboVector& roots, Visitor& visitor) {
   }
 }
 
+// Walks `visitor` over an element's raw-text content (an <iframe>'s fallback,
+// which HTML leaves unparsed) parsed as a fragment of its own.
+template <typename Visitor>
+void walk_raw_text_as_html(const GumboElement& element, Visitor& visitor) {
+  if (element.children.length != 1) return;
+  const auto& raw = *static_cast<const GumboNode*>(element.children.data[0]);
+  if (raw.type != GUMBO_NODE_TEXT && raw.type != GUMBO_NODE_WHITESPACE) return;
+  const ParsedFragment fragment = parse_fragment(raw.v.text.text);
+  walk(fragment.nodes(), visitor);
+}
+
 }  // namespace feedsieve::text_detail

@@ -4,9 +4,9 @@
 // Block-level elements and <br> contribute a break before and after them, so
 // "<p>one</p><p>two</p>" reads "one two", never "onetwo"; inline elements add
 // nothing, so "<b>Hel</b>lo" stays one word. Elements whose content is not
-// readable text (script, style, noscript, template, iframe fallback, forms'
-// option lists) are skipped with their content; <object>/<applet> fallback
-// text and the text inside inline SVG are read, as the sanitizer keeps them.
+// readable text (script, style, noscript, template, forms' option lists) are
+// skipped with their content; <object>/<applet>/<iframe> fallback text and
+// the text inside inline SVG are read, as the sanitizer keeps them.
 #include <array>
 
 #include "feeds/text/collapsing_appender.hpp"
@@ -66,6 +66,7 @@ class TextCollector final : public text_detail::SimpleHtmlSink {
         return false;
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE:
+        if (node.v.element.tag == GUMBO_TAG_IFRAME && !in_fallback_) return read_fallback(node.v.element);
         if (kSkippedSet.contains(node.v.element.tag)) return false;
         start(node.v.element.tag, {});
         return true;
@@ -89,7 +90,17 @@ class TextCollector final : public text_detail::SimpleHtmlSink {
   std::string take() { return text_.take(); }
 
  private:
+  // An <iframe>'s raw-text content is its fallback, read as the sanitizer
+  // keeps it: parsed as a fragment of its own, frames inside it skipped.
+  bool read_fallback(const GumboElement& element) {
+    in_fallback_ = true;
+    text_detail::walk_raw_text_as_html(element, *this);
+    in_fallback_ = false;
+    return false;
+  }
+
   text_detail::CollapsingAppender text_;
+  bool in_fallback_ = false;
 };
 
 }  // namespace

@@ -5,8 +5,8 @@
 // what we write is freshly escaped markup of elements we chose.
 //
 // Three fates for an element: allowed (written with its allowed attributes),
-// dropped with its content (script, style, iframe, form controls' values,
-// metadata), or unwrapped (anything else, including <object>, <embed>,
+// dropped with its content (script, style, frames, form controls' values,
+// metadata; an <iframe>'s fallback markup is kept), or unwrapped (anything else, including <object>, <embed>,
 // forms and inline SVG/MathML: its tag disappears, its children are kept). Attributes are allowlisted too, which removes every
 // on* handler and style (and with it CSS expression()/behavior/-moz-binding);
 // URL-valued ones also go through the URL policy in url_policy.cpp. An <img>
@@ -166,6 +166,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
   }
 
   bool enter_element(const GumboElement& element) {
+    if (element.tag == GUMBO_TAG_IFRAME && !in_fallback_) return enter_fallback(element);
     if (listed(kDroppedWithContent, element.tag)) return false;
     if (!written(element)) return true;  // unwrap: children only
     attributes_.clear();
@@ -174,6 +175,17 @@ class Serializer final : public text_detail::SimpleHtmlSink {
       attributes_.push_back({attr.name, attr.value});
     }
     return open_tag(element.tag);
+  }
+
+  // An <iframe> is dropped, but its content is the fallback a reader without
+  // frames sees (after a self-closed <iframe/>, the text that follows it).
+  // HTML parses it as raw text, so it is parsed again as a fragment of its
+  // own and kept like <object>'s fallback; a frame inside it is dropped.
+  bool enter_fallback(const GumboElement& element) {
+    in_fallback_ = true;
+    text_detail::walk_raw_text_as_html(element, *this);
+    in_fallback_ = false;
+    return false;
   }
 
   // Writes the start tag with its allowed attributes (attributes_); false
@@ -201,6 +213,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
   std::string out_;
   std::string tag_;                   // the start tag being written
   std::vector<Attribute> attributes_;  // of the element being written
+  bool in_fallback_ = false;           // inside an <iframe>'s fallback
 };
 
 std::optional<std::string> sanitize_fast(std::string_view html, LazyBase base) {
