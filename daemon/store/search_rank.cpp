@@ -187,6 +187,27 @@ std::int64_t count_of(SQLite::Statement& count, const std::string& phrase) {
   return count.getColumn(0).getInt64();
 }
 
+// The newest `sample` stories (by stories_by_sort_time) start at the
+// sample-th newest sort_time; the others of that time come along, so the
+// share is taken of all of them (many stories can share one time: feeds that
+// date every item with the build time). A store with fewer has no sample.
+struct Sample {
+  std::string start;  // the sort_time
+  double population;  // stories at or after it
+};
+
+// When that time is one story's alone, the stories at or after it are the
+// sample itself, and counting them again is not needed.
+std::optional<Sample> newest_sample(SQLite::Database& db, std::int64_t sample) {
+  SQLite::Statement start(db,
+                          "SELECT t, CASE WHEN (SELECT count(*) FROM stories WHERE sort_time = t) = 1"
+                          " THEN :offset + 1 ELSE (SELECT count(*) FROM stories WHERE sort_time >= t) END FROM"
+                          " (SELECT sort_time AS t FROM stories ORDER BY sort_time DESC LIMIT 1 OFFSET :offset)");
+  start.bind(":offset", sample - 1);
+  if (!start.executeStep()) return std::nullopt;
+  return Sample{start.getColumn(0).getString(), start.getColumn(1).getDouble()};
+}
+
 }  // namespace
 
 void register_search_functions(SQLite::Database& db) {
@@ -202,29 +223,23 @@ std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, const std:
                            "SELECT count(*) FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH :phrase"
                            " LIMIT :cap)");
   capped.bind(":cap", limits.exact_below);
-  // The newest `sample` stories (by stories_by_sort_time) start at the
-  // sample-th newest sort_time; the others of that time come along, so the
-  // share is taken of all of them (many stories can share one time: feeds that
-  // date every item with the build time). A store with fewer is counted whole.
-  SQLite::Statement start(db,
-                          "SELECT t, (SELECT count(*) FROM stories WHERE sort_time >= t) FROM"
-                          " (SELECT sort_time AS t FROM stories ORDER BY sort_time DESC LIMIT 1 OFFSET :offset)");
-  start.bind(":offset", limits.sample - 1);
-  const bool sampled = start.executeStep();
-  const double population = sampled ? start.getColumn(1).getDouble() : 0.0;
-  SQLite::Statement common(db, "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH :phrase" +
-                                   (sampled ? " AND rowid >= " + search_key_sql(":start", "0") : std::string()));
-  if (sampled) common.bind(":start", start.getColumn(0).getString());
+  std::vector<std::int64_t> found;
+  for (const std::string& phrase : phrases) found.push_back(count_of(capped, phrase));
+  std::vector<PhraseFrequency> frequencies(found.begin(), found.end());
+  if (std::all_of(found.begin(), found.end(), [&](std::int64_t n) { return n < limits.exact_below; }))
+    return frequencies;
 
-  std::vector<PhraseFrequency> frequencies;
-  for (const std::string& phrase : phrases) {
-    const std::int64_t found = count_of(capped, phrase);
-    if (found < limits.exact_below) {
-      frequencies.emplace_back(found);
-    } else if (sampled) {
-      frequencies.emplace_back(std::min(1.0, static_cast<double>(count_of(common, phrase)) / population));
+  const std::optional<Sample> sample = newest_sample(db, limits.sample);
+  SQLite::Statement common(db, "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH :phrase" +
+                                   (sample ? " AND rowid >= " + search_key_sql(":start", "0") : std::string()));
+  if (sample) common.bind(":start", sample->start);
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    if (found[i] < limits.exact_below) continue;
+    const std::int64_t counted = count_of(common, phrases[i]);
+    if (sample) {
+      frequencies[i] = std::min(1.0, static_cast<double>(counted) / sample->population);
     } else {
-      frequencies.emplace_back(count_of(common, phrase));
+      frequencies[i] = counted;
     }
   }
   return frequencies;
