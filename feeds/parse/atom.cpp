@@ -14,6 +14,7 @@ struct AtomWireEntry {
   std::string id;
   Text title;
   std::string link;
+  bool link_is_page = false;  // the link's type is a web page's (see is_page_type)
   Text summary;
   Text content;
   std::vector<std::string> authors;
@@ -93,10 +94,26 @@ struct DateSlots {
   pugi::xml_node published, issued, created, updated, modified, dc_date, dcterms_modified;
 };
 
+// An alternate link without a type, or of an HTML type, leads to a web page;
+// an alternate of another type (another feed, a PDF) is the link only until
+// one to a page turns up.
+bool is_page_type(std::string_view type) {
+  const std::string t = lower(type);
+  return t.empty() || t == "text/html" || t == "application/xhtml+xml";
+}
+
+// Keeps the first alternate link to a page, else the first alternate at all.
+void take_alternate(pugi::xml_node link, std::string& target, bool& is_page, const Context& context) {
+  const bool page = is_page_type(attribute(link, "", "type"));
+  if (!target.empty() && (is_page || !page)) return;
+  target = link_target(link, context);
+  is_page = page && !target.empty();
+}
+
 void read_link(pugi::xml_node c, AtomWireEntry& entry, const Context& context) {
   const std::string rel = lower(attribute(c, "", "rel"));
   if (rel.empty() || rel == "alternate") {
-    if (entry.link.empty()) entry.link = link_target(c, context);
+    take_alternate(c, entry.link, entry.link_is_page, context);
   } else if (rel == "enclosure") {
     add_enclosure(entry.enclosures, {link_target(c, context), std::string(attribute(c, "", "type")),
                                      parse_length(attribute(c, "", "length"))});
@@ -180,6 +197,7 @@ ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& con
   pugi::xml_node title, subtitle;
   std::vector<std::string> authors;
   std::vector<pugi::xml_node> entries;
+  bool link_is_page = false;
   for (const pugi::xml_node c : root.children()) {
     if (c.type() != pugi::node_element || namespace_of(c) != uri) continue;
     const std::string_view name = local_name(c);
@@ -187,9 +205,9 @@ ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& con
     else if ((name == "subtitle" || name == "tagline") && !subtitle) subtitle = c;
     else if (name == "author") add_unique(authors, person(c, uri));
     else if (name == "entry") entries.push_back(c);
-    else if (name == "link" && feed.link.empty()) {
+    else if (name == "link") {
       const std::string rel = lower(attribute(c, "", "rel"));
-      if (rel.empty() || rel == "alternate") feed.link = link_target(c, context);
+      if (rel.empty() || rel == "alternate") take_alternate(c, feed.link, link_is_page, context);
     }
   }
   feed.title = plain_text(text_construct(title, context));

@@ -71,6 +71,12 @@ std::string resolve_link(pugi::xml_node node, std::string_view reference, const 
 // content:encoded): its text, or its inline child markup when it has any.
 Text html_element(pugi::xml_node node, const Context& context);
 
+// An RSS title: plain text by definition, but often escaped HTML. Like the
+// Universal Feed Parser it is read as HTML only when it has inline markup, an
+// end tag or a character reference, so "1 <b> 2" and "the <blink> tag" stay
+// literal while "A <b>bold</b> move" and "Q&amp;amp;A" are HTML.
+Text title_element(pugi::xml_node node, const Context& context);
+
 // A date element's value through parse_date; nullopt when absent or unparseable
 // (an unparseable one adds a warning).
 std::optional<Timestamp> date_of(pugi::xml_node node, const Context& context);

@@ -164,7 +164,7 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
     const std::string_view uri = namespaces.of(c);
     if (is_read_namespace(uri, item_ns)) read_child(c, uri, s, item, context);
   }
-  item.title = html_element(first_of({s.title, s.dc_title, s.media_title}), context);
+  item.title = title_element(first_of({s.title, s.dc_title, s.media_title}), context);
   const pugi::xml_node description =
       first_of({s.description, s.dc_description, s.media_description, s.itunes_summary});
   // A bare <summary> (an Atom habit) is the description when there is none,
@@ -203,7 +203,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
     else if (is_element(c, ns::dc, "description")) set_once(dc_description, c);
     else if (is_alternate_atom_link(c)) set_once(atom_link, c);
   }
-  wire.title = html_element(first_of({title, dc_title}), context);
+  wire.title = title_element(first_of({title, dc_title}), context);
   wire.description = html_element(first_of({description, dc_description}), context);
   if (link) wire.link = resolve_link(link, text_content(link), context);
   if (wire.link.empty() && atom_link) wire.link = resolve_link(atom_link, attribute(atom_link, "", "href"), context);

@@ -139,3 +139,18 @@ TEST_CASE("undeclared module prefixes mean their usual namespaces", "[parse][rss
   CHECK(feed.items[0].authors == std::vector<std::string>{"Undeclared"});
   CHECK(feed.items[0].content.find("Body") != std::string::npos);
 }
+
+TEST_CASE("an Atom link to a web page wins over an alternate of another type", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'>"
+      "<link rel='alternate' type='application/atom+xml' href='http://example.org/other.xml'/>"
+      "<link rel='alternate' type='text/html' href='http://example.org/'/>"
+      "<entry><link rel='alternate' type='application/pdf' href='http://example.org/1.pdf'/>"
+      "<link href='http://example.org/1'/><link rel='alternate' type='text/html' href='http://example.org/1b'/></entry>"
+      "<entry><link rel='alternate' type='application/pdf' href='http://example.org/2.pdf'/></entry>"
+      "</feed>");
+  CHECK(feed.link == "http://example.org/");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].link == "http://example.org/1");  // the first page link, not the later one
+  CHECK(feed.items[1].link == "http://example.org/2.pdf");  // no page link: the alternate there is
+}

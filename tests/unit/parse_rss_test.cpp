@@ -165,3 +165,19 @@ TEST_CASE("a bare <summary> in an RSS item is its description, or its content be
   REQUIRE(encoded.items.size() == 1);
   CHECK(encoded.items[0].content == "Full");
 }
+
+TEST_CASE("an RSS title is HTML only when it has an end tag or a character reference", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0'><channel><title>Using the &lt;title&gt; element</title>"
+      "<item><guid>1</guid><title>1 &lt; 2 &lt;b&gt; 3</title></item>"
+      "<item><guid>2</guid><title>A &lt;b&gt;bold&lt;/b&gt; move</title></item>"
+      "<item><guid>3</guid><title>Q&amp;amp;A</title></item>"
+      "<item><guid>4</guid><title><![CDATA[Caf&eacute;]]></title></item>"
+      "</channel></rss>");
+  CHECK(feed.title == "Using the <title> element");
+  REQUIRE(feed.items.size() == 4);
+  CHECK(feed.items[0].title == "1 < 2 <b> 3");
+  CHECK(feed.items[1].title == "A bold move");
+  CHECK(feed.items[2].title == "Q&A");
+  CHECK(feed.items[3].title == "Caf\xC3\xA9");
+}
