@@ -181,3 +181,13 @@ TEST_CASE("an RSS title is HTML only when it has an end tag or a character refer
   CHECK(feed.items[2].title == "Q&A");
   CHECK(feed.items[3].title == "Caf\xC3\xA9");
 }
+
+TEST_CASE("a reference to a C1 control means the windows-1252 character", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0'><channel><title>don&#146;t pay &#x80;5 &#150; &#8217;</title>"
+      "<item><guid>1</guid><description>&lt;p&gt;&#147;quoted&#148;&lt;/p&gt;</description></item>"
+      "</channel></rss>");
+  CHECK(feed.title == "don\xE2\x80\x99t pay \xE2\x82\xAC" "5 \xE2\x80\x93 \xE2\x80\x99");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].summary == "\xE2\x80\x9Cquoted\xE2\x80\x9D");
+}
