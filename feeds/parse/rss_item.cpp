@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <utility>
 
 #include "feeds/parse/xml_tree.hpp"
 #include "feeds/text/html_text.hpp"
@@ -36,6 +37,7 @@ void split_tags(std::vector<std::string>& categories, std::string_view text) {
 struct Slots {
   pugi::xml_node title, dc_title, media_title;
   pugi::xml_node description, dc_description, media_description, itunes_summary, summary;
+  bool summary_first = false;  // a <summary> came before the <description>
   pugi::xml_node itunes_author;
   pugi::xml_node content, body;
   pugi::xml_node link, atom_link, guid;
@@ -74,7 +76,10 @@ void read_rss_child(pugi::xml_node c, std::string_view name, Slots& s, RssWireIt
   else if (name == "link") set_once(s.link, c);
   else if (name == "guid") set_once(s.guid, c);
   else if (name == "description") set_once(s.description, c);
-  else if (name == "summary") set_once(s.summary, c);
+  else if (name == "summary") {
+    if (!s.summary) s.summary_first = !s.description;
+    set_once(s.summary, c);
+  }
   else if (name == "pubDate") set_once(s.pub_date, c);
   else if (name == "body" || name == "fullitem") set_once(s.body, c);
   else if (name == "author") add_unique(item.authors, rss_person(text_content(c)));
@@ -165,14 +170,16 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
     if (is_read_namespace(uri, item_ns)) read_child(c, uri, s, item, context);
   }
   item.title = title_element(first_of({s.title, s.dc_title, s.media_title}), context);
-  const pugi::xml_node description =
-      first_of({s.description, s.dc_description, s.media_description, s.itunes_summary});
-  // A bare <summary> (an Atom habit) is the description when there is none,
-  // and otherwise the fuller text beside it: the content, unless there is one.
-  item.description = html_element(description ? description : s.summary, context);
+  // A bare <summary> (an Atom habit) beside a <description>: the first of the
+  // two is the description, the other the fuller text, the content unless
+  // there is one. Alone, it is the description.
+  pugi::xml_node description = first_of({s.description, s.dc_description, s.media_description, s.itunes_summary});
+  pugi::xml_node fuller = s.summary;
+  if (!description || (s.summary_first && s.description)) std::swap(description, fuller);
+  item.description = html_element(description, context);
   // A podcast's itunes:author names the item's author when nothing else does.
   if (item.authors.empty() && s.itunes_author) add_unique(item.authors, rss_person(text_content(s.itunes_author)));
-  item.content = html_element(first_of({s.content, s.body, description ? s.summary : pugi::xml_node{}}), context);
+  item.content = html_element(first_of({s.content, s.body, fuller}), context);
   if (s.link) item.link = resolve_link(s.link, text_content(s.link), context);
   if (item.link.empty() && s.atom_link) item.link = resolve_link(s.atom_link, attribute(s.atom_link, "", "href"), context);
   if (s.guid) {

@@ -158,6 +158,13 @@ TEST_CASE("a bare <summary> in an RSS item is its description, or its content be
   CHECK(both.items[0].summary == "Teaser");
   CHECK(both.items[0].content == "The <b>whole</b> story");
 
+  const ParsedFeed first = parse_feed(
+      "<rss version='2.0'><channel><item><guid>1</guid><summary>Teaser</summary>"
+      "<description>The whole story</description></item></channel></rss>");
+  REQUIRE(first.items.size() == 1);
+  CHECK(first.items[0].summary == "Teaser");  // the first of the two
+  CHECK(first.items[0].content == "The whole story");
+
   const ParsedFeed encoded = parse_feed(
       "<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel><item><guid>1</guid>"
       "<description>Teaser</description><summary>Middle</summary><content:encoded>Full</content:encoded>"
