@@ -144,6 +144,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
   }
 
   void text(std::string_view decoded) override { append_html_escaped(out_, decoded, false); }
+  void verbatim(std::string_view run) override { out_.append(run); }
   void start(GumboTag tag, std::span<const text_detail::HtmlAttribute> attributes) override {
     attributes_.clear();
     for (const auto& a : attributes) attributes_.push_back({a.name, a.value});
@@ -161,13 +162,20 @@ class Serializer final : public text_detail::SimpleHtmlSink {
     std::string_view value;
   };
 
+  // An SVG or MathML <title> is the drawing's caption, text a reader is shown,
+  // not the document metadata HTML's <title> is: it is unwrapped like the
+  // rest of the drawing.
+  static bool is_foreign_title(const GumboElement& element) {
+    return element.tag == GUMBO_TAG_TITLE && element.tag_namespace != GUMBO_NAMESPACE_HTML;
+  }
+
   static bool written(const GumboElement& element) {
     return element.tag_namespace == GUMBO_NAMESPACE_HTML && listed(kAllowed, element.tag);
   }
 
   bool enter_element(const GumboElement& element) {
     if (element.tag == GUMBO_TAG_IFRAME && !in_fallback_) return enter_fallback(element);
-    if (listed(kDroppedWithContent, element.tag)) return false;
+    if (listed(kDroppedWithContent, element.tag) && !is_foreign_title(element)) return false;
     if (!written(element)) return true;  // unwrap: children only
     attributes_.clear();
     for (unsigned i = 0; i < element.attributes.length; ++i) {

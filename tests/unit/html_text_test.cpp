@@ -162,6 +162,7 @@ TEST_CASE("sanitize_html keeps harmless markup and resolves its links", "[text][
       {"<form action=\"/x\"><input name=q><button>go</button></form>safe", "gosafe"},
       {"<svg><script>alert(1)</script><desc><abbr>t</abbr></desc><circle r=\"5\"/></svg>safe", "<abbr>t</abbr>safe"},
       {"<math><mi>x</mi></math>safe", "xsafe"},
+      {"<svg><title>chart</title><style>c{}</style><circle r=\"5\"/></svg>safe", "chartsafe"},  // a drawing's caption, unlike HTML's <title>
       // Dropped with their content
       {"<script>alert(1)</script>safe", "safe"},
       {"<SCRIPT SRC=//evil.example/x.js></SCRIPT>safe", "safe"},
