@@ -144,7 +144,6 @@ class Serializer final : public text_detail::SimpleHtmlSink {
   }
 
   void text(std::string_view decoded) override { append_html_escaped(out_, decoded, false); }
-  void verbatim(std::string_view run) override { out_.append(run); }
   void start(GumboTag tag, std::span<const text_detail::HtmlAttribute> attributes) override {
     attributes_.clear();
     for (const auto& a : attributes) attributes_.push_back({a.name, a.value});
