@@ -6,7 +6,7 @@
 // Then a real ApiServer on 127.0.0.1 and a keep-alive client time RUNS
 // requests each of: the first page of /api/stories, a page up to 200 deep
 // behind a cursor, q= searches ranked and order=newest (words in ~97%, 8%, 1%
-// and 0.1% of the items, two words, pages behind cursors), and /feed.atom;
+// and 0.1% of the items, two and three words, pages behind cursors), and /feed.atom;
 // p50/p99/max wall time, and p50/p99 CPU time of the process (client and
 // server). Any ITEMS works: deep cases stop at the store's last page.
 // Usage: bench_api [ITEMS] [RUNS] [STORE] [ONLY]   (an existing STORE is reused;
@@ -222,7 +222,11 @@ int main(int argc, char** argv) {
   cases.deep("/api/stories?cursor=", "/api/stories", 200);
   // Searches: "v0" is in nearly every item, "v40" in ~8%, "qwen" in 1%, "deepseek" in 0.1%.
   for (const std::string order : {"", "&order=newest"}) {
-    for (const std::string q : {"qwen", "deepseek", "v40", "v0", "qwen%20v40"}) {
+    // Several words: three common ones; a common and a rare one; a quoted
+    // phrase, which the query language reads as its words (no phrase or
+    // prefix syntax: fts_query.hpp), typed as users type it.
+    for (const std::string q :
+         {"qwen", "deepseek", "v40", "v0", "qwen%20v40", "v10%20v20%20v30", "v40%20deepseek", "%22v10%20v20%22"}) {
       const std::string target = "/api/stories?q=" + q + order;
       cases.route(target, target);
     }
