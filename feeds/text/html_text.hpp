@@ -15,8 +15,8 @@ std::string html_to_text(std::string_view html);
 // Collapses runs of whitespace to one space and trims. For text that is not HTML.
 std::string collapse_whitespace(std::string_view text);
 
-// Allowlist sanitizer: keeps harmless formatting, drops script/style/iframe
-// and friends with their content (object/embed/svg lose their tags, keep their text), every on* attribute, and
+// Allowlist sanitizer: keeps harmless formatting, drops script/style/frames
+// and friends with their content (object/embed/iframe/svg lose their tags, keep their fallback), every on* attribute, and
 // javascript:/vbscript:/non-image data: URLs; relative href/src resolved against base_url.
 std::string sanitize_html(std::string_view html, std::string_view base_url);
 // The same with the base already parsed, for the many fragments of one feed.
