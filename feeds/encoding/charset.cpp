@@ -15,6 +15,7 @@
 #include "feeds/encoding/double_byte.hpp"
 #include "feeds/encoding/single_byte.hpp"
 #include "feeds/encoding/utf16.hpp"
+#include "feeds/encoding/utf8_blocks.hpp"
 
 namespace feedsieve {
 namespace {
@@ -138,6 +139,9 @@ bool looks_like_windows_1252(std::string_view bytes) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
+#if defined(FEEDSIEVE_UTF8_BLOCKS)
+  if (encoding_detail::have_utf8_blocks()) return encoding_detail::valid_utf8_blocks(bytes);
+#endif
   for (std::size_t i = 0; i < bytes.size();) {
     i += encoding_detail::ascii_prefix(bytes.data() + i, bytes.size() - i);
     // Then a run of non-ASCII characters, checked without going back to the

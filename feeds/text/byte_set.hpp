@@ -16,6 +16,24 @@
 
 namespace feedsieve {
 
+#if defined(__SSE2__)
+// The shell every sixteen-bytes-at-a-time scan of the text code shares:
+// `hits` maps sixteen loaded bytes to a compare result (0xFF in each lane
+// wanted). Returns the position of the first wanted byte at or after `from`,
+// or, when there is none, the position where fewer than sixteen bytes are
+// left: the caller looks at those itself.
+template <typename Hits>
+std::size_t first_hit16(std::string_view text, std::size_t from, Hits hits) {
+  while (from + 16 <= text.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits(v)));
+    if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+    from += 16;
+  }
+  return from;
+}
+#endif
+
 class ByteSet {
  public:
   constexpr explicit ByteSet(std::string_view bytes) {
@@ -50,15 +68,11 @@ class ByteSet {
   std::size_t find16(std::string_view text, std::size_t from) const {
     __m128i splat[4];  // not std::array: it would drop __m128i's alignment attribute
     for (std::size_t k = 0; k < count_; ++k) splat[k] = _mm_set1_epi8(static_cast<char>(members_[k] & 0xFF));
-    while (from + 16 <= text.size()) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+    return first_hit16(text, from, [&](__m128i v) {
       __m128i hit = _mm_setzero_si128();
       for (std::size_t k = 0; k < count_; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, splat[k]));
-      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-      if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
-      from += 16;
-    }
-    return from;
+      return hit;
+    });
   }
 #endif
 

@@ -104,17 +104,25 @@ class LazyBase {
   std::optional<BaseUrl> parsed_;
 };
 
-// The value to write for one attribute, or nullopt to leave it out.
-std::optional<std::string> attribute_value(GumboTag tag, std::string_view name, std::string_view value,
-                                           LazyBase& base) {
+// The value to write for one attribute, or nullopt to leave it out: `value`
+// itself when it is kept as it is, else a view of `storage` (a checked URL).
+std::optional<std::string_view> attribute_value(GumboTag tag, std::string_view name, std::string_view value,
+                                                LazyBase& base, std::string& storage) {
   if (name.starts_with("on")) return std::nullopt;  // never, whatever the lists say
-  if (is_url_attribute(tag, name)) return text_detail::safe_url(value, base.get(), url_use(tag, name));
-  if (name == "srcset" && (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SOURCE)) {
-    return text_detail::safe_srcset(value, base.get());
+  std::optional<std::string> changed;
+  if (is_url_attribute(tag, name)) {
+    changed = text_detail::safe_url(value, base.get(), url_use(tag, name));
+  } else if (name == "srcset" && (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SOURCE)) {
+    changed = text_detail::safe_srcset(value, base.get());
+  } else {
+    const bool kept = (name == "sizes" && (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SOURCE)) ||
+                      listed(kPlainAttributes, name);
+    if (kept) return value;
+    return std::nullopt;
   }
-  if (name == "sizes" && (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SOURCE)) return std::string(value);
-  if (listed(kPlainAttributes, name)) return std::string(value);
-  return std::nullopt;
+  if (!changed) return std::nullopt;
+  storage = std::move(*changed);
+  return storage;
 }
 
 // Serializes either path: gumbo's tree walk or the simple scanner's tokens
@@ -144,6 +152,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
   }
 
   void text(std::string_view decoded) override { append_html_escaped(out_, decoded, false); }
+  void verbatim(std::string_view run) override { out_.append(run); }
   void start(GumboTag tag, std::span<const text_detail::HtmlAttribute> attributes) override {
     attributes_.clear();
     for (const auto& a : attributes) attributes_.push_back({a.name, a.value});
@@ -197,28 +206,32 @@ class Serializer final : public text_detail::SimpleHtmlSink {
 
   // Writes the start tag with its allowed attributes (attributes_); false
   // when the element is left out (an <img> without a usable src).
+  // The tag is written straight into the output and cut off again when the
+  // element is left out: no copy of every tag through a buffer of its own.
   bool open_tag(GumboTag tag_name) {
-    tag_.clear();
-    tag_ += '<';
-    tag_ += gumbo_normalized_tagname(tag_name);
+    const std::size_t start = out_.size();
+    out_ += '<';
+    out_ += gumbo_normalized_tagname(tag_name);
     bool has_src = false;
     for (const Attribute& attr : attributes_) {
-      const auto value = attribute_value(tag_name, attr.name, attr.value, base_);
+      const auto value = attribute_value(tag_name, attr.name, attr.value, base_, url_);
       if (!value) continue;
       has_src = has_src || attr.name == "src";
-      ((tag_ += ' ') += attr.name) += "=\"";
-      append_html_escaped(tag_, *value, true);
-      tag_ += '"';
+      ((out_ += ' ') += attr.name) += "=\"";
+      append_html_escaped(out_, *value, true);
+      out_ += '"';
     }
-    if (tag_name == GUMBO_TAG_IMG && !has_src) return false;
-    out_ += tag_;
+    if (tag_name == GUMBO_TAG_IMG && !has_src) {
+      out_.resize(start);
+      return false;
+    }
     out_ += '>';
     return true;
   }
 
   LazyBase base_;
   std::string out_;
-  std::string tag_;                   // the start tag being written
+  std::string url_;                    // the checked URL of the attribute being written
   std::vector<Attribute> attributes_;  // of the element being written
   bool in_fallback_ = false;           // inside an <iframe>'s fallback
 };

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "feeds/encoding/charset.hpp"
+#include "feeds/encoding/utf8_blocks.hpp"
 #include "feeds/text/byte_set.hpp"
 #include "feeds/text/html_entities.hpp"
 
@@ -42,9 +43,10 @@ namespace {
 // Deep enough for any real description, far below the nesting cap before gumbo.
 constexpr std::size_t kMaxDepth = 64;
 
-constexpr ByteSet kTextStops("<&");
+constexpr ByteSet kTextStops("<&>");
 constexpr ByteSet kDoubleQuotedStops("\"&");
 constexpr ByteSet kSingleQuotedStops("'&");
+constexpr ByteSet kAttributeNameBytes("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:.");
 
 enum class Kind { refused, phrasing, phrasing_void, block, block_void, list, list_item, closes_blocks };
 
@@ -90,20 +92,6 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c
 // Bytes HTML changes or complains about before tokenizing: C0 controls other
 // than tab and newline (CR is normalized, NUL replaced), DEL, C1 controls,
 // invalid UTF-8, a leading byte order mark.
-#if !defined(__SSE2__)
-using Bytes16 = signed char __attribute__((vector_size(16)));
-
-// Whether the sixteen bytes at p are all printable ASCII (0x20..0x7E): as
-// signed bytes, those at 0x80 and above are negative and fail the first test.
-bool printable_ascii16(const char* p) {
-  Bytes16 v;
-  std::memcpy(&v, p, sizeof v);
-  const Bytes16 ok = (v > 0x1F) & (v != 0x7F);  // -1 in each printable lane
-  std::uint64_t halves[2];
-  std::memcpy(halves, &ok, sizeof halves);
-  return (halves[0] & halves[1]) == ~0ull;
-}
-#endif
 
 // One character at html[i], ASCII or not; false when HTML would change it.
 bool plain_character(std::string_view html, std::size_t& i) {
@@ -120,42 +108,67 @@ bool plain_character(std::string_view html, std::size_t& i) {
   return true;
 }
 
+// The first position at or after `from` that is not printable ASCII, tab or
+// newline (a control, DEL, or any byte of a multi-byte character), or where
+// fewer than sixteen bytes are left.
 #if defined(__SSE2__)
-// Bit k set where byte k of the sixteen at p is not plain printable ASCII
-// (a control, DEL, or any byte of a multi-byte character).
-unsigned not_printable16(const char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i printable =
-      _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
-  return ~static_cast<unsigned>(_mm_movemask_epi8(printable)) & 0xFFFFu;
+std::size_t skip_printable(std::string_view html, std::size_t from) {
+  const __m128i space = _mm_set1_epi8(0x1F);
+  const __m128i del = _mm_set1_epi8(0x7F);
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i newline = _mm_set1_epi8('\n');
+  return first_hit16(html, from, [&](__m128i v) {
+    // As signed bytes, 0x80 and above are negative and fail the first test.
+    const __m128i printable = _mm_andnot_si128(_mm_cmpeq_epi8(v, del), _mm_cmpgt_epi8(v, space));
+    const __m128i ok = _mm_or_si128(printable, _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, newline)));
+    return _mm_xor_si128(ok, _mm_cmpeq_epi8(v, v));  // not ok
+  });
+}
+#else
+std::size_t skip_printable(std::string_view html, std::size_t from) {
+  using Bytes16 = signed char __attribute__((vector_size(16)));
+  while (from + sizeof(Bytes16) <= html.size()) {
+    Bytes16 v;
+    std::memcpy(&v, html.data() + from, sizeof v);
+    const Bytes16 ok = ((v > 0x1F) & (v != 0x7F)) | (v == '\t') | (v == '\n');  // -1 in each plain lane
+    std::uint64_t halves[2];
+    std::memcpy(halves, &ok, sizeof halves);
+    if ((halves[0] & halves[1]) != ~0ull) return from;
+    from += sizeof(Bytes16);
+  }
+  return from;
+}
+#endif
+
+#if defined(FEEDSIEVE_UTF8_BLOCKS)
+// What plain_character refuses on top of invalid UTF-8, sixteen lanes at a
+// time: controls, DEL, and C1 controls (C2 80..C2 9F); `prev1` holds each
+// byte's predecessor.
+__m128i unplain_lanes(__m128i v, __m128i prev1) {
+  const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // v < 0x20
+  const __m128i allowed = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+  const __m128i control = _mm_or_si128(_mm_andnot_si128(allowed, low), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+  const __m128i below_a0 = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(static_cast<char>(0x9F))), v);
+  const __m128i c1 = _mm_and_si128(_mm_cmpeq_epi8(prev1, _mm_set1_epi8(static_cast<char>(0xC2))), below_a0);
+  return _mm_or_si128(control, c1);
 }
 #endif
 
 bool plain_bytes(std::string_view html) {
   if (html.starts_with("\xEF\xBB\xBF")) return false;
+#if defined(FEEDSIEVE_UTF8_BLOCKS)
+  if (encoding_detail::have_utf8_blocks()) return encoding_detail::valid_utf8_blocks(html, unplain_lanes);
+#endif
   std::size_t i = 0;
   while (i < html.size()) {
-#if defined(__SSE2__)
-    // Straight to the next byte that needs a look, sixteen bytes at a time.
-    if (i + 16 <= html.size()) {
-      const unsigned mask = not_printable16(html.data() + i);
-      if (mask == 0) {
-        i += 16;
-        continue;
-      }
-      i += static_cast<std::size_t>(__builtin_ctz(mask));
-    }
-    if (!plain_character(html, i)) return false;
-#else
-    while (i + sizeof(Bytes16) <= html.size() && printable_ascii16(html.data() + i)) i += sizeof(Bytes16);
+    i = skip_printable(html, i);
     // The next sixteen bytes or so a character at a time, before trying the
     // stride again: retrying it after every character of a CJK or Cyrillic
     // run cost more than the characters.
-    const std::size_t stop = std::min(html.size(), i + sizeof(Bytes16));
+    const std::size_t stop = std::min(html.size(), i + 16);
     while (i < stop) {
       if (!plain_character(html, i)) return false;
     }
-#endif
   }
   return true;
 }
@@ -247,9 +260,11 @@ class Scanner {
         scratch_.clear();
         ok = decode_reference(in_, i_, scratch_);
         if (ok) sink_.text(scratch_);
+      } else if (c == '>') {
+        sink_.text(in_.substr(i_++, 1));
       } else {
         const std::size_t next = kTextStops.find_in(in_, i_);
-        sink_.text(in_.substr(i_, next - i_));
+        sink_.verbatim(in_.substr(i_, next - i_));
         i_ = next;
       }
       if (!ok) return false;
@@ -258,19 +273,22 @@ class Scanner {
   }
 
  private:
-  // The tag name at i_, lower-cased into `name`; false when it is none of ours.
-  bool tag_name(std::string& name) {
-    name.clear();
-    while (i_ < in_.size() && is_alnum(in_[i_])) name += lower(in_[i_++]);
-    return !name.empty() && is_alpha(name.front());
+  // The tag name at i_, as written; empty when it is none of ours.
+  std::string_view tag_name() {
+    const std::size_t start = i_;
+    while (i_ < in_.size() && is_alnum(in_[i_])) ++i_;
+    const std::string_view name = in_.substr(start, i_ - start);
+    return !name.empty() && is_alpha(name.front()) ? name : std::string_view{};
   }
 
   bool tag() {
     ++i_;
     const bool closing = i_ < in_.size() && in_[i_] == '/';
     if (closing) ++i_;
-    if (!tag_name(name_)) return false;
-    const GumboTag tag = gumbo_tagn_enum(name_.data(), static_cast<unsigned>(name_.size()));
+    const std::string_view name = tag_name();
+    if (name.empty()) return false;
+    // gumbo_tagn_enum ignores case, as HTML does: no lower-cased copy.
+    const GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
     const Kind kind = kind_of(tag);
     if (kind == Kind::refused) return false;
     return closing ? end_tag(tag) : start_tag(tag, kind);
@@ -336,11 +354,11 @@ class Scanner {
   bool attribute() {
     if (count_ == attributes_.size()) attributes_.emplace_back();
     HtmlAttribute& a = attributes_[count_];
-    a.name.clear();
     a.value.clear();
-    while (i_ < in_.size() && (is_alnum(in_[i_]) || in_[i_] == '-' || in_[i_] == '_' || in_[i_] == ':' || in_[i_] == '.')) {
-      a.name += lower(in_[i_++]);
-    }
+    const std::size_t start = i_;
+    while (i_ < in_.size() && kAttributeNameBytes.contains(in_[i_])) ++i_;
+    a.name.assign(in_, start, i_ - start);
+    std::transform(a.name.begin(), a.name.end(), a.name.begin(), lower);
     for (std::size_t k = 0; k < count_; ++k) {
       if (attributes_[k].name == a.name) return false;  // HTML keeps the first: leave it to gumbo
     }
@@ -376,7 +394,6 @@ class Scanner {
   std::vector<Open> open_;
   std::vector<HtmlAttribute> attributes_;  // reused from tag to tag; the first count_ are the current ones
   std::size_t count_ = 0;
-  std::string name_;
   std::string scratch_;
 };
 

@@ -2,10 +2,7 @@
 // Unicode calls White_Space, apart from the zero-width characters (U+200B,
 // U+FEFF are not White_Space: turning them into spaces would split words that
 // authors only marked as break opportunities). Invalid UTF-8 passes through.
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "feeds/text/byte_set.hpp"
 #include "feeds/text/collapsing_appender.hpp"
 #include "feeds/text/html_text.hpp"
 
@@ -45,16 +42,12 @@ std::size_t next_candidate(std::string_view text, std::size_t from) {
   const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
   const __m128i e1 = _mm_set1_epi8(static_cast<char>(0xE1));
   const __m128i two = _mm_set1_epi8(2);
-  while (from + 16 <= text.size()) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+  from = first_hit16(text, from, [&](__m128i v) {
     const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, space), v);  // v <= 0x20
     const __m128i lead = _mm_sub_epi8(v, e1);
     const __m128i e1_to_e3 = _mm_cmpeq_epi8(_mm_min_epu8(lead, two), lead);
-    const __m128i any = _mm_or_si128(_mm_or_si128(low, _mm_cmpeq_epi8(v, c2)), e1_to_e3);
-    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(any));
-    if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
-    from += 16;
-  }
+    return _mm_or_si128(_mm_or_si128(low, _mm_cmpeq_epi8(v, c2)), e1_to_e3);
+  });
 #endif
   while (from < text.size() && !may_start_whitespace(text[from])) ++from;
   return from;
