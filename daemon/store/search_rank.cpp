@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -180,11 +181,13 @@ fts5_api* fts5_of(SQLite::Database& db) {
   return api;
 }
 
-std::int64_t count_of(SQLite::Statement& count, const std::string& phrase) {
-  count.reset();
-  count.bind(":phrase", phrase);
-  count.executeStep();
-  return count.getColumn(0).getInt64();
+std::int64_t count_of(StatementCache& statements, SQLite::Database& db, const std::string& sql,
+                      const std::string& phrase, const std::function<void(SQLite::Statement&)>& bind) {
+  const StatementCache::Use count = statements.prepare(db, sql);
+  count->bind(":phrase", phrase);
+  bind(*count);
+  count->executeStep();
+  return count->getColumn(0).getInt64();
 }
 
 // The newest `sample` stories (by stories_by_sort_time) start at the
@@ -192,21 +195,26 @@ std::int64_t count_of(SQLite::Statement& count, const std::string& phrase) {
 // share is taken of all of them (many stories can share one time: feeds that
 // date every item with the build time). A store with fewer has no sample.
 struct Sample {
-  std::string start;  // the sort_time
-  double population;  // stories at or after it
+  std::int64_t start_key;  // the listing key of that time's first second
+  double population;       // stories at or after it
 };
 
 // When that time is one story's alone, the stories at or after it are the
 // sample itself, and counting them again is not needed.
-std::optional<Sample> newest_sample(SQLite::Database& db, std::int64_t sample) {
-  SQLite::Statement start(db,
-                          "SELECT t, CASE WHEN (SELECT count(*) FROM stories WHERE sort_time = t) = 1"
-                          " THEN :offset + 1 ELSE (SELECT count(*) FROM stories WHERE sort_time >= t) END FROM"
-                          " (SELECT sort_time AS t FROM stories ORDER BY sort_time DESC LIMIT 1 OFFSET :offset)");
-  start.bind(":offset", sample - 1);
-  if (!start.executeStep()) return std::nullopt;
-  return Sample{start.getColumn(0).getString(), start.getColumn(1).getDouble()};
+std::optional<Sample> newest_sample(StatementCache& statements, SQLite::Database& db, std::int64_t sample) {
+  static const std::string sql =
+      "SELECT " + search_key_sql("t", "0") +
+      ", CASE WHEN (SELECT count(*) FROM stories WHERE sort_time = t) = 1"
+      " THEN :offset + 1 ELSE (SELECT count(*) FROM stories WHERE sort_time >= t) END FROM"
+      " (SELECT sort_time AS t FROM stories ORDER BY sort_time DESC LIMIT 1 OFFSET :offset)";
+  const StatementCache::Use start = statements.prepare(db, sql);
+  start->bind(":offset", sample - 1);
+  if (!start->executeStep()) return std::nullopt;
+  return Sample{start->getColumn(0).getInt64(), start->getColumn(1).getDouble()};
 }
+
+constexpr const char* capped_count =
+    "SELECT count(*) FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH :phrase LIMIT :cap)";
 
 }  // namespace
 
@@ -217,25 +225,25 @@ void register_search_functions(SQLite::Database& db) {
   if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
 }
 
-std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, const std::vector<std::string>& phrases,
+std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, StatementCache& statements,
+                                                const std::vector<std::string>& phrases,
                                                 const FrequencyLimits& limits) {
-  SQLite::Statement capped(db,
-                           "SELECT count(*) FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH :phrase"
-                           " LIMIT :cap)");
-  capped.bind(":cap", limits.exact_below);
   std::vector<std::int64_t> found;
-  for (const std::string& phrase : phrases) found.push_back(count_of(capped, phrase));
+  for (const std::string& phrase : phrases)
+    found.push_back(count_of(statements, db, capped_count, phrase,
+                             [&](SQLite::Statement& count) { count.bind(":cap", limits.exact_below); }));
   std::vector<PhraseFrequency> frequencies(found.begin(), found.end());
   if (std::all_of(found.begin(), found.end(), [&](std::int64_t n) { return n < limits.exact_below; }))
     return frequencies;
 
-  const std::optional<Sample> sample = newest_sample(db, limits.sample);
-  SQLite::Statement common(db, "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH :phrase" +
-                                   (sample ? " AND rowid >= " + search_key_sql(":start", "0") : std::string()));
-  if (sample) common.bind(":start", sample->start);
+  const std::optional<Sample> sample = newest_sample(statements, db, limits.sample);
+  const std::string common = "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH :phrase" +
+                             (sample ? std::string(" AND rowid >= :start") : std::string());
   for (std::size_t i = 0; i < phrases.size(); ++i) {
     if (found[i] < limits.exact_below) continue;
-    const std::int64_t counted = count_of(common, phrases[i]);
+    const std::int64_t counted = count_of(statements, db, common, phrases[i], [&](SQLite::Statement& count) {
+      if (sample) count.bind(":start", sample->start_key);
+    });
     if (sample) {
       frequencies[i] = std::min(1.0, static_cast<double>(counted) / sample->population);
     } else {
@@ -243,6 +251,12 @@ std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, const std:
     }
   }
   return frequencies;
+}
+
+std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, const std::vector<std::string>& phrases,
+                                                const FrequencyLimits& limits) {
+  StatementCache statements;
+  return phrase_frequencies(db, statements, phrases, limits);
 }
 
 void bind_frequencies(SQLite::Statement& statement, const std::string& prefix,

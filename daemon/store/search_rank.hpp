@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "daemon/store/statement_cache.hpp"
+
 namespace feedsieve::store_detail {
 
 // Registers story_rank on `db`; every connection a Store opens needs it.
@@ -41,6 +43,12 @@ struct FrequencyLimits {
 // The frequency of each FTS5 phrase (fts_phrases) in stories_fts. Each costs
 // at most exact_below matches read, plus, for a common phrase, `sample`
 // entries of stories_by_sort_time and the phrase's matches among them.
+// Statements come from `statements`, the cache of db's connection.
+std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, StatementCache& statements,
+                                                const std::vector<std::string>& phrases,
+                                                const FrequencyLimits& limits = {});
+
+// The same frequencies, with statements of their own.
 std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, const std::vector<std::string>& phrases,
                                                 const FrequencyLimits& limits = {});
 

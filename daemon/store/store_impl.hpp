@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "daemon/store/statement_cache.hpp"
 #include "daemon/store/store.hpp"
 #include "daemon/store/term_cache.hpp"
 
@@ -15,6 +16,8 @@ struct Store::Impl {
   Store::Mode mode;
   // mutable: read-only members still prepare and step statements.
   mutable SQLite::Database db;
+  // After db, so its statements are finalized before the connection closes.
+  mutable store_detail::StatementCache statements{};
   // What event matching read of story_terms, from poll to poll (record_poll).
   store_detail::TermCache event_terms{};
 };

@@ -171,7 +171,7 @@ std::vector<Row> read_stories(SQLite::Statement& select, const StoryQuery* ranke
 }
 
 // All the sources of `rows` in one query: the ids travel as one bound JSON array.
-void attach_sources(SQLite::Database& db, std::vector<Row>& rows) {
+void attach_sources(SQLite::Database& db, store_detail::StatementCache& statements, std::vector<Row>& rows) {
   if (rows.empty()) return;
   boost::json::array ids;
   std::unordered_map<std::int64_t, StoryView*> by_id;
@@ -179,12 +179,12 @@ void attach_sources(SQLite::Database& db, std::vector<Row>& rows) {
     ids.emplace_back(row.position.row);
     by_id.emplace(row.position.row, &row.view);
   }
-  SQLite::Statement select(db, sources_select);
-  select.bind(":stories", boost::json::serialize(ids));
-  while (select.executeStep()) {
-    by_id.at(select.getColumn(0).getInt64())
-        ->sources.push_back(SourceView{select.getColumn(1).getString(), select.getColumn(2).getString(),
-                                       select.getColumn(3).getString(), column_time(select.getColumn(4))});
+  const store_detail::StatementCache::Use select = statements.prepare(db, sources_select);
+  select->bind(":stories", boost::json::serialize(ids));
+  while (select->executeStep()) {
+    by_id.at(select->getColumn(0).getInt64())
+        ->sources.push_back(SourceView{select->getColumn(1).getString(), select->getColumn(2).getString(),
+                                       select->getColumn(3).getString(), column_time(select->getColumn(4))});
   }
 }
 
@@ -213,17 +213,14 @@ bool fits_window(const std::vector<store_detail::PhraseFrequency>& frequencies) 
   });
 }
 
-// Reads up to `limit` stories; one row more tells whether a next page exists.
-StoryPage query_page(SQLite::Database& db, const StoryQuery& query) {
-  const std::vector<std::string> phrases = store_detail::fts_phrases(query.search);
-  const bool searching = !phrases.empty();
+// Reads up to `limit` stories of `sql`; one row more tells whether a next page exists.
+std::vector<Row> read_page(SQLite::Database& db, store_detail::StatementCache& statements, const StoryQuery& query,
+                           std::size_t phrases, const std::vector<store_detail::PhraseFrequency>& frequencies) {
+  const bool searching = phrases > 0;
   const bool ranked = searching && query.ranked;
-  const int limit = std::clamp(query.limit, 0, max_story_limit);
-  // One word's weight would scale every score alike, so only several are counted.
-  const std::vector<store_detail::PhraseFrequency> frequencies =
-      ranked && phrases.size() > 1 ? store_detail::phrase_frequencies(db, phrases)
-                                   : std::vector<store_detail::PhraseFrequency>{};
-  SQLite::Statement select(db, page_sql(query, phrases.size(), fits_window(frequencies)));
+  const store_detail::StatementCache::Use cached =
+      statements.prepare(db, page_sql(query, phrases, fits_window(frequencies)));
+  SQLite::Statement& select = *cached;
   select.bind(":since", query.since ? format_rfc3339(*query.since) : std::string());
   select.bind(":min_on_topic", query.include_off_topic || query.only_off_topic ? 0 : 1);
   select.bind(":max_on_topic", query.only_off_topic ? 0 : 1);
@@ -234,14 +231,25 @@ StoryPage query_page(SQLite::Database& db, const StoryQuery& query) {
   // to forge, and room for twice the window leaves space for late arrivals.
   if (ranked) select.bind(":window", query.after ? 2 * ranked_search_window : ranked_search_window);
   if (query.after) bind_position(select, *query.after, ranked);
-  select.bind(":limit", limit + 1);
-  std::vector<Row> rows = read_stories(select, ranked ? &query : nullptr);
+  select.bind(":limit", std::clamp(query.limit, 0, max_story_limit) + 1);
+  return read_stories(select, ranked ? &query : nullptr);
+}
+
+StoryPage query_page(SQLite::Database& db, store_detail::StatementCache& statements, const StoryQuery& query) {
+  const std::vector<std::string> phrases = store_detail::fts_phrases(query.search);
+  const bool ranked = !phrases.empty() && query.ranked;
+  const int limit = std::clamp(query.limit, 0, max_story_limit);
+  // One word's weight would scale every score alike, so only several are counted.
+  const std::vector<store_detail::PhraseFrequency> frequencies =
+      ranked && phrases.size() > 1 ? store_detail::phrase_frequencies(db, statements, phrases)
+                                   : std::vector<store_detail::PhraseFrequency>{};
+  std::vector<Row> rows = read_page(db, statements, query, phrases.size(), frequencies);
   StoryPage page;
   if (static_cast<int>(rows.size()) > limit) {
     rows.resize(static_cast<std::size_t>(limit));
     if (!rows.empty()) page.next = rows.back().position;
   }
-  attach_sources(db, rows);
+  attach_sources(db, statements, rows);
   page.stories.reserve(rows.size());
   for (Row& row : rows) page.stories.push_back(std::move(row.view));
   return page;
@@ -259,7 +267,7 @@ std::vector<StoryView> Store::stories(const StoryQuery& query) const {
 StoryPage Store::story_page(const StoryQuery& query) const {
   return store_detail::guarded(impl_->path, "querying stories", [&] {
     SQLite::Transaction snapshot(impl_->db, SQLite::TransactionBehavior::DEFERRED);
-    StoryPage page = query_page(impl_->db, query);
+    StoryPage page = query_page(impl_->db, impl_->statements, query);
     snapshot.commit();
     return page;
   });
@@ -267,11 +275,14 @@ StoryPage Store::story_page(const StoryQuery& query) const {
 
 std::optional<StoryView> Store::story(std::string_view story_id) const {
   return store_detail::guarded(impl_->path, "reading story " + std::string(story_id), [&] {
-    SQLite::Statement select(impl_->db,
-                             std::string(story_columns) + from_stories + " WHERE s.story_id = :story_id");
-    select.bind(":story_id", std::string(story_id));
-    std::vector<Row> rows = read_stories(select);
-    attach_sources(impl_->db, rows);
+    std::vector<Row> rows;
+    {
+      const store_detail::StatementCache::Use select = impl_->statements.prepare(
+          impl_->db, std::string(story_columns) + from_stories + " WHERE s.story_id = :story_id");
+      select->bind(":story_id", std::string(story_id));
+      rows = read_stories(*select);
+    }
+    attach_sources(impl_->db, impl_->statements, rows);
     std::optional<StoryView> found;
     if (!rows.empty()) found = std::move(rows.front().view);
     return found;
