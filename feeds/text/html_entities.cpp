@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace feedsieve::text_detail {
 namespace {
@@ -549,12 +550,38 @@ constexpr std::array<Entity, 2120> kEntities{{
     {"zopf", 0x1D56B, 0x0}, {"zscr", 0x1D4CF, 0x0}, {"zwj", 0x200D, 0x0}, {"zwnj", 0x200C, 0x0},
 }};
 
+// Where the names with each first byte start in kEntities (start[b]: the first
+// name whose first byte is b or above), so that a lookup searches only the
+// names with its own first letter, a tenth of the table or less.
+constexpr std::array<std::uint16_t, 257> kFirstByteStart = [] {
+  std::array<std::uint16_t, 257> start{};
+  std::size_t e = 0;
+  for (std::size_t b = 0; b < start.size(); ++b) {
+    while (e < kEntities.size() && static_cast<unsigned char>(kEntities[e].name[0]) < b) ++e;
+    start[b] = static_cast<std::uint16_t>(e);
+  }
+  return start;
+}();
+
+// std::string_view's order (bytes as unsigned char) without a call to memcmp
+// for names a few bytes long.
+bool name_less(std::string_view a, std::string_view b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+  }
+  return a.size() < b.size();
+}
+
 }  // namespace
 
 std::optional<std::u32string> html_entity(std::string_view name) {
-  const auto it = std::lower_bound(kEntities.begin(), kEntities.end(), name,
-                                   [](const Entity& e, std::string_view n) { return e.name < n; });
-  if (it == kEntities.end() || it->name != name) return std::nullopt;
+  if (name.empty()) return std::nullopt;
+  const auto first = static_cast<unsigned char>(name[0]);
+  const auto end = kEntities.begin() + kFirstByteStart[first + 1u];
+  const auto it = std::lower_bound(kEntities.begin() + kFirstByteStart[first], end, name,
+                                   [](const Entity& e, std::string_view n) { return name_less(e.name, n); });
+  if (it == end || it->name != name) return std::nullopt;
   std::u32string out(1, it->first);
   if (it->second != 0) out.push_back(it->second);
   return out;

@@ -157,7 +157,10 @@ __m128i unplain_lanes(__m128i v, __m128i prev1) {
 bool plain_bytes(std::string_view html) {
   if (html.starts_with("\xEF\xBB\xBF")) return false;
 #if defined(FEEDSIEVE_UTF8_BLOCKS)
-  if (encoding_detail::have_utf8_blocks()) return encoding_detail::valid_utf8_blocks(html, unplain_lanes);
+  if (encoding_detail::have_utf8_blocks()) {
+    // A lambda, not the function's address, so that the check is inlined into the loop.
+    return encoding_detail::valid_utf8_blocks(html, [](__m128i v, __m128i prev1) { return unplain_lanes(v, prev1); });
+  }
 #endif
   std::size_t i = 0;
   while (i < html.size()) {
