@@ -32,24 +32,38 @@ bool may_start_whitespace(char c) {
   return b == ' ' || (b >= 0x09 && b <= 0x0D) || b == 0xC2 || (b >= 0xE1 && b <= 0xE3);
 }
 
-// The first position at or after `from` whose byte may start whitespace, or
-// text.size(). SSE2 looks at sixteen bytes at a time and may stop early, at
-// any byte up to 0x20 or a lead byte of U+2000..U+3000: a stop only splits
-// the run being copied, and the caller checks the byte again.
+// A space between two characters that are not whitespace is the collapsed
+// form already: a run goes on through it and is copied in one append, instead
+// of one append a word.
+bool lone_space(std::string_view text, std::size_t i) {
+  return text[i] == ' ' && i + 1 < text.size() && !may_start_whitespace(text[i + 1]);
+}
+
+// The first position at or after `from` whose byte may start whitespace,
+// other than a lone space, or text.size(). It may stop early, at any byte up
+// to 0x20 or a lead byte of U+2000..U+3000: a stop only splits the run being
+// copied, and the caller checks the byte again.
 std::size_t next_candidate(std::string_view text, std::size_t from) {
 #if defined(__SSE2__)
-  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i blank = _mm_set1_epi8(0x20);
   const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
   const __m128i e1 = _mm_set1_epi8(static_cast<char>(0xE1));
   const __m128i two = _mm_set1_epi8(2);
-  from = first_hit16(text, from, [&](__m128i v) {
-    const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, space), v);  // v <= 0x20
+  const auto may_start = [&](__m128i v) {
+    const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, blank), v);  // v <= 0x20
     const __m128i lead = _mm_sub_epi8(v, e1);
     const __m128i e1_to_e3 = _mm_cmpeq_epi8(_mm_min_epu8(lead, two), lead);
     return _mm_or_si128(_mm_or_si128(low, _mm_cmpeq_epi8(v, c2)), e1_to_e3);
+  };
+  from = first_hit16(text, from, [&](__m128i v) {
+    // Each byte's successor; the last lane gets a zero, which may start
+    // whitespace, so a space there stops (early, which is allowed).
+    const __m128i next = _mm_srli_si128(v, 1);
+    const __m128i lone = _mm_andnot_si128(may_start(next), _mm_cmpeq_epi8(v, blank));
+    return _mm_andnot_si128(lone, may_start(v));
   });
 #endif
-  while (from < text.size() && !may_start_whitespace(text[from])) ++from;
+  while (from < text.size() && (!may_start_whitespace(text[from]) || lone_space(text, from))) ++from;
   return from;
 }
 
