@@ -68,6 +68,17 @@ constexpr std::array<std::string_view, 20> kPlainAttributes = {
     "type", "reversed", "scope", "headers", "span",    "open",    "controls", "loop", "muted", "media",
 };
 
+// gumbo_normalized_tagname with its length measured once for every tag, not
+// again (strlen) at every start and end tag written.
+std::string_view tag_name(GumboTag tag) {
+  static const auto kNames = [] {
+    std::array<std::string_view, GUMBO_TAG_LAST + 1> names{};
+    for (std::size_t t = 0; t < names.size(); ++t) names[t] = gumbo_normalized_tagname(static_cast<GumboTag>(t));
+    return names;
+  }();
+  return kNames[static_cast<std::size_t>(tag)];
+}
+
 template <typename List, typename Value>
 bool listed(const List& list, const Value& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
@@ -159,7 +170,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
     open_tag(tag);
   }
   void end(GumboTag tag) override {
-    if (!listed(kVoid, tag)) ((out_ += "</") += gumbo_normalized_tagname(tag)) += '>';
+    if (!listed(kVoid, tag)) ((out_ += "</") += tag_name(tag)) += '>';
   }
 
   std::string take() { return std::move(out_); }
@@ -182,7 +193,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
   }
 
   bool enter_element(const GumboElement& element) {
-    if (element.tag == GUMBO_TAG_IFRAME && !in_fallback_) return enter_fallback(element);
+    if (text_detail::has_raw_text_fallback(element) && !in_fallback_) return enter_fallback(element);
     if (listed(kDroppedWithContent, element.tag) && !is_foreign_title(element)) return false;
     if (!written(element)) return true;  // unwrap: children only
     attributes_.clear();
@@ -208,20 +219,20 @@ class Serializer final : public text_detail::SimpleHtmlSink {
   // when the element is left out (an <img> without a usable src).
   // The tag is written straight into the output and cut off again when the
   // element is left out: no copy of every tag through a buffer of its own.
-  bool open_tag(GumboTag tag_name) {
+  bool open_tag(GumboTag tag) {
     const std::size_t start = out_.size();
     out_ += '<';
-    out_ += gumbo_normalized_tagname(tag_name);
+    out_ += tag_name(tag);
     bool has_src = false;
     for (const Attribute& attr : attributes_) {
-      const auto value = attribute_value(tag_name, attr.name, attr.value, base_, url_);
+      const auto value = attribute_value(tag, attr.name, attr.value, base_, url_);
       if (!value) continue;
       has_src = has_src || attr.name == "src";
       ((out_ += ' ') += attr.name) += "=\"";
       append_html_escaped(out_, *value, true);
       out_ += '"';
     }
-    if (tag_name == GUMBO_TAG_IMG && !has_src) {
+    if (tag == GUMBO_TAG_IMG && !has_src) {
       out_.resize(start);
       return false;
     }
