@@ -1,6 +1,7 @@
 // Atom 1.0 (RFC 4287) and its draft predecessor 0.3: text constructs with
 // type="text|html|xhtml" (0.3: MIME types and mode="xml|escaped|base64").
 #include <algorithm>
+#include <utility>
 
 #include "feeds/parse/formats.hpp"
 #include "feeds/parse/xml_tree.hpp"
@@ -94,20 +95,23 @@ struct DateSlots {
   pugi::xml_node published, issued, created, updated, modified, dc_date, dcterms_modified;
 };
 
-// An alternate link without a type, or of an HTML type, leads to a web page;
-// an alternate of another type (another feed, a PDF) is the link only until
-// one to a page turns up.
+// An alternate link without a type, or of an HTML type (parameters such as
+// "; charset=utf-8" aside), leads to a web page; an alternate of another type
+// (another feed, a PDF) is the link only until one to a page turns up.
 bool is_page_type(std::string_view type) {
-  const std::string t = lower(type);
+  const std::string t = lower(trim_copy(type.substr(0, type.find(';'))));
   return t.empty() || t == "text/html" || t == "application/xhtml+xml";
 }
 
-// Keeps the first alternate link to a page, else the first alternate at all.
+// Keeps the first alternate link to a page, else the first alternate at all;
+// one that leads nowhere (no href, no text) changes nothing.
 void take_alternate(pugi::xml_node link, std::string& target, bool& is_page, const Context& context) {
   const bool page = is_page_type(attribute(link, "", "type"));
   if (!target.empty() && (is_page || !page)) return;
-  target = link_target(link, context);
-  is_page = page && !target.empty();
+  std::string candidate = link_target(link, context);
+  if (candidate.empty()) return;
+  target = std::move(candidate);
+  is_page = page;
 }
 
 void read_link(pugi::xml_node c, AtomWireEntry& entry, const Context& context) {

@@ -65,9 +65,12 @@ constexpr std::array<std::string_view, 4> kRssNamespaces{ns::rss10, ns::rss090, 
 // read at all: RSS's own elements (no namespace, the parent's, or one RSS has
 // used) and the known modules. An element of any other namespace is an
 // extension that may reuse a core name (<ext:description> beside
-// <description>) and must not stand in for it.
-bool is_read_namespace(std::string_view uri, std::string_view parent_ns) {
-  return uri.empty() || uri == parent_ns || is_module_namespace(uri) ||
+// <description>) and must not stand in for it. So is an element whose prefix
+// nothing declares (and no module convention names): its namespace reads as
+// "", but it is not in no namespace.
+bool is_read_child(pugi::xml_node child, std::string_view uri, std::string_view parent_ns) {
+  if (uri.empty()) return std::string_view(child.name()).find(':') == std::string_view::npos;
+  return uri == parent_ns || is_module_namespace(uri) ||
          std::find(kRssNamespaces.begin(), kRssNamespaces.end(), uri) != kRssNamespaces.end();
 }
 
@@ -167,7 +170,7 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   for (const pugi::xml_node c : node.children()) {
     if (c.type() != pugi::node_element) continue;
     const std::string_view uri = namespaces.of(c);
-    if (is_read_namespace(uri, item_ns)) read_child(c, uri, s, item, context);
+    if (is_read_child(c, uri, item_ns)) read_child(c, uri, s, item, context);
   }
   item.title = title_element(first_of({s.title, s.dc_title, s.media_title}), context);
   // A bare <summary> (an Atom habit) beside a <description>: the first of the
@@ -201,7 +204,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
   ChildNamespaces namespaces(channel);
   const std::string_view channel_ns = namespace_of(channel);
   for (const pugi::xml_node c : channel.children()) {
-    if (c.type() != pugi::node_element || !is_read_namespace(namespaces.of(c), channel_ns)) continue;
+    if (c.type() != pugi::node_element || !is_read_child(c, namespaces.of(c), channel_ns)) continue;
     if (is_rss_element(c, "title")) set_once(title, c);
     else if (is_rss_element(c, "link")) set_once(link, c);
     else if (is_rss_element(c, "description")) set_once(description, c);

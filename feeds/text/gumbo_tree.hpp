@@ -60,6 +60,14 @@ void walk(const GumboVector& roots, Visitor& visitor) {
   }
 }
 
+// An HTML <iframe>, whose content HTML leaves as raw text: the fallback a
+// reader without frames sees. Inside <svg> or <math> an <iframe> is a foreign
+// element whose text is already decoded, so parsing it again would turn
+// escaped text ("&lt;img ...&gt;") into markup.
+inline bool has_raw_text_fallback(const GumboElement& element) {
+  return element.tag == GUMBO_TAG_IFRAME && element.tag_namespace == GUMBO_NAMESPACE_HTML;
+}
+
 // Walks `visitor` over an element's raw-text content (an <iframe>'s fallback,
 // which HTML leaves unparsed) parsed as a fragment of its own.
 template <typename Visitor>

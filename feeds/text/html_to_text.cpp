@@ -66,7 +66,7 @@ class TextCollector final : public text_detail::SimpleHtmlSink {
         return false;
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE:
-        if (node.v.element.tag == GUMBO_TAG_IFRAME && !in_fallback_) return read_fallback(node.v.element);
+        if (text_detail::has_raw_text_fallback(node.v.element) && !in_fallback_) return read_fallback(node.v.element);
         if (kSkippedSet.contains(node.v.element.tag)) return false;
         start(node.v.element.tag, {});
         return true;

@@ -109,6 +109,8 @@ TEST_CASE("html_to_text strips tags, decodes entities and keeps words apart", "[
       {"safe<iframe src=\"x\"> <b>description</b><script>x()</script></iframe>", "safe description"},
       {"safe<iframe src=\"x\"/> description", "safe description"},  // self-closed, XHTML style
       {"<svg><desc>drawing</desc><circle r=\"5\"/></svg> caption", "drawing caption"},
+      // Inside <svg> an <iframe> has no raw-text fallback: its escaped text is not read as markup
+      {"<svg><iframe>&lt;b&gt;no&lt;/b&gt;</iframe></svg>caption", "caption"},
   }));
   CAPTURE(c.input);
   CHECK(html_to_text(c.input) == c.expected);
@@ -159,6 +161,8 @@ TEST_CASE("sanitize_html keeps harmless markup and resolves its links", "[text][
       {"<iframe src=\"//evil\"> <b>bold</b><script>x()</script><img src=x onerror=y()></iframe>", " <b>bold</b><img src=\"https://example.com/blog/x\">"},
       {"a<iframe src=\"//evil\"/> b", "a b"},  // self-closed as in XHTML: what follows is not lost
       {"<iframe><iframe>inner</iframe>outer</iframe>", "outer"},  // only one level: a frame in the fallback is dropped
+      // Inside <svg> an <iframe> is a foreign element with decoded text, not a fallback to parse again
+      {"<svg><iframe>1 &lt; 2 &lt;img src=//t.example/p.gif&gt;</iframe></svg>safe", "safe"},
       {"<form action=\"/x\"><input name=q><button>go</button></form>safe", "gosafe"},
       {"<svg><script>alert(1)</script><desc><abbr>t</abbr></desc><circle r=\"5\"/></svg>safe", "<abbr>t</abbr>safe"},
       {"<math><mi>x</mi></math>safe", "xsafe"},

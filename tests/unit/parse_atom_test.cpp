@@ -154,3 +154,16 @@ TEST_CASE("an Atom link to a web page wins over an alternate of another type", "
   CHECK(feed.items[0].link == "http://example.org/1");  // the first page link, not the later one
   CHECK(feed.items[1].link == "http://example.org/2.pdf");  // no page link: the alternate there is
 }
+
+TEST_CASE("an Atom alternate that leads nowhere keeps the link found before it", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'>"
+      "<entry><link rel='alternate' type='application/pdf' href='http://example.org/1.pdf'/>"
+      "<link rel='alternate' type='text/html'/></entry>"
+      "<entry><link rel='alternate' type='application/pdf' href='http://example.org/2.pdf'/>"
+      "<link rel='alternate' type='Text/HTML; charset=utf-8' href='http://example.org/2'/></entry>"
+      "</feed>");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].link == "http://example.org/1.pdf");  // an empty page link does not erase it
+  CHECK(feed.items[1].link == "http://example.org/2");      // a media type with parameters is still HTML
+}

@@ -134,6 +134,18 @@ TEST_CASE("an extension element named like a core one does not stand in for it",
   CHECK(feed.items[0].link == "http://right.example.org/a");
 }
 
+TEST_CASE("an element whose prefix nothing declares is an extension, not RSS", "[parse][rss]") {
+  // No xmlns:ext or xmlns:googleplay anywhere: the prefixes are bound to nothing.
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0'><channel><googleplay:title>not the title</googleplay:title><title>Channel</title>"
+      "<item><ext:description>not the summary</ext:description><description>the summary</description>"
+      "<dc:creator>Ann</dc:creator></item></channel></rss>");
+  CHECK(feed.title == "Channel");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].summary == "the summary");
+  CHECK(feed.items[0].authors == std::vector<std::string>{"Ann"});  // a module's usual prefix still means the module
+}
+
 TEST_CASE("RSS elements in a prefixed RSS namespace are still RSS", "[parse][rss]") {
   const ParsedFeed feed = parse_feed(
       "<r:rss version='2.0' xmlns:r='http://backend.userland.com/rss2' xmlns:ext='http://ext.example.org/ns'>"
