@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -111,23 +112,25 @@ std::size_t read_varint(const unsigned char* bytes, std::size_t size, std::size_
 }
 
 // A row's token count from its stories_fts_docsize record, which holds one
-// varint per column as FTS5 writes it (and xColumnSize reads it); nothing when
-// `sizes` is not such a record.
+// varint per column as FTS5 writes it; nothing when `sizes` is not such a
+// record. Each size is read as FTS5's decoder reads it (sqlite3Fts5GetVarint32:
+// the low 31 bits), and the sum, which a corrupt record can push past an int,
+// is clamped rather than left to wrap.
 std::optional<int> recorded_length(sqlite3_value* sizes, int columns) {
   if (sqlite3_value_type(sizes) != SQLITE_BLOB) return std::nullopt;
   const auto* bytes = static_cast<const unsigned char*>(sqlite3_value_blob(sizes));
   const auto size = static_cast<std::size_t>(sqlite3_value_bytes(sizes));
   std::size_t at = 0;
-  int length = 0;
+  std::int64_t length = 0;
   for (int column = 0; column < columns; ++column) {
     std::uint64_t tokens = 0;
     const std::size_t taken = read_varint(bytes, size, at, tokens);
     if (taken == 0) return std::nullopt;
     at += taken;
-    length += static_cast<int>(static_cast<std::uint32_t>(tokens));  // as FTS5 reads it: 32 bits
+    length += static_cast<std::int64_t>(tokens & 0x7fffffffU);
   }
   if (at != size) return std::nullopt;
-  return length;
+  return static_cast<int>(std::min<std::int64_t>(length, std::numeric_limits<int>::max()));
 }
 
 // The row's length: from the record the query passed after the frequencies,

@@ -55,6 +55,33 @@ struct ShoreStore {
   }
 };
 
+// Stories of "sand" with "wind" in some, from a few tokens to several
+// hundred a column, so that the docsize records' varints take one byte and two.
+struct DuneStore {
+  TempDir dir;
+  std::filesystem::path path = dir / "feedsieve.db";
+  Store store{path};
+
+  DuneStore() {
+    const std::int64_t feed = store.upsert_feed("dunes", "http://dunes.test/feed").id;
+    std::vector<NormalizedItem> items;
+    for (int i = 0; i < 60; ++i) {
+      NormalizedItem item = make_item("d" + std::to_string(i), "Dune report " + std::to_string(i) + " sand",
+                                      "https://dunes.test/" + std::to_string(i), may(1) + std::chrono::minutes(i));
+      for (int r = 0; r < i * i / 8; ++r) item.item.summary += i % 4 == 0 ? "wind sand " : "grass ";
+      for (int r = 0; r < i % 9; ++r) item.item.content += "<p>wind over the ridge</p>";
+      items.push_back(std::move(item));
+    }
+    store.record_poll(ok_poll(feed, std::move(items), may(20)));
+  }
+
+  SQLite::Database connection() const {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    store_detail::register_search_functions(db);
+    return db;
+  }
+};
+
 std::int64_t count_of(const PhraseFrequency& frequency) { return std::get<std::int64_t>(frequency); }
 double share_of(const PhraseFrequency& frequency) { return std::get<double>(frequency); }
 
@@ -83,34 +110,16 @@ TEST_CASE("story_rank given exact document frequencies scores every row as bm25 
 }
 
 TEST_CASE("story_rank given a row's docsize record scores it as its own size lookup does", "[store][search]") {
-  TempDir dir;
-  const std::filesystem::path path = dir / "feedsieve.db";
-  {
-    Store store(path);
-    const std::int64_t feed = store.upsert_feed("dunes", "http://dunes.test/feed").id;
-    std::vector<NormalizedItem> items;
-    // Lengths from a few tokens to several hundred a column, so that the
-    // record's varints take one byte and two.
-    for (int i = 0; i < 60; ++i) {
-      NormalizedItem item = make_item("d" + std::to_string(i), "Dune report " + std::to_string(i) + " sand",
-                                      "https://dunes.test/" + std::to_string(i), may(1) + std::chrono::minutes(i));
-      for (int r = 0; r < i * i / 8; ++r) item.item.summary += i % 4 == 0 ? "wind sand " : "grass ";
-      for (int r = 0; r < i % 9; ++r) item.item.content += "<p>wind over the ridge</p>";
-      items.push_back(std::move(item));
-    }
-    store.record_poll(ok_poll(feed, std::move(items), may(20)));
-  }
-  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-  store_detail::register_search_functions(db);
+  DuneStore s;
+  SQLite::Database db = s.connection();
   const auto phrases = store_detail::fts_phrases("sand wind");
   const auto frequencies = store_detail::phrase_frequencies(db, phrases);
-  REQUIRE(scalar(path, "SELECT max(length(sz)) FROM stories_fts_docsize") > 3);  // some varint of two bytes
+  REQUIRE(scalar(s.path, "SELECT max(length(sz)) FROM stories_fts_docsize") > 3);  // some varint of two bytes
   SQLite::Statement select(db,
                            "SELECT story_rank(stories_fts, :df0, :df1), story_rank(stories_fts, :df0, :df1, d.sz),"
-                           " story_rank(stories_fts, NULL, d.sz), story_rank(stories_fts),"
                            " story_rank(stories_fts, :df0, :df1, NULL), story_rank(stories_fts, :df0, :df1, x''),"
                            " story_rank(stories_fts, :df0, :df1, x'ff'),"
-                           " story_rank(stories_fts, :df0, :df1, d.sz || x'00'),"
+                           " story_rank(stories_fts, :df0, :df1, CAST(d.sz || x'00' AS BLOB)),"
                            " story_rank(stories_fts, :df0, :df1, substr(d.sz, 1, 2)),"
                            " story_rank(stories_fts, :df0, :df1, 'text'),"
                            " story_rank(stories_fts, :df0, :df1, x'010000')"
@@ -123,13 +132,41 @@ TEST_CASE("story_rank given a row's docsize record scores it as its own size loo
     ++rows;
     const double looked_up = select.getColumn(0).getDouble();
     CHECK(select.getColumn(1).getDouble() == looked_up);
-    CHECK(select.getColumn(2).getDouble() == select.getColumn(3).getDouble());
     // Anything but a whole record of one varint a column: the lookup's score.
-    for (int column = 4; column < 10; ++column) CHECK(select.getColumn(column).getDouble() == looked_up);
+    for (int column = 2; column < 8; ++column) CHECK(select.getColumn(column).getDouble() == looked_up);
     // A record is read as the row's length (one token here, shorter than any row).
-    CHECK(select.getColumn(10).getDouble() < looked_up);
+    CHECK(select.getColumn(8).getDouble() < looked_up);
   }
   CHECK(rows == 54);  // all have "sand"; "wind" is in the content but where i % 9 == 0, and in the summary of 36
+}
+
+TEST_CASE("story_rank reads a docsize record's sizes as FTS5 does, 31 bits each, and never overflows",
+          "[store][search]") {
+  DuneStore s;
+  SQLite::Database db = s.connection();
+  // 2^31 (five bytes) is 0 to FTS5's decoder; two columns of 2^31 - 1 add up past an int.
+  SQLite::Statement select(db,
+                           "SELECT story_rank(stories_fts, NULL, x'000000'),"
+                           " story_rank(stories_fts, NULL, x'88808080000000'),"
+                           " story_rank(stories_fts, NULL, x'87ffffff7f0000'),"
+                           " story_rank(stories_fts, NULL, x'87ffffff7f87ffffff7f00'),"
+                           " story_rank(stories_fts, NULL, x'8180808080808080ff0000'),"
+                           " story_rank(stories_fts, NULL, x'817f0000')"
+                           " FROM stories_fts WHERE stories_fts MATCH '\"wind\"'");
+  int rows = 0;
+  while (select.executeStep()) {
+    ++rows;
+    const double empty = select.getColumn(0).getDouble();
+    CHECK(empty < 0.0);
+    CHECK(select.getColumn(1).getDouble() == empty);
+    const double longest = select.getColumn(2).getDouble();
+    CHECK(longest < 0.0);
+    CHECK(longest > empty);  // the longest row weighs least, but still matches
+    CHECK(select.getColumn(3).getDouble() == longest);
+    // Nine bytes: the ninth gives all 8 bits; 2^57 + 255 masks to 255.
+    CHECK(select.getColumn(4).getDouble() == select.getColumn(5).getDouble());
+  }
+  CHECK(rows > 10);
 }
 
 TEST_CASE("story_rank of one word without frequencies orders the stories as bm25 does", "[store][search]") {
