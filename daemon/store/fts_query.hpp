@@ -9,8 +9,8 @@ namespace feedsieve::store_detail {
 
 // Each word (separated by spaces or control characters) becomes a double-quoted FTS5 string (inner
 // quotes doubled), so AND, OR, NOT, NEAR, *, ^, parentheses and column
-// filters are plain text; the words are ANDed. Words with no letter or digit
-// are dropped. Returns "" when nothing searchable is left: no text filter.
+// filters are plain text; the words are ANDed. Words the unicode61 tokenizer
+// finds no token in (punctuation, symbols) are dropped, as FTS5 drops them. Returns "" when nothing searchable is left: no text filter.
 std::string fts_match_expression(std::string_view search);
 
 // The phrases of that expression, one per searchable word, in order: FTS5

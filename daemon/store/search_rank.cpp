@@ -47,6 +47,14 @@ double phrase_weight(sqlite3_value* frequency, double rows) {
   }
 }
 
+// Whether the last argument is the row's docsize record rather than a
+// frequency: it is when the call passes more than one a phrase, and a blob
+// (no frequency is one) always is, so that a caller whose phrases FTS5 counts
+// otherwise still has its record read.
+bool has_record(int argc, sqlite3_value** argv, int phrases) {
+  return argc > 0 && (argc > phrases || sqlite3_value_type(argv[argc - 1]) == SQLITE_BLOB);
+}
+
 // Only the index's totals: xRowCount and xColumnTotalSize read one record
 // that FTS5 keeps up to date, never a doclist.
 int make_rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_value** argv,
@@ -57,11 +65,12 @@ int make_rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqli
   if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
   if (rc != SQLITE_OK) return rc;
   const int phrases = api->xPhraseCount(fts);
+  const int frequencies = has_record(argc, argv, phrases) ? argc - 1 : argc;
   data = std::make_unique<RankData>();
   data->average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1.0;
   data->occurrences.assign(static_cast<std::size_t>(phrases), 0.0);
   for (int i = 0; i < phrases; ++i)
-    data->weights.push_back(i < argc ? phrase_weight(argv[i], static_cast<double>(rows)) : 1.0);
+    data->weights.push_back(i < frequencies ? phrase_weight(argv[i], static_cast<double>(rows)) : 1.0);
   return SQLITE_OK;
 }
 
@@ -133,13 +142,13 @@ std::optional<int> recorded_length(sqlite3_value* sizes, int columns) {
   return static_cast<int>(std::min<std::int64_t>(length, std::numeric_limits<int>::max()));
 }
 
-// The row's length: from the record the query passed after the frequencies,
-// else from the index's per-row sizes, a lookup of its own by rowid (which
-// costs a window of rows several milliseconds at a million stories).
+// The row's length: from the record the query passed last, else from the
+// index's per-row sizes, a lookup of its own by rowid (which costs a window of
+// rows several milliseconds at a million stories).
 int row_length(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_value** argv, std::size_t phrases,
                int& length) {
-  if (static_cast<std::size_t>(argc) > phrases) {
-    if (const std::optional<int> recorded = recorded_length(argv[phrases], api->xColumnCount(fts))) {
+  if (has_record(argc, argv, static_cast<int>(phrases))) {
+    if (const std::optional<int> recorded = recorded_length(argv[argc - 1], api->xColumnCount(fts))) {
       length = *recorded;
       return SQLITE_OK;
     }

@@ -25,8 +25,9 @@ namespace feedsieve::store_detail {
 // then weighs log((N - n + 0.5) / (n + 0.5)) as in bm25() (N rows, n clamped
 // to 0..N, at least 1e-6). A phrase without an argument weighs 1: with a single phrase the
 // weight scales every score alike and cannot change the order.
-// An argument after the phrases' (story_rank(stories_fts, F0, F1, d.sz)) may
-// give the row's record in stories_fts_docsize, which the query joins by rowid
+// The last argument, when the call has more than one a phrase or it is a blob
+// (story_rank(stories_fts, F0, F1, d.sz), story_rank(stories_fts, d.sz)),
+// gives the row's record in stories_fts_docsize, which the query joins by rowid
 // for less than story_rank's own lookup costs; one that is not such a record
 // (NULL, text, a blob of another shape) is ignored and the sizes are looked up.
 void register_search_functions(SQLite::Database& db);

@@ -80,13 +80,14 @@ constexpr const char* after_ranked = " WHERE (w.rank, w.search_key & 1073741823)
 
 using store_detail::search_key_sql;
 
-// "story_rank(stories_fts, :df0, :df1, d.sz)" for two phrases; NULL (weight
-// 1) for one. d is the row's stories_fts_docsize record (ranked_window_from):
-// read by the query's own join, it costs less than story_rank's lookup.
+// "story_rank(stories_fts, :df0, :df1, d.sz)" for two phrases; no frequency
+// (weight 1) for one. d is the row's stories_fts_docsize record
+// (ranked_window_from), always last: read by the query's own join, it costs
+// less than story_rank's lookup.
 std::string rank_call(std::size_t phrases) {
   std::string call = "story_rank(stories_fts";
   for (std::size_t i = 0; phrases > 1 && i < phrases; ++i) call += ", " + (frequency_parameter + std::to_string(i));
-  return call + (phrases > 1 ? ", d.sz)" : ", NULL, d.sz)");
+  return call + ", d.sz)";
 }
 
 // The text filter and the key ranges since, until and a newest-first cursor

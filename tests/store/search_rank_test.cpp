@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <set>
 #include <variant>
 
 #include "daemon/store/fts_query.hpp"
@@ -53,6 +54,22 @@ struct ShoreStore {
     store_detail::register_search_functions(db);
     return db;
   }
+
+  // The titles of every page of a ranked search, read through the cursor.
+  std::vector<std::string> ranked_titles(const std::string& search, int limit = 7) const {
+    StoryQuery query;
+    query.search = search;
+    query.ranked = true;
+    query.include_off_topic = true;
+    query.limit = limit;
+    std::vector<std::string> titles;
+    for (;;) {
+      const StoryPage page = store.story_page(query);
+      for (const StoryView& story : page.stories) titles.push_back(story.title);
+      if (!page.next) return titles;
+      query.after = page.next;
+    }
+  }
 };
 
 // Stories of "sand" with "wind" in some, from a few tokens to several
@@ -66,7 +83,8 @@ struct DuneStore {
     const std::int64_t feed = store.upsert_feed("dunes", "http://dunes.test/feed").id;
     std::vector<NormalizedItem> items;
     for (int i = 0; i < 60; ++i) {
-      NormalizedItem item = make_item("d" + std::to_string(i), "Dune report " + std::to_string(i) + " sand",
+      const std::string model = i % 5 == 0 ? " gpt-4 v1.5" : "";
+      NormalizedItem item = make_item("d" + std::to_string(i), "Dune report " + std::to_string(i) + " sand" + model,
                                       "https://dunes.test/" + std::to_string(i), may(1) + std::chrono::minutes(i));
       for (int r = 0; r < i * i / 8; ++r) item.item.summary += i % 4 == 0 ? "wind sand " : "grass ";
       for (int r = 0; r < i % 9; ++r) item.item.content += "<p>wind over the ridge</p>";
@@ -79,6 +97,22 @@ struct DuneStore {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
     store_detail::register_search_functions(db);
     return db;
+  }
+
+  // The titles of every page of a ranked search, read through the cursor.
+  std::vector<std::string> ranked_titles(const std::string& search, int limit = 7) const {
+    StoryQuery query;
+    query.search = search;
+    query.ranked = true;
+    query.include_off_topic = true;
+    query.limit = limit;
+    std::vector<std::string> titles;
+    for (;;) {
+      const StoryPage page = store.story_page(query);
+      for (const StoryView& story : page.stories) titles.push_back(story.title);
+      if (!page.next) return titles;
+      query.after = page.next;
+    }
   }
 };
 
@@ -138,6 +172,25 @@ TEST_CASE("story_rank given a row's docsize record scores it as its own size loo
     CHECK(select.getColumn(8).getDouble() < looked_up);
   }
   CHECK(rows == 54);  // all have "sand"; "wind" is in the content but where i % 9 == 0, and in the summary of 36
+}
+
+TEST_CASE("story_rank of one phrase reads the record it is given as its only argument", "[store][search]") {
+  DuneStore s;
+  SQLite::Database db = s.connection();
+  SQLite::Statement select(db,
+                           "SELECT story_rank(stories_fts), story_rank(stories_fts, d.sz),"
+                           " story_rank(stories_fts, x'010000'), story_rank(stories_fts, NULL)"
+                           " FROM stories_fts f JOIN stories_fts_docsize d ON d.id = f.rowid"
+                           " WHERE stories_fts MATCH '\"wind\"'");
+  int rows = 0;
+  while (select.executeStep()) {
+    ++rows;
+    const double looked_up = select.getColumn(0).getDouble();
+    CHECK(select.getColumn(1).getDouble() == looked_up);
+    CHECK(select.getColumn(2).getDouble() < looked_up);  // read: one token, shorter than any row
+    CHECK(select.getColumn(3).getDouble() == looked_up);
+  }
+  CHECK(rows > 10);
 }
 
 TEST_CASE("story_rank reads a docsize record's sizes as FTS5 does, 31 bits each, and never overflows",
@@ -250,4 +303,59 @@ TEST_CASE("a ranked search of two words ranks more of the rarer word first", "[s
   for (const StoryView& story : store.stories(query)) titles.push_back(story.title);
   CHECK(titles ==
         std::vector<std::string>{"squall squall squall boat", "squall boat boat boat", "squall report with boat"});
+}
+
+TEST_CASE("fts_phrases keeps exactly the words the stories_fts tokenizer finds a token in", "[store][search]") {
+  DuneStore s;
+  SQLite::Database db(s.path.string(), SQLite::OPEN_READWRITE);
+  // A table tokenized as stories_fts is, from its own CREATE statement.
+  std::string create = db.execAndGet("SELECT sql FROM sqlite_master WHERE name = 'stories_fts'").getString();
+  create.replace(create.find("stories_fts"), std::string("stories_fts").size(), "temp.words");
+  db.exec(create);
+  db.exec("CREATE VIRTUAL TABLE temp.word_tokens USING fts5vocab(temp, words, instance)");
+  const std::vector<std::string> words = {
+      "sand", "\u2014", "\u2013", "\u2026", "\u00b7", "\u00ab\u00bb", "\u00bd", "\u0661\u0662", "gpt-4", "v1.5",
+      "\u00e9", "\u0301", "e\u0301", "\U0001f600", "\u20ac", "\u00a9", "\u3005", "\u65e5\u672c", "\u01c5",
+      "\u216b", "\ue000", "\u0378", "_", "'", "-", "%%", "\x80", "\xc3", "\xff", "\xe2\x80", "(\u00e9)",
+      "\u00a0", "\u3000", "\u200b", "\u00ad"};
+  SQLite::Statement insert(db, "INSERT INTO temp.words (rowid, title) VALUES (?, ?)");
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    insert.bind(1, static_cast<std::int64_t>(i));
+    insert.bind(2, words[i]);
+    insert.exec();
+    insert.reset();
+  }
+  std::set<std::int64_t> tokenized;
+  SQLite::Statement select(db, "SELECT DISTINCT doc FROM temp.word_tokens");
+  while (select.executeStep()) tokenized.insert(select.getColumn(0).getInt64());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    INFO("word " << i << ": " << words[i]);
+    CHECK(store_detail::fts_phrases(words[i]).size() == (tokenized.count(static_cast<std::int64_t>(i)) ? 1U : 0U));
+  }
+}
+
+TEST_CASE("a word of punctuation between two words is no phrase, so the weights stay the words' own",
+          "[store][search]") {
+  DuneStore s;
+  SQLite::Database db = s.connection();
+  for (const std::string search : {"sand \u2014 wind", "gpt-4 wind", "v1.5 \u00b7 sand"}) {
+    INFO(search);
+    const auto phrases = store_detail::fts_phrases(search);
+    REQUIRE(phrases.size() == 2);  // "gpt-4" is one phrase of two tokens, as FTS5 reads it quoted
+    const auto frequencies = store_detail::phrase_frequencies(db, phrases);
+    SQLite::Statement select(db,
+                             "SELECT bm25(stories_fts), story_rank(stories_fts, :df0, :df1, d.sz)"
+                             " FROM stories_fts f JOIN stories_fts_docsize d ON d.id = f.rowid"
+                             " WHERE stories_fts MATCH :match");
+    select.bind(":match", store_detail::fts_match_expression(search));
+    store_detail::bind_frequencies(select, ":df", frequencies);
+    int rows = 0;
+    while (select.executeStep()) {
+      ++rows;
+      CHECK(select.getColumn(1).getDouble() == Approx(select.getColumn(0).getDouble()).epsilon(1e-12));
+    }
+    CHECK(rows > 5);
+  }
+  CHECK(s.ranked_titles("sand \u2014 wind") == s.ranked_titles("sand wind"));
+  CHECK(s.ranked_titles("\u2014 gpt-4 \u2026 wind") == s.ranked_titles("gpt-4 wind"));
 }
