@@ -23,6 +23,13 @@ using store_detail::PhraseFrequency;
 
 namespace {
 
+// A second connection with story_rank, as every Store connection has it.
+SQLite::Database ranking_connection(const std::filesystem::path& path) {
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  store_detail::register_search_functions(db);
+  return db;
+}
+
 enum class Dating { apart, all_at_once };
 
 // Story i, dated i minutes after May 1st (or all at May 1st, as feeds that
@@ -48,12 +55,7 @@ struct ShoreStore {
     store.record_poll(ok_poll(feed, std::move(items), may(20)));
   }
 
-  // A second connection with story_rank, as every Store connection has it.
-  SQLite::Database connection() const {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-    store_detail::register_search_functions(db);
-    return db;
-  }
+  SQLite::Database connection() const { return ranking_connection(path); }
 
   // The titles of every page of a ranked search, read through the cursor.
   std::vector<std::string> ranked_titles(const std::string& search, int limit = 7) const {
@@ -93,11 +95,7 @@ struct DuneStore {
     store.record_poll(ok_poll(feed, std::move(items), may(20)));
   }
 
-  SQLite::Database connection() const {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-    store_detail::register_search_functions(db);
-    return db;
-  }
+  SQLite::Database connection() const { return ranking_connection(path); }
 
   // The titles of every page of a ranked search, read through the cursor.
   std::vector<std::string> ranked_titles(const std::string& search, int limit = 7) const {
@@ -358,4 +356,41 @@ TEST_CASE("a word of punctuation between two words is no phrase, so the weights 
   }
   CHECK(s.ranked_titles("sand \u2014 wind") == s.ranked_titles("sand wind"));
   CHECK(s.ranked_titles("\u2014 gpt-4 \u2026 wind") == s.ranked_titles("gpt-4 wind"));
+}
+
+// Only the window's join gives story_rank the record: were it left out, the
+// row's sizes would be looked up instead, which for a sound record gives the
+// same score. A record whose sizes add up past an int tells the two apart:
+// read from the join it is clamped (the longest row, ranked last), while
+// FTS5's own sum wraps.
+TEST_CASE("a ranked search gives story_rank each row's docsize record", "[store][search]") {
+  DuneStore s;
+  std::int64_t key = 0;
+  std::string title;
+  {
+    SQLite::Database db(s.path.string(), SQLite::OPEN_READWRITE);
+    key = db.execAndGet("SELECT min(rowid) FROM stories_fts WHERE stories_fts MATCH 'wind'").getInt64();
+    SQLite::Statement story(db, "SELECT title FROM stories WHERE id = ? & 1073741823");
+    story.bind(1, key);
+    REQUIRE(story.executeStep());
+    title = story.getColumn(0).getString();
+    SQLite::Statement corrupt(db, "UPDATE stories_fts_docsize SET sz = x'87ffffff7f87ffffff7f00' WHERE id = ?");
+    corrupt.bind(1, key);
+    REQUIRE(corrupt.exec() == 1);
+  }
+  {
+    SQLite::Database db = s.connection();
+    SQLite::Statement scores(db,
+                             "SELECT story_rank(stories_fts, d.sz), story_rank(stories_fts) FROM stories_fts f"
+                             " JOIN stories_fts_docsize d ON d.id = f.rowid WHERE stories_fts MATCH 'wind' AND f.rowid = ?");
+    scores.bind(1, key);
+    REQUIRE(scores.executeStep());
+    REQUIRE(scores.getColumn(0).getDouble() != scores.getColumn(1).getDouble());
+  }
+  for (const std::string search : {"wind", "sand wind"}) {
+    INFO(search);
+    const std::vector<std::string> titles = s.ranked_titles(search);
+    REQUIRE(titles.size() > 10);
+    CHECK(titles.back() == title);
+  }
 }
