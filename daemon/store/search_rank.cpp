@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <limits>
 #include <memory>
+#include <new>
 #include <optional>
 
 #include "daemon/store/fts_query.hpp"
@@ -166,8 +168,8 @@ double score(const RankData& data, double length) {
   return -1.0 * sum;
 }
 
-void story_rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
-                sqlite3_value** argv) {
+void rank_row(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
+              sqlite3_value** argv) {
   RankData* data = nullptr;
   int length = 0;
   int rc = rank_data(api, fts, argc, argv, data);
@@ -177,6 +179,21 @@ void story_rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
     sqlite3_result_double(context, score(*data, static_cast<double>(length)));
   } else {
     sqlite3_result_error_code(context, rc);
+  }
+}
+
+// SQLite calls this from C: no exception may leave it, so an allocation that
+// fails is reported as SQLite's own out-of-memory, anything else as an error.
+void story_rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
+                sqlite3_value** argv) noexcept {
+  try {
+    rank_row(api, fts, context, argc, argv);
+  } catch (const std::bad_alloc&) {
+    sqlite3_result_error_nomem(context);
+  } catch (const std::exception& e) {
+    sqlite3_result_error(context, e.what(), -1);
+  } catch (...) {
+    sqlite3_result_error(context, "story_rank failed", -1);
   }
 }
 
