@@ -89,6 +89,10 @@ std::optional<Timestamp> parse_date(std::string_view text) {
   // A failed "2024-05-01..." is broken ISO, not free-form text; "2024 May 1" is.
   const bool free_form = !iso_shaped || (text.size() > 4 && (text[4] == ' ' || text[4] == ','));
   if (!parsed && free_form) parsed = date_detail::parse_rfc822(text);
+  // Korean dates start with a year but are not ISO: they go to the free-form reader rewritten.
+  if (!parsed && iso_shaped) {
+    if (const auto numeric = date_detail::korean_to_numeric(text)) parsed = date_detail::parse_rfc822(*numeric);
+  }
   if (parsed && is_placeholder(*parsed)) return std::nullopt;
   return parsed;
 }

@@ -29,6 +29,11 @@ std::optional<Timestamp> parse_iso8601(std::string_view text);
 // RFC 822 / 1123 / 2822 and the free-form variants feeds emit. `text` is trimmed.
 std::optional<Timestamp> parse_rfc822(std::string_view text);
 
+// A Korean-spelled date ("2004년 05월 28일 01:31:15", "2004-05-25 오후 11:23:17")
+// in the numeric form parse_rfc822 reads, Korean time unless a zone is given;
+// nullopt when `text` has none of the Korean date words.
+std::optional<std::string> korean_to_numeric(std::string_view text);
+
 // Lower-cases a word: ASCII directly, anything else through Unicode case folding.
 std::string fold_case(std::string_view word);
 

@@ -137,12 +137,14 @@ class Classifier {
     }
     if (time_ || date_complete()) {
       // Single letters are military zones only right after a time: elsewhere
-      // they are words ("a las 12:00").
+      // they are words ("a las 12:00"). So are filler words that name a zone:
+      // "AT" is Atlantic time after "16:31:00", the English word in "May 1, 2024 at 10:00".
       if (w.find('/') != std::string::npos) {  // an IANA name: its offset depends on the date
         iana_zone_ = w;
         return true;
       }
-      const auto zone = (w.size() == 1 && !time_) ? std::nullopt : zone_offset(w);
+      const bool word_not_zone = !time_ && (w.size() == 1 || is_filler_word(w));
+      const auto zone = word_not_zone ? std::nullopt : zone_offset(w);
       if (zone) {
         named_offset_ = *zone;
         return true;

@@ -141,8 +141,23 @@ TEST_CASE("parse_date reads generic US zones and Greek names", "[date]") {
       {"Mon, 26 January 2004 16:31:00 CT", "2004-01-26T22:31:00Z"},
       {"Mon, 26 Jan 2004 11:31:00 PT", "2004-01-26T19:31:00Z"},
       {"Mon, 26 Jan 2004 at 16:31", "2004-01-26T16:31:00Z"},  // "at" is a word, not Atlantic time
+      {"Tue, 3 Feb 2009 09:15:00 AT", "2009-02-03T13:15:00Z"},  // after the time it is Atlantic time
+      {"Tue, 3 Feb 2009 at 09:15 AT", "2009-02-03T13:15:00Z"},  // both in one date
       {"Κυρ, 11 Ιούλ 2004 12:00:00 EST", "2004-07-11T17:00:00Z"},
       {"Τρι, 03 Αυγ 2004 12:00:00 GMT", "2004-08-03T12:00:00Z"},
+  }));
+  CAPTURE(c.input);
+  CHECK(parsed(c.input) == c.expected);
+}
+
+TEST_CASE("parse_date reads Korean unit and meridiem spellings as Korean time", "[date]") {
+  const Case c = GENERATE(values<Case>({
+      {"2011\xEB\x85\x84 10\xEC\x9B\x94 02\xEC\x9D\xBC 08:05:09", "2011-10-01T23:05:09Z"},  // 년 월 일
+      {"2011\xEB\x85\x84 3\xEC\x9B\x94 9\xEC\x9D\xBC", "2011-03-08T15:00:00Z"},              // no time
+      {"2011-10-02 \xEC\x98\xA4\xED\x9B\x84 08:05:09", "2011-10-02T11:05:09Z"},                // 오후: p.m.
+      {"2011-10-02 \xEC\x98\xA4\xEC\xA0\x84 08:05:09", "2011-10-01T23:05:09Z"},                // 오전: a.m.
+      {"2011\xEB\x85\x84 10\xEC\x9B\x94 02\xEC\x9D\xBC 08:05:09 +0000", "2011-10-02T08:05:09Z"},  // its own zone
+      {"2011\xEB\x85\x84 13\xEC\x9B\x94 02\xEC\x9D\xBC", "null"},
   }));
   CAPTURE(c.input);
   CHECK(parsed(c.input) == c.expected);
