@@ -52,6 +52,11 @@ constexpr const char* search_key_order = " ORDER BY f.rowid DESC";
 constexpr const char* ranked_window_from =
     " FROM stories_fts f JOIN stories s ON s.id = f.rowid & 1073741823"
     " LEFT JOIN stories_fts_docsize d ON d.id = f.rowid";
+// Without since, until or on_topic the filters hold for every story, and every
+// stories_fts row has its story (schema.cpp's triggers keep them in step): the
+// window is read from the index alone, and only the page joins stories.
+constexpr const char* unfiltered_window_from =
+    " FROM stories_fts f LEFT JOIN stories_fts_docsize d ON d.id = f.rowid";
 // Ranked: story_rank over the newest ranked_search_window matching stories
 // (or the window a cursor pinned), then the page cut from that ranking.
 // A search of several words gives each word's document frequency as :df0...
@@ -93,7 +98,7 @@ std::string rank_call(std::size_t phrases) {
 // The text filter and the key ranges since, until and a newest-first cursor
 // allow. The ranges are whole seconds wide; the filters above stay exact.
 std::string search_conditions(const StoryQuery& query, bool ranked) {
-  std::string sql = " AND stories_fts MATCH :match";
+  std::string sql = " stories_fts MATCH :match";
   if (query.since) sql += " AND f.rowid >= " + search_key_sql(":since", "0");
   if (query.until) sql += " AND f.rowid < " + search_key_sql(":until", "0") + " + 1073741824";
   if (query.after) sql += ranked ? pinned_window : " AND f.rowid < " + search_key_sql(":after_time", ":after_row");
@@ -104,14 +109,26 @@ std::string filter_sql(const StoryQuery& query) {
   return std::string(filters) + (query.until ? until_filter : "");
 }
 
+// Whether the query keeps only some stories: by time, or by the topic verdict.
+bool filters_stories(const StoryQuery& query) {
+  return query.since || query.until || !query.include_off_topic || query.only_off_topic;
+}
+
+// Whether the SQL of the query's page tests the stories at all (:since and the
+// on_topic bounds are its parameters).
+bool reads_filters(const StoryQuery& query, std::size_t phrases) {
+  return phrases == 0 || !query.ranked || filters_stories(query);
+}
+
 std::string newest_search_sql(const StoryQuery& query) {
-  return std::string(story_columns) + ", 0.0" + from_search_matches + filter_sql(query) +
+  return std::string(story_columns) + ", 0.0" + from_search_matches + filter_sql(query) + " AND" +
          search_conditions(query, false) + search_key_order + " LIMIT :limit";
 }
 
 std::string ranked_search_sql(const StoryQuery& query, std::size_t phrases, bool every_match) {
-  const std::string window = "SELECT f.rowid AS search_key, " + rank_call(phrases) + " AS rank" +
-                             ranked_window_from + filter_sql(query) +
+  const std::string from = filters_stories(query) ? ranked_window_from + filter_sql(query) + " AND"
+                                                 : std::string(unfiltered_window_from) + " WHERE";
+  const std::string window = "SELECT f.rowid AS search_key, " + rank_call(phrases) + " AS rank" + from +
                              search_conditions(query, true) + (every_match ? every_match_order : search_key_order) +
                              " LIMIT :window";
   return "WITH w AS MATERIALIZED (" + window + ")," + window_bounds + "," + page_of_window +
@@ -222,9 +239,11 @@ std::vector<Row> read_page(SQLite::Database& db, store_detail::StatementCache& s
   const store_detail::StatementCache::Use cached =
       statements.prepare(db, page_sql(query, phrases, fits_window(frequencies)));
   SQLite::Statement& select = *cached;
-  select.bind(":since", query.since ? format_rfc3339(*query.since) : std::string());
-  select.bind(":min_on_topic", query.include_off_topic || query.only_off_topic ? 0 : 1);
-  select.bind(":max_on_topic", query.only_off_topic ? 0 : 1);
+  if (reads_filters(query, phrases)) {
+    select.bind(":since", query.since ? format_rfc3339(*query.since) : std::string());
+    select.bind(":min_on_topic", query.include_off_topic || query.only_off_topic ? 0 : 1);
+    select.bind(":max_on_topic", query.only_off_topic ? 0 : 1);
+  }
   if (query.until) select.bind(":until", format_rfc3339(*query.until));
   if (searching) select.bind(":match", store_detail::fts_match_expression(query.search));
   store_detail::bind_frequencies(select, frequency_parameter, frequencies);
