@@ -211,7 +211,7 @@ std::string xml_declared_encoding(std::string_view bytes) {
 
 std::string iconv_charset_name(std::string_view declared) {
   // Labels whose real-world content is a superset charset (WHATWG Encoding).
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 38> kAliases{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 53> kAliases{{
       {"iso-8859-1", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"}, {"iso_8859-1", "WINDOWS-1252"},
       {"latin1", "WINDOWS-1252"},     {"latin-1", "WINDOWS-1252"},   {"l1", "WINDOWS-1252"},
       {"us-ascii", "WINDOWS-1252"},   {"ascii", "WINDOWS-1252"},     {"ansi_x3.4-1968", "WINDOWS-1252"},
@@ -225,10 +225,20 @@ std::string iconv_charset_name(std::string_view declared) {
       {"ks_c_5601-1987", "CP949"},    {"cseuckr", "CP949"},          {"big5", "BIG5-HKSCS"},
       {"x-x-big5", "BIG5-HKSCS"},     {"cn-big5", "BIG5-HKSCS"},     {"utf8", "UTF-8"},
       {"x-mac-roman", "MACINTOSH"},   {"unicode-1-1-utf-8", "UTF-8"},
+      // Python codec names and aliases that feeds written by Python tools declare
+      // and glibc iconv does not know, for charsets it has under another name.
+      {"macroman", "MACINTOSH"},      {"mac-roman", "MACINTOSH"},    {"maccentraleurope", "MAC-CENTRALEUROPE"},
+      {"mac-centeuro", "MAC-CENTRALEUROPE"}, {"maclatin2", "MAC-CENTRALEUROPE"}, {"mac-latin2", "MAC-CENTRALEUROPE"},
+      {"maciceland", "MAC-IS"},       {"mac-iceland", "MAC-IS"},     {"cp-is", "IBM861"},
+      {"csibm861", "IBM861"},         {"cp154", "PT154"},            {"csptcp154", "PT154"},
+      {"ptcp154", "PT154"},           {"cyrillic-asian", "PT154"},   {"tis620", "WINDOWS-874"},
   }};
   const std::string key = lower_ascii(trim(declared));
+  // Python spells its codecs with '_' where the registered names have '-' ("mac_roman", "cp_is").
+  std::string dashed = key;
+  std::replace(dashed.begin(), dashed.end(), '_', '-');
   for (const auto& [label, name] : kAliases) {
-    if (label == key) return std::string(name);
+    if (label == key || label == dashed) return std::string(name);
   }
   return upper_ascii(key);
 }

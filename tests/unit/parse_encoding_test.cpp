@@ -87,6 +87,26 @@ TEST_CASE("conversion replaces invalid and truncated sequences", "[parse][encodi
   CHECK(iconv_charset_name("gb2312") == "GB18030");
 }
 
+TEST_CASE("Python's spellings of legacy charsets name the charset iconv has", "[parse][encoding]") {
+  struct Case {
+    const char* label;
+    const char* text;  // what the bytes 0x80 0x8A mean in that charset
+  };
+  const Case c = GENERATE(values<Case>({
+      {"mac_roman", "\u00c4\u00e4"},
+      {"MacRoman", "\u00c4\u00e4"},
+      {"mac-centeuro", "\u00c4\u00e4"},
+      {"maciceland", "\u00c4\u00e4"},
+      {"cp_is", "\u00c7\u00e8"},
+      {"csIBM861", "\u00c7\u00e8"},
+      {"cp154", "\u0496\u04a0"},
+  }));
+  CAPTURE(c.label);
+  const std::string doc = std::string("<?xml version=\"1.0\" encoding=\"") + c.label +
+                          "\"?><rss version=\"2.0\"><channel><title>\x80\x8a</title></channel></rss>";
+  CHECK(parse_feed(doc).title == c.text);
+}
+
 TEST_CASE("single-byte text where nearly every byte widens decodes whole", "[parse][encoding]") {
   // 20,000 bytes that each become two or three: past the room a block of input is given at first.
   std::string bytes;
