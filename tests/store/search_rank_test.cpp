@@ -88,13 +88,7 @@ struct DuneStore {
     query.ranked = true;
     query.include_off_topic = any_topic;
     query.limit = limit;
-    std::vector<std::string> titles;
-    for (;;) {
-      const StoryPage page = store.story_page(query);
-      for (const StoryView& story : page.stories) titles.push_back(story.title);
-      if (!page.next) return titles;
-      query.after = page.next;
-    }
+    return test::titles_of_all_pages(store, query);
   }
 };
 

@@ -52,6 +52,17 @@ inline PollRecord failed_poll(std::int64_t feed_id, Timestamp at, int error_coun
   return poll;
 }
 
+// The titles of every page of `query`, following each page's cursor.
+inline std::vector<std::string> titles_of_all_pages(const Store& store, StoryQuery query) {
+  std::vector<std::string> titles;
+  for (;;) {
+    const StoryPage page = store.story_page(query);
+    for (const StoryView& story : page.stories) titles.push_back(story.title);
+    if (!page.next) return titles;
+    query.after = page.next;
+  }
+}
+
 // Every story, off-topic ones included.
 inline StoryQuery everything() {
   StoryQuery query;

@@ -170,13 +170,7 @@ TEST_CASE("common and rare search words page through the same stories a plain li
     query.search = word;
     query.include_off_topic = true;
     query.limit = 100;
-    std::vector<std::string> titles;
-    for (;;) {
-      const StoryPage page = store.story_page(query);
-      for (const StoryView& story : page.stories) titles.push_back(story.title);
-      if (!page.next) return titles;
-      query.after = page.next;
-    }
+    return test::titles_of_all_pages(store, query);
   };
   CHECK(paged("harbour") == common_titles);
   CHECK(paged("quay") == rare_titles);
