@@ -92,13 +92,15 @@ std::string search_key_sql(const std::string& time, const std::string& row) {
   return "((max(0, min(8589934591, coalesce(unixepoch(" + time + "), 0) + 2208988800)) << 30) | " + row + ")";
 }
 
-std::string fts_match_expression(std::string_view search) {
+std::string fts_match_expression(const std::vector<std::string>& phrases) {
   std::string expression;
-  for (const std::string& phrase : fts_phrases(search)) {
+  for (const std::string& phrase : phrases) {
     if (!expression.empty()) expression += ' ';
     expression += phrase;
   }
   return expression;
 }
+
+std::string fts_match_expression(std::string_view search) { return fts_match_expression(fts_phrases(search)); }
 
 }  // namespace feedsieve::store_detail

@@ -10,12 +10,16 @@ namespace feedsieve::store_detail {
 // Each word (separated by spaces or control characters) becomes a double-quoted FTS5 string (inner
 // quotes doubled), so AND, OR, NOT, NEAR, *, ^, parentheses and column
 // filters are plain text; the words are ANDed. Words the unicode61 tokenizer
-// finds no token in (punctuation, symbols) are dropped, as FTS5 drops them. Returns "" when nothing searchable is left: no text filter.
+// finds no token in (punctuation, symbols) are dropped, as FTS5 drops them.
+// Returns "" when nothing searchable is left: no text filter.
 std::string fts_match_expression(std::string_view search);
 
 // The phrases of that expression, one per searchable word, in order: FTS5
 // numbers a query's phrases so (the rank function's phrase i is element i).
 std::vector<std::string> fts_phrases(std::string_view search);
+
+// The expression of phrases fts_phrases already gave.
+std::string fts_match_expression(const std::vector<std::string>& phrases);
 
 // SQL for the listing key (stories_fts.rowid, schema v8) of the sort_time and
 // stories.id that the SQL expressions `time` and `row` give, as the view

@@ -49,14 +49,12 @@ constexpr const char* newest_first = " ORDER BY s.sort_time DESC, s.id DESC LIMI
 constexpr const char* from_search_matches =
     " FROM stories_fts f JOIN stories s ON s.id = f.rowid & 1073741823";
 constexpr const char* search_key_order = " ORDER BY f.rowid DESC";
-constexpr const char* ranked_window_from =
-    " FROM stories_fts f JOIN stories s ON s.id = f.rowid & 1073741823"
-    " LEFT JOIN stories_fts_docsize d ON d.id = f.rowid";
+// A ranked window also reads each row's stories_fts_docsize record (rank_call).
+constexpr const char* docsize_join = " LEFT JOIN stories_fts_docsize d ON d.id = f.rowid";
 // Without since, until or on_topic the filters hold for every story, and every
 // stories_fts row has its story (schema.cpp's triggers keep them in step): the
 // window is read from the index alone, and only the page joins stories.
-constexpr const char* unfiltered_window_from =
-    " FROM stories_fts f LEFT JOIN stories_fts_docsize d ON d.id = f.rowid";
+constexpr const char* unfiltered_window_from = " FROM stories_fts f";
 // Ranked: story_rank over the newest ranked_search_window matching stories
 // (or the window a cursor pinned), then the page cut from that ranking.
 // A search of several words gives each word's document frequency as :df0...
@@ -87,7 +85,7 @@ using store_detail::search_key_sql;
 
 // "story_rank(stories_fts, :df0, :df1, d.sz)" for two phrases; no frequency
 // (weight 1) for one. d is the row's stories_fts_docsize record
-// (ranked_window_from), always last: read by the query's own join, it costs
+// (docsize_join), always last: read by the query's own join, it costs
 // less than story_rank's lookup.
 std::string rank_call(std::size_t phrases) {
   std::string call = "story_rank(stories_fts";
@@ -126,8 +124,9 @@ std::string newest_search_sql(const StoryQuery& query) {
 }
 
 std::string ranked_search_sql(const StoryQuery& query, std::size_t phrases, bool every_match) {
-  const std::string from = filters_stories(query) ? ranked_window_from + filter_sql(query) + " AND"
-                                                 : std::string(unfiltered_window_from) + " WHERE";
+  const std::string from = filters_stories(query)
+                               ? from_search_matches + std::string(docsize_join) + filter_sql(query) + " AND"
+                               : unfiltered_window_from + std::string(docsize_join) + " WHERE";
   const std::string window = "SELECT f.rowid AS search_key, " + rank_call(phrases) + " AS rank" + from +
                              search_conditions(query, true) + (every_match ? every_match_order : search_key_order) +
                              " LIMIT :window";
@@ -233,19 +232,20 @@ bool fits_window(const std::vector<store_detail::PhraseFrequency>& frequencies) 
 
 // Reads up to `limit` stories of `sql`; one row more tells whether a next page exists.
 std::vector<Row> read_page(SQLite::Database& db, store_detail::StatementCache& statements, const StoryQuery& query,
-                           std::size_t phrases, const std::vector<store_detail::PhraseFrequency>& frequencies) {
-  const bool searching = phrases > 0;
+                           const std::vector<std::string>& phrases,
+                           const std::vector<store_detail::PhraseFrequency>& frequencies) {
+  const bool searching = !phrases.empty();
   const bool ranked = searching && query.ranked;
   const store_detail::StatementCache::Use cached =
-      statements.prepare(db, page_sql(query, phrases, fits_window(frequencies)));
+      statements.prepare(db, page_sql(query, phrases.size(), fits_window(frequencies)));
   SQLite::Statement& select = *cached;
-  if (reads_filters(query, phrases)) {
+  if (reads_filters(query, phrases.size())) {
     select.bind(":since", query.since ? format_rfc3339(*query.since) : std::string());
     select.bind(":min_on_topic", query.include_off_topic || query.only_off_topic ? 0 : 1);
     select.bind(":max_on_topic", query.only_off_topic ? 0 : 1);
   }
   if (query.until) select.bind(":until", format_rfc3339(*query.until));
-  if (searching) select.bind(":match", store_detail::fts_match_expression(query.search));
+  if (searching) select.bind(":match", store_detail::fts_match_expression(phrases));
   store_detail::bind_frequencies(select, frequency_parameter, frequencies);
   // A pinned window is whole; the bound stays because a cursor is the client's
   // to forge, and room for twice the window leaves space for late arrivals.
@@ -263,7 +263,7 @@ StoryPage query_page(SQLite::Database& db, store_detail::StatementCache& stateme
   const std::vector<store_detail::PhraseFrequency> frequencies =
       ranked && phrases.size() > 1 ? store_detail::phrase_frequencies(db, statements, phrases)
                                    : std::vector<store_detail::PhraseFrequency>{};
-  std::vector<Row> rows = read_page(db, statements, query, phrases.size(), frequencies);
+  std::vector<Row> rows = read_page(db, statements, query, phrases, frequencies);
   StoryPage page;
   if (static_cast<int>(rows.size()) > limit) {
     rows.resize(static_cast<std::size_t>(limit));
