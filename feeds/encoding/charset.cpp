@@ -16,18 +16,12 @@
 #include "feeds/encoding/single_byte.hpp"
 #include "feeds/encoding/utf16.hpp"
 #include "feeds/encoding/utf8_blocks.hpp"
+#include "feeds/text/ascii.hpp"
 
 namespace feedsieve {
 namespace {
 
 using encoding_detail::kReplacement;
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
-  return out;
-}
 
 std::string upper_ascii(std::string_view s) {
   std::string out(s);
@@ -173,7 +167,7 @@ std::string repair_utf8(std::string_view bytes, bool* replaced) {
 }
 
 std::string charset_from_content_type(std::string_view content_type) {
-  const std::string lowered = lower_ascii(content_type);
+  const std::string lowered = ascii_lower(content_type);
   std::size_t pos = 0;
   while ((pos = lowered.find("charset", pos)) != std::string::npos) {
     std::string_view rest = std::string_view(lowered).substr(pos + 7);
@@ -233,7 +227,7 @@ std::string iconv_charset_name(std::string_view declared) {
       {"csibm861", "IBM861"},         {"cp154", "PT154"},            {"csptcp154", "PT154"},
       {"ptcp154", "PT154"},           {"cyrillic-asian", "PT154"},   {"tis620", "WINDOWS-874"},
   }};
-  const std::string key = lower_ascii(trim(declared));
+  const std::string key = ascii_lower(trim(declared));
   // Python spells its codecs with '_' where the registered names have '-' ("mac_roman", "cp_is").
   std::string dashed = key;
   std::replace(dashed.begin(), dashed.end(), '_', '-');

@@ -5,6 +5,7 @@
 #include <new>
 
 #include "feeds/html/unread_markup.hpp"
+#include "feeds/text/ascii.hpp"
 #include "feeds/text/html_text.hpp"
 
 namespace feedsieve {
@@ -79,13 +80,7 @@ std::string text_of(const GumboNode& element) {
   return collapse_whitespace(gatherer.text);
 }
 
-std::string lower(std::string_view text) {
-  // ASCII only, without std::tolower's locale call per byte: HTML names and keywords are ASCII.
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+std::string lower(std::string_view text) { return ascii_lower(text); }
 
 }  // namespace html
 }  // namespace feedsieve

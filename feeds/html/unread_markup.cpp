@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "feeds/text/ascii.hpp"
+
 namespace feedsieve {
 namespace {
 
@@ -12,7 +14,6 @@ constexpr std::size_t npos = std::string_view::npos;
 constexpr std::array<std::string_view, 7> kRawText = {"title",   "textarea", "xmp",     "iframe",
                                                       "noembed", "noframes", "noscript"};
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool ends_tag_name(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>'; }
 
@@ -20,7 +21,7 @@ bool ends_tag_name(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 bool tag_at(std::string_view html, std::size_t at, std::string_view lowered) {
   if (html.size() - at <= lowered.size()) return false;
   for (std::size_t i = 0; i < lowered.size(); ++i)
-    if (lower(html[at + i]) != lowered[i]) return false;
+    if (ascii_lower(html[at + i]) != lowered[i]) return false;
   return ends_tag_name(html[at + lowered.size()]);
 }
 
@@ -101,9 +102,7 @@ std::size_t comment_end(std::string_view html, std::size_t at) {
 }
 
 bool is_json_ld(std::string_view start_tag) {
-  std::string lowered(start_tag);
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower);
-  return lowered.find("ld+json") != npos;
+  return ascii_lower(start_tag).find("ld+json") != npos;
 }
 
 }  // namespace

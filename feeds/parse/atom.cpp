@@ -5,6 +5,7 @@
 
 #include "feeds/parse/formats.hpp"
 #include "feeds/parse/xml_tree.hpp"
+#include "feeds/text/ascii.hpp"
 #include "feeds/text/html_text.hpp"
 #include "feeds/url/url.hpp"
 
@@ -26,12 +27,8 @@ struct AtomWireEntry {
   std::optional<Timestamp> updated;
 };
 
-std::string lower(std::string_view s) {
-  std::string out = trim_copy(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
-  return out;
-}
+// An attribute's keyword (type, mode, rel) as compared: trimmed, lower-case.
+std::string lower(std::string_view s) { return ascii_lower(trim_copy(s)); }
 
 bool has_element_child(pugi::xml_node node) {
   return std::any_of(node.children().begin(), node.children().end(),
@@ -99,7 +96,7 @@ struct DateSlots {
 // "; charset=utf-8" aside), leads to a web page; an alternate of another type
 // (another feed, a PDF) is the link only until one to a page turns up.
 bool is_page_type(std::string_view type) {
-  const std::string t = lower(trim_copy(type.substr(0, type.find(';'))));
+  const std::string t = lower(type.substr(0, type.find(';')));
   return t.empty() || t == "text/html" || t == "application/xhtml+xml";
 }
 

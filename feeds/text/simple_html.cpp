@@ -34,6 +34,7 @@
 
 #include "feeds/encoding/charset.hpp"
 #include "feeds/encoding/utf8_blocks.hpp"
+#include "feeds/text/ascii.hpp"
 #include "feeds/text/byte_set.hpp"
 #include "feeds/text/html_entities.hpp"
 
@@ -87,7 +88,6 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // Bytes HTML changes or complains about before tokenizing: C0 controls other
 // than tab and newline (CR is normalized, NUL replaced), DEL, C1 controls,
@@ -200,7 +200,7 @@ std::optional<std::uint32_t> numeric_reference(std::string_view digits, bool hex
   std::uint32_t cp = 0;
   for (const char c : digits) {
     const std::uint32_t d = is_digit(c) ? static_cast<std::uint32_t>(c - '0')
-                                        : static_cast<std::uint32_t>(lower(c) - 'a' + 10);
+                                        : static_cast<std::uint32_t>(ascii_lower(c) - 'a' + 10);
     cp = cp * (hex ? 16 : 10) + d;
   }
   if (!kept_code_point(cp)) return std::nullopt;
@@ -363,7 +363,7 @@ class Scanner {
     const std::size_t start = i_;
     while (i_ < in_.size() && kAttributeNameBytes.contains(in_[i_])) ++i_;
     a.name.assign(in_, start, i_ - start);
-    std::transform(a.name.begin(), a.name.end(), a.name.begin(), lower);
+    for (char& c : a.name) c = ascii_lower(c);  // in the reused buffer
     for (std::size_t k = 0; k < count_; ++k) {
       if (attributes_[k].name == a.name) return false;  // HTML keeps the first: leave it to gumbo
     }

@@ -12,21 +12,12 @@
 #include <cctype>
 #include <cstdint>
 
+#include "feeds/text/ascii.hpp"
 #include "feeds/text/byte_set.hpp"
 #include "feeds/text/url_policy.hpp"
 
 namespace feedsieve::text_detail {
 namespace {
-
-// ASCII only, as the C locale the program runs in: no call into the
-// locale for every byte of every scheme.
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = lower(c);
-  return out;
-}
 
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
@@ -77,7 +68,7 @@ std::string decode_references(std::string_view text) {
     } else {
       bool matched = false;
       for (const auto& [name, c] : kNamed) {
-        if (lower_ascii(text.substr(j, name.size())) == name) {
+        if (ascii_lower(text.substr(j, name.size())) == name) {
           out += c;
           i = j + name.size() - 1;
           matched = true;
@@ -114,7 +105,7 @@ std::string scheme_of(std::string_view url) {
     const auto c = static_cast<unsigned char>(url[i]);
     if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return {};
   }
-  return lower_ascii(url.substr(0, end));
+  return ascii_lower(url.substr(0, end));
 }
 
 bool scheme_allowed(const std::string& scheme, UrlUse use) {
@@ -123,7 +114,7 @@ bool scheme_allowed(const std::string& scheme, UrlUse use) {
 }
 
 bool is_raster_data_image(std::string_view compacted) {
-  const std::string head = lower_ascii(compacted.substr(0, 16));
+  const std::string head = ascii_lower(compacted.substr(0, 16));
   for (const std::string_view type : {"png", "gif", "jpeg", "jpg", "webp"}) {
     const std::string prefix = "data:image/" + std::string(type);
     if (head.starts_with(prefix) && head.size() > prefix.size() && (head[prefix.size()] == ';' || head[prefix.size()] == ',')) {

@@ -19,17 +19,12 @@
 
 #include <boost/url.hpp>
 
+#include "feeds/text/ascii.hpp"
 #include "feeds/url/url.hpp"
 #include "feeds/url/url_detail.hpp"
 
 namespace feedsieve {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -111,10 +106,10 @@ std::optional<std::string> canonical_url(std::string_view link, const CanonicalO
   }
   if (!u.has_authority() || u.encoded_host().empty()) return std::nullopt;
 
-  std::string out = lower(u.scheme());
+  std::string out = ascii_lower(u.scheme());
   out += "://";
   if (u.has_userinfo()) (out += url_detail::normalize_percent_encoding(u.encoded_userinfo())) += '@';
-  out += url_detail::fold_host_variant(url_detail::normalize_percent_encoding(lower(u.encoded_host())));
+  out += url_detail::fold_host_variant(url_detail::normalize_percent_encoding(ascii_lower(u.encoded_host())));
   if (u.has_port() && !is_default_port(u)) (out += ':') += u.port();
   const std::string path =
       url_detail::fold_amp_path(url_detail::remove_dot_segments(url_detail::normalize_percent_encoding(u.encoded_path())));

@@ -1,0 +1,19 @@
+#pragma once
+// ASCII case folding for the names and keywords feeds and pages use (URL
+// schemes and hosts, charset labels, tag and attribute names, media types,
+// rel values): they are ASCII, so there is no call into the locale for every
+// byte, and bytes past ASCII pass unchanged.
+#include <string>
+#include <string_view>
+
+namespace feedsieve {
+
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+inline std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+}  // namespace feedsieve
