@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include "feeds/text/ascii.hpp"
+
 namespace feedsieve {
 namespace {
 
@@ -21,12 +23,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   return text;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 }  // namespace
@@ -68,7 +64,7 @@ std::optional<std::uint64_t> parse_size(std::string_view text) {
   text = trim(text);
   std::uint64_t value = 0;
   if (!take_number(text, value)) return std::nullopt;
-  const std::string suffix = lower(trim(text));
+  const std::string suffix = ascii_lower(trim(text));
   for (const auto& [name, scale] : units) {
     if (suffix != name) continue;
     if (value > UINT64_MAX / scale) return std::nullopt;

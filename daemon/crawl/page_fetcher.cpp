@@ -7,12 +7,12 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <vector>
 
 #include "daemon/crawl/polite_queue.hpp"
 #include "daemon/crawl/robots_cache.hpp"
+#include "feeds/text/ascii.hpp"
 #include "feeds/version.hpp"
 
 namespace feedsieve {
@@ -22,11 +22,6 @@ using namespace crawl_detail;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 // Where a URL's robots.txt lives and whose politeness it owes.
 struct Address {
@@ -42,8 +37,8 @@ std::optional<Address> address_of(const std::string& url) {
   if (scheme != boost::urls::scheme::http && scheme != boost::urls::scheme::https) return std::nullopt;
   if (parsed->encoded_host().empty()) return std::nullopt;
   Address a;
-  a.host = lower(std::string(parsed->encoded_host()));
-  a.origin = lower(std::string(parsed->scheme())) + "://" + a.host;
+  a.host = ascii_lower(parsed->encoded_host());
+  a.origin = ascii_lower(parsed->scheme()) + "://" + a.host;
   if (parsed->has_port()) a.origin += ":" + std::string(parsed->port());
   a.target = parsed->encoded_path().empty() ? "/" : std::string(parsed->encoded_path());
   if (parsed->has_query()) a.target += "?" + std::string(parsed->encoded_query());

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "feeds/extract/article.hpp"
+#include "feeds/text/ascii.hpp"
 #include "feeds/topic/item_text.hpp"
 #include "feeds/url/url.hpp"
 
@@ -46,8 +47,7 @@ std::optional<std::string> page_identity(const std::string& declared, const Cano
 
 bool is_html(std::string_view content_type) {
   const std::string_view media = content_type.substr(0, content_type.find(';'));
-  std::string lower(media);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ascii_lower(media);
   // No type at all is common enough on small sites; the extractor copes with anything textual.
   return lower.empty() || lower.find("html") != std::string::npos || lower == "text/plain";
 }
