@@ -21,10 +21,17 @@ std::vector<std::string> fts_phrases(std::string_view search);
 // The expression of phrases fts_phrases already gave.
 std::string fts_match_expression(const std::vector<std::string>& phrases);
 
-// SQL for the listing key (stories_fts.rowid, schema v8) of the sort_time and
+// SQL for the listing key (stories_fts.rowid, schema v9) of the sort_time and
 // stories.id that the SQL expressions `time` and `row` give, as the view
 // story_search_keys computes it: whole seconds since 1900 (clamped to 33
-// bits) above 30 bits of row.
+// bits) above 29 bits of row above the on-topic bit. The bit is left clear:
+// the result is the lowest key of that time and row, which is what a range
+// bound needs (every key of the row is at least it, every key of an earlier
+// row of the same second below it).
 std::string search_key_sql(const std::string& time, const std::string& row);
+
+// SQL for the stories.id and for the on-topic bit (1 or 0) of the listing key `key`.
+std::string key_row_sql(const std::string& key);
+std::string key_verdict_sql(const std::string& key);
 
 }  // namespace feedsieve::store_detail

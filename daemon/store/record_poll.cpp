@@ -55,8 +55,9 @@ class ItemWriter {
                         " :article_text, :article_fetched_at, :article_error, :article_canonical_url)"),
         story_by_link_(db, "SELECT story_id FROM items WHERE canonical_link = :link ORDER BY id LIMIT 1"),
         insert_story_(db,
-                      "INSERT INTO stories (story_id, canonical_url, title, published, first_seen)"
-                      " VALUES (:story_id, :url, :title, :published, :now) ON CONFLICT (story_id) DO NOTHING"),
+                      "INSERT INTO stories (story_id, canonical_url, title, published, first_seen, on_topic)"
+                      " VALUES (:story_id, :url, :title, :published, :now, :on_topic)"
+                      " ON CONFLICT (story_id) DO NOTHING"),
         earliest_published_(db,
                             "UPDATE stories SET published ="
                             " (SELECT min(coalesce(published, updated)) FROM items WHERE story_id = :story) WHERE id = :story"),
@@ -132,7 +133,8 @@ class ItemWriter {
     if (!match) match = matcher_.find(feed_id_, print, item_date(columns));
     const bool joined = match.has_value();
     if (!joined) {
-      match = {create_story(store_detail::founding_key(feed_id_, item.guid, columns.canonical_link), columns),
+      match = {create_story(store_detail::founding_key(feed_id_, item.guid, columns.canonical_link), columns,
+                            item.item->on_topic),
                "it founded the story"};
       ++stored.new_stories;
     }
@@ -181,7 +183,10 @@ class ItemWriter {
     return story_by_link_.getColumn(0).getInt64();
   }
 
-  std::int64_t create_story(const std::string& key, const ItemColumns& founder) {
+  // The story starts with its founder's verdict, which refresh_topic then
+  // confirms: starting on topic would move an off-topic story's search row
+  // (the verdict is part of its listing key) right after indexing it.
+  std::int64_t create_story(const std::string& key, const ItemColumns& founder, bool on_topic) {
     for (int attempt = 0; attempt < max_story_id_attempts; ++attempt) {
       insert_story_.reset();
       insert_story_.bind(":story_id", store_detail::story_id_for(key, attempt));
@@ -190,6 +195,7 @@ class ItemWriter {
       // An item dated only by its last update (common in Atom) is dated by that.
       store_detail::bind_optional(insert_story_, ":published", founder.published ? founder.published : founder.updated);
       insert_story_.bind(":now", now_);
+      insert_story_.bind(":on_topic", on_topic ? 1 : 0);
       if (insert_story_.exec() == 1) return db_.getLastInsertRowid();
     }
     store_detail::throw_store_problem(path_, "has no free story_id for '" + key + "'");

@@ -300,6 +300,55 @@ END;
 PRAGMA user_version = 8;
 )sql";
 
+// Version 9: the listing key also carries the story's topic verdict, so that
+// a search for on-topic stories (the default) tests a bit of each match
+// instead of looking every match's story up: whole seconds since 1900 in the
+// high 33 bits as before, stories.id in the next 29, on_topic in the lowest.
+// The key's order is still the listing order. The item triggers find rows
+// through story_search_keys and need no change; the story triggers compute
+// the old key themselves and follow the verdict as well as the date. The
+// index is rebuilt at the new keys (dropping it is faster than moving rows).
+constexpr const char* schema_v9 = R"sql(
+DROP TRIGGER stories_fts_after_story_move;
+DROP TRIGGER stories_fts_after_story_delete;
+DROP VIEW story_search_text;
+DROP VIEW story_search_keys;
+DROP TABLE stories_fts;
+
+CREATE VIEW story_search_keys (id, search_key) AS
+  SELECT id, (max(0, min(8589934591, coalesce(unixepoch(sort_time), 0) + 2208988800)) << 30) | (id << 1)
+             | (on_topic != 0) FROM stories;
+CREATE VIEW story_search_text (id, search_key, title, summary, content) AS
+  SELECT k.id, k.search_key, group_concat(i.title, char(10)), group_concat(i.summary, char(10)),
+         group_concat(i.content, char(10))
+  FROM story_search_keys k JOIN items i ON i.story_id = k.id GROUP BY k.id;
+
+CREATE VIRTUAL TABLE stories_fts USING fts5 (
+  title, summary, content,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+INSERT INTO stories_fts (rowid, title, summary, content)
+  SELECT search_key, title, summary, content FROM story_search_text;
+
+CREATE TRIGGER stories_fts_after_story_move AFTER UPDATE OF published, first_seen, on_topic ON stories
+WHEN coalesce(old.published, old.first_seen) IS NOT coalesce(new.published, new.first_seen)
+  OR (old.on_topic != 0) IS NOT (new.on_topic != 0) BEGIN
+  DELETE FROM stories_fts
+    WHERE rowid = (max(0, min(8589934591, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0)
+                              + 2208988800)) << 30) | (old.id << 1) | (old.on_topic != 0);
+  INSERT INTO stories_fts (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text WHERE id = new.id;
+END;
+CREATE TRIGGER stories_fts_after_story_delete AFTER DELETE ON stories BEGIN
+  DELETE FROM stories_fts
+    WHERE rowid = (max(0, min(8589934591, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0)
+                              + 2208988800)) << 30) | (old.id << 1) | (old.on_topic != 0);
+END;
+
+PRAGMA user_version = 9;
+)sql";
+
 // Ordered; step i brings the schema from version i to version i + 1.
 constexpr std::array migrations{
     Migration{1, schema_v1},
@@ -310,6 +359,7 @@ constexpr std::array migrations{
     Migration{6, schema_v6},
     Migration{7, schema_v7},
     Migration{8, schema_v8},
+    Migration{9, schema_v9},
 };
 
 void refuse_newer(const std::filesystem::path& path, int found) {

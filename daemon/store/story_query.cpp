@@ -38,22 +38,22 @@ constexpr const char* from_stories = ", 0.0 FROM stories s";
 // on_topic between 0 and 1 likewise for "any verdict". Both stay index ranges.
 constexpr const char* filters =
     " WHERE s.sort_time >= :since AND s.on_topic >= :min_on_topic AND s.on_topic <= :max_on_topic";
+// A search reads the verdict from the listing key instead (verdict_condition).
+constexpr const char* search_filters = " WHERE s.sort_time >= :since";
 constexpr const char* until_filter = " AND s.sort_time < :until";
 // Written as a range on sort_time plus a tie-break, so the index walk starts at the cursor.
 constexpr const char* after_newest =
     " AND s.sort_time <= :after_time AND (s.sort_time < :after_time OR s.id < :after_row)";
 constexpr const char* newest_first = " ORDER BY s.sort_time DESC, s.id DESC LIMIT :limit";
 
-// Searches read stories_fts (schema v8), whose rowid is the story's listing
+// Searches read stories_fts (schema v9), whose rowid is the story's listing
 // key, so "newest first" is "rowid descending" and the walk stops after a page.
-constexpr const char* from_search_matches =
-    " FROM stories_fts f JOIN stories s ON s.id = f.rowid & 1073741823";
 constexpr const char* search_key_order = " ORDER BY f.rowid DESC";
 // A ranked window also reads each row's stories_fts_docsize record (rank_call).
 constexpr const char* docsize_join = " LEFT JOIN stories_fts_docsize d ON d.id = f.rowid";
-// Without since, until or on_topic the filters hold for every story, and every
-// stories_fts row has its story (schema.cpp's triggers keep them in step): the
-// window is read from the index alone, and only the page joins stories.
+// Without since or until every stories_fts row passes the stories' filters
+// (schema.cpp's triggers keep the two in step, the verdict bit included):
+// the window is read from the index alone, and only the page joins stories.
 constexpr const char* unfiltered_window_from = " FROM stories_fts f";
 // Ranked: story_rank over the newest ranked_search_window matching stories
 // (or the window a cursor pinned), then the page cut from that ranking.
@@ -66,22 +66,35 @@ constexpr const char* every_match_order = " ORDER BY f.rowid";
 // The page is cut from the window before any story is read: sorting the
 // window's keys and ranks alone, then reading the page's stories, instead of
 // carrying every column of the whole window through the sort.
-constexpr const char* page_of_window = " p AS MATERIALIZED (SELECT w.search_key, w.rank FROM c, w";
-constexpr const char* window_order = " ORDER BY w.rank, w.search_key & 1073741823 LIMIT :limit)";
+constexpr const char* page_of_window = " p AS MATERIALIZED (SELECT w.story_row, w.rank FROM c, w";
+// Within a rank, stories order by row (and the page by s.id, the same row).
+constexpr const char* window_order = " ORDER BY w.rank, w.story_row LIMIT :limit)";
 constexpr const char* ranked_page_select =
-    ", p.rank, b.low, b.high, b.n FROM b, p JOIN stories s ON s.id = p.search_key & 1073741823"
-    " ORDER BY p.rank, s.id";
+    ", p.rank, b.low, b.high, b.n FROM b, p JOIN stories s ON s.id = p.story_row ORDER BY p.rank, s.id";
 // The window's bounds and size; and where the cursor's story ranks now (new
 // stories move every score a little), its saved rank when it has gone.
 // Both are one row, computed once.
 constexpr const char* window_bounds =
     " b AS MATERIALIZED (SELECT min(search_key) AS low, max(search_key) AS high, count(*) AS n FROM w),"
-    " c AS MATERIALIZED (SELECT coalesce((SELECT rank FROM w WHERE search_key & 1073741823 = :after_row),"
-    " :after_rank) AS rank)";
-constexpr const char* pinned_window = " AND f.rowid BETWEEN :window_low AND :window_high";
-constexpr const char* after_ranked = " WHERE (w.rank, w.search_key & 1073741823) > (c.rank, :after_row)";
+    " c AS MATERIALIZED (SELECT coalesce((SELECT rank FROM w WHERE story_row = :after_row), :after_rank) AS rank)";
+// Widened to both verdicts of the bounds' rows: a bound story whose verdict
+// changed since keeps its place in the window.
+constexpr const char* pinned_window = " AND f.rowid BETWEEN (:window_low | 1) - 1 AND :window_high | 1";
+constexpr const char* after_ranked = " WHERE (w.rank, w.story_row) > (c.rank, :after_row)";
 
+using store_detail::key_row_sql;
 using store_detail::search_key_sql;
+
+std::string from_search_matches() {
+  return " FROM stories_fts f JOIN stories s ON s.id = " + key_row_sql("f.rowid");
+}
+
+// The on-topic bit of the key, tested as the query's verdict filter asks.
+std::string verdict_condition(const StoryQuery& query) {
+  if (query.only_off_topic) return " AND " + store_detail::key_verdict_sql("f.rowid") + " = 0";
+  if (query.include_off_topic) return "";
+  return " AND " + store_detail::key_verdict_sql("f.rowid") + " = 1";
+}
 
 // "story_rank(stories_fts, :df0, :df1, d.sz)" for two phrases; no frequency
 // (weight 1) for one. d is the row's stories_fts_docsize record
@@ -93,10 +106,11 @@ std::string rank_call(std::size_t phrases) {
   return call + ", d.sz)";
 }
 
-// The text filter and the key ranges since, until and a newest-first cursor
-// allow. The ranges are whole seconds wide; the filters above stay exact.
+// The text filter, the verdict, and the key ranges since, until and a
+// newest-first cursor allow. The ranges are whole seconds wide; the filters
+// on stories stay exact.
 std::string search_conditions(const StoryQuery& query, bool ranked) {
-  std::string sql = " stories_fts MATCH :match";
+  std::string sql = " stories_fts MATCH :match" + verdict_condition(query);
   if (query.since) sql += " AND f.rowid >= " + search_key_sql(":since", "0");
   if (query.until) sql += " AND f.rowid < " + search_key_sql(":until", "0") + " + 1073741824";
   if (query.after) sql += ranked ? pinned_window : " AND f.rowid < " + search_key_sql(":after_time", ":after_row");
@@ -107,27 +121,21 @@ std::string filter_sql(const StoryQuery& query) {
   return std::string(filters) + (query.until ? until_filter : "");
 }
 
-// Whether the query keeps only some stories: by time, or by the topic verdict.
-bool filters_stories(const StoryQuery& query) {
-  return query.since || query.until || !query.include_off_topic || query.only_off_topic;
-}
-
-// Whether the SQL of the query's page tests the stories at all (:since and the
-// on_topic bounds are its parameters).
-bool reads_filters(const StoryQuery& query, std::size_t phrases) {
-  return phrases == 0 || !query.ranked || filters_stories(query);
+std::string search_filter_sql(const StoryQuery& query) {
+  return std::string(search_filters) + (query.until ? until_filter : "");
 }
 
 std::string newest_search_sql(const StoryQuery& query) {
-  return std::string(story_columns) + ", 0.0" + from_search_matches + filter_sql(query) + " AND" +
+  return std::string(story_columns) + ", 0.0" + from_search_matches() + search_filter_sql(query) + " AND" +
          search_conditions(query, false) + search_key_order + " LIMIT :limit";
 }
 
 std::string ranked_search_sql(const StoryQuery& query, std::size_t phrases, bool every_match) {
-  const std::string from = filters_stories(query)
-                               ? from_search_matches + std::string(docsize_join) + filter_sql(query) + " AND"
-                               : unfiltered_window_from + std::string(docsize_join) + " WHERE";
-  const std::string window = "SELECT f.rowid AS search_key, " + rank_call(phrases) + " AS rank" + from +
+  const bool by_time = query.since || query.until;
+  const std::string from = by_time ? from_search_matches() + docsize_join + search_filter_sql(query) + " AND"
+                                   : unfiltered_window_from + std::string(docsize_join) + " WHERE";
+  const std::string window = "SELECT f.rowid AS search_key, " + key_row_sql("f.rowid") + " AS story_row, " +
+                             rank_call(phrases) + " AS rank" + from +
                              search_conditions(query, true) + (every_match ? every_match_order : search_key_order) +
                              " LIMIT :window";
   return "WITH w AS MATERIALIZED (" + window + ")," + window_bounds + "," + page_of_window +
@@ -205,6 +213,13 @@ void attach_sources(SQLite::Database& db, store_detail::StatementCache& statemen
   }
 }
 
+// Binds `name` when the statement has it: which filters a page's SQL tests
+// depends on the query, and this keeps the two from having to agree.
+template <typename Value>
+void bind_if_used(SQLite::Statement& select, const char* name, const Value& value) {
+  if (const int index = select.getIndex(name); index != 0) select.bind(index, value);
+}
+
 void bind_position(SQLite::Statement& select, const StoryPosition& after, bool ranked) {
   if (ranked) {
     select.bind(":after_rank", after.rank);
@@ -239,11 +254,9 @@ std::vector<Row> read_page(SQLite::Database& db, store_detail::StatementCache& s
   const store_detail::StatementCache::Use cached =
       statements.prepare(db, page_sql(query, phrases.size(), fits_window(frequencies)));
   SQLite::Statement& select = *cached;
-  if (reads_filters(query, phrases.size())) {
-    select.bind(":since", query.since ? format_rfc3339(*query.since) : std::string());
-    select.bind(":min_on_topic", query.include_off_topic || query.only_off_topic ? 0 : 1);
-    select.bind(":max_on_topic", query.only_off_topic ? 0 : 1);
-  }
+  bind_if_used(select, ":since", query.since ? format_rfc3339(*query.since) : std::string());
+  bind_if_used(select, ":min_on_topic", query.include_off_topic || query.only_off_topic ? 0 : 1);
+  bind_if_used(select, ":max_on_topic", query.only_off_topic ? 0 : 1);
   if (query.until) select.bind(":until", format_rfc3339(*query.until));
   if (searching) select.bind(":match", store_detail::fts_match_expression(phrases));
   store_detail::bind_frequencies(select, frequency_parameter, frequencies);

@@ -348,7 +348,7 @@ TEST_CASE("a ranked search gives story_rank each row's docsize record", "[store]
   {
     SQLite::Database db(s.path.string(), SQLite::OPEN_READWRITE);
     key = db.execAndGet("SELECT min(rowid) FROM stories_fts WHERE stories_fts MATCH 'wind'").getInt64();
-    SQLite::Statement story(db, "SELECT title FROM stories WHERE id = ? & 1073741823");
+    SQLite::Statement story(db, "SELECT title FROM stories WHERE id = (?1 & 1073741823) >> 1");
     story.bind(1, key);
     REQUIRE(story.executeStep());
     title = story.getColumn(0).getString();

@@ -1,11 +1,12 @@
-// Searches through stories_fts (schema v8): the index follows every change of
-// items and of a story's date; newest-first and ranked pages equal unbounded
+// Searches through stories_fts (schema v9): the index follows every change of
+// items and of a story's date and verdict; newest-first and ranked pages equal unbounded
 // references; a ranked search ranks the newest ranked_search_window matches
 // and keeps that window across its pages while stories arrive.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <set>
 
@@ -82,7 +83,7 @@ struct SearchStore {
   Ids ranked_reference(const std::string& words) const {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
     SQLite::Statement select(db,
-                             "SELECT s.story_id FROM stories_fts f JOIN stories s ON s.id = f.rowid & 1073741823"
+                             "SELECT s.story_id FROM stories_fts f JOIN stories s ON s.id = (f.rowid & 1073741823) >> 1"
                              " WHERE stories_fts MATCH :match AND s.on_topic = 1 ORDER BY bm25(stories_fts), s.id");
     select.bind(":match", store_detail::fts_match_expression(words));
     Ids ids;
@@ -136,6 +137,34 @@ TEST_CASE("stories_fts keeps one row per story at its listing key through edits,
   s.check_index();
   test::execute(s.path, "DELETE FROM items WHERE story_id IN (5, 6); DELETE FROM stories WHERE id IN (5, 6)");
   s.check_index();
+  // A verdict is part of the key: a story whose verdict changes moves, and
+  // the on-topic search follows it.
+  test::execute(s.path, "UPDATE stories SET on_topic = 1 - on_topic WHERE id % 4 = 0");
+  s.check_index();
+  CHECK(s.paged(search("harbour", 7)) == s.newest_reference("harbour", false));
+  StoryQuery off = search("harbour", 7);
+  off.only_off_topic = true;
+  Ids off_topic;
+  const Ids every = s.newest_reference("harbour", true);
+  const Ids on = s.newest_reference("harbour", false);
+  std::copy_if(every.begin(), every.end(), std::back_inserter(off_topic),
+               [&](const std::string& id) { return std::find(on.begin(), on.end(), id) == on.end(); });
+  REQUIRE_FALSE(off_topic.empty());
+  CHECK(s.paged(off) == off_topic);
+}
+
+TEST_CASE("a story founded by an off-topic item is indexed off topic from the start", "[store][search]") {
+  SearchStore s;
+  NormalizedItem item = seeded_item(1);
+  REQUIRE_FALSE(item.on_topic);
+  s.store.record_poll(ok_poll(s.feed, {item}, may(20)));
+  s.check_index();
+  CHECK(scalar(s.path, "SELECT on_topic FROM stories") == 0);
+  CHECK(scalar(s.path, "SELECT rowid & 1 FROM stories_fts") == 0);
+  CHECK(s.store.stories(search("ledger", 10)).empty());
+  StoryQuery any = search("ledger", 10);
+  any.include_off_topic = true;
+  CHECK(s.store.stories(any).size() == 1);
 }
 
 TEST_CASE("newest-first search pages equal an unbounded reference, filters and ties included", "[store][search]") {
@@ -219,6 +248,24 @@ TEST_CASE("ranked search over many matches ranks the newest window of them, and 
   CHECK(full == reference);
 }
 
+TEST_CASE("a ranked window keeps its stories when verdicts change between pages", "[store][search]") {
+  const auto ranked_any = [] {
+    StoryQuery query = search("harbour", 200, true);
+    query.include_off_topic = true;
+    return query;
+  };
+  SearchStore still;
+  still.add(0, 3'300);
+  const Ids reference = still.paged(ranked_any());
+  REQUIRE(reference.size() == static_cast<std::size_t>(ranked_search_window));
+  // Every verdict flips after each page: the window's bounds move by the
+  // verdict bit, and the stories at its edges must stay inside.
+  SearchStore s;
+  s.add(0, 3'300);
+  const Ids flipped = s.paged(ranked_any(), [&] { test::execute(s.path, "UPDATE stories SET on_topic = 1 - on_topic"); });
+  CHECK(flipped == reference);
+}
+
 TEST_CASE("a forged ranked cursor cannot widen the window past twice its size", "[store][search]") {
   SearchStore s;
   s.add(0, 3'300);  // 2,200 match "harbour"
@@ -266,17 +313,19 @@ TEST_CASE("a v6 store is upgraded in place and its stories are searchable", "[st
     store_detail::migrate(db, path, 6);
     db.exec(
         "INSERT INTO feeds (id, name, url) VALUES (1, 'old', 'http://old.test/feed');"
-        "INSERT INTO stories (id, story_id, title, published, first_seen) VALUES"
-        " (1, 'a', 'Harbour opens', '2024-05-01T00:00:00Z', '2024-05-01T00:00:00Z'),"
-        " (2, 'b', 'Quay closes', NULL, '2024-05-02T00:00:00Z');"
+        "INSERT INTO stories (id, story_id, title, published, first_seen, on_topic) VALUES"
+        " (1, 'a', 'Harbour opens', '2024-05-01T00:00:00Z', '2024-05-01T00:00:00Z', 1),"
+        " (2, 'b', 'Quay closes', NULL, '2024-05-02T00:00:00Z', 1),"
+        " (3, 'c', 'Harbour gossip', NULL, '2024-05-03T00:00:00Z', 0);"
         "INSERT INTO items (feed_id, story_id, guid, title, summary, fetched_at, last_seen_at) VALUES"
         " (1, 1, 'x', 'Harbour opens', 'the tide is high', '2024-05-01T00:00:00Z', '2024-05-01T00:00:00Z'),"
         " (1, 1, 'y', 'Harbour opens again', 'a second source', '2024-05-01T00:00:00Z', '2024-05-01T00:00:00Z'),"
-        " (1, 2, 'z', 'Quay closes', 'harbour news', '2024-05-02T00:00:00Z', '2024-05-02T00:00:00Z');");
+        " (1, 2, 'z', 'Quay closes', 'harbour news', '2024-05-02T00:00:00Z', '2024-05-02T00:00:00Z'),"
+        " (1, 3, 'w', 'Harbour gossip', 'off topic', '2024-05-03T00:00:00Z', '2024-05-03T00:00:00Z');");
   }
   Store store(path);
   CHECK(scalar(path, "PRAGMA user_version") == store_detail::known_schema_version());
-  CHECK(scalar(path, "SELECT count(*) FROM stories_fts") == 2);
+  CHECK(scalar(path, "SELECT count(*) FROM stories_fts") == 3);
   const auto ids = [&](StoryQuery query) {
     Ids out;
     for (const StoryView& story : store.stories(query)) out.push_back(story.story_id);
@@ -286,4 +335,7 @@ TEST_CASE("a v6 store is upgraded in place and its stories are searchable", "[st
   CHECK(ids(search("tide", 10)) == Ids{"a"});
   CHECK(ids(search("second tide", 10, true)) == Ids{"a"});  // words of two items of one story
   CHECK(ids(search("harbour", 10, true)).size() == 2);
+  StoryQuery any = search("harbour", 10);
+  any.include_off_topic = true;
+  CHECK(ids(any) == Ids{"c", "b", "a"});
 }
