@@ -239,7 +239,7 @@ std::string iconv_charset_name(std::string_view declared) {
 
 std::string convert_to_utf8(std::string_view bytes, std::string_view charset, bool* replaced) {
   // Most non-UTF-8 feeds are in a single-byte charset, and most of the rest in
-  // a double-byte one: a table is several times faster than iconv.
+  // a CJK multi-byte one: a table is several times faster than iconv.
   if (const auto table = encoding_detail::single_byte_table(std::string(charset))) {
     return encoding_detail::decode_single_byte(bytes, *table, replaced);
   }
@@ -249,7 +249,13 @@ std::string convert_to_utf8(std::string_view bytes, std::string_view charset, bo
   if (charset == "UTF-16LE" || charset == "UTF-16BE") {
     return encoding_detail::decode_utf16(bytes, charset == "UTF-16BE", replaced);
   }
-  const encoding_detail::IconvToUtf8 cd{std::string(charset)};
+  return encoding_detail::convert_through_iconv(bytes, charset, replaced);
+}
+
+namespace encoding_detail {
+
+std::string convert_through_iconv(std::string_view bytes, std::string_view charset, bool* replaced) {
+  const IconvToUtf8 cd{std::string(charset)};
   if (!cd.ok()) throw std::invalid_argument("unknown charset " + std::string(charset));
   const std::size_t unit = code_unit_size(charset);
   // iconv writes straight into the result, which grows when iconv says E2BIG.
@@ -289,6 +295,8 @@ std::string convert_to_utf8(std::string_view bytes, std::string_view charset, bo
   out.resize(written);
   return out;
 }
+
+}  // namespace encoding_detail
 
 DecodedDocument decode_xml_document(std::string_view bytes, std::string_view content_type) {
   DecodedDocument doc;

@@ -31,6 +31,12 @@ class IconvToUtf8 {
   iconv_t handle_;
 };
 
+// `bytes` converted by iconv from `charset` to UTF-8, a U+FFFD for each byte
+// iconv rejects and one for a sequence cut short at the end: what the tables
+// of the other decoders are checked against. Throws std::invalid_argument
+// when iconv does not know the charset.
+std::string convert_through_iconv(std::string_view bytes, std::string_view charset, bool* replaced);
+
 // The number of leading bytes of p[0, n) below 0x80: the common case of every
 // decoder, thirty-two and then eight bytes at a time.
 inline std::size_t ascii_prefix(const char* p, std::size_t n) {
