@@ -55,9 +55,8 @@ constexpr std::array kDroppedWithContent = {
     GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,    GUMBO_TAG_IFRAME,  GUMBO_TAG_FRAME,    GUMBO_TAG_FRAMESET,
     GUMBO_TAG_PARAM,    GUMBO_TAG_META,     GUMBO_TAG_LINK,    GUMBO_TAG_BASE,     GUMBO_TAG_INPUT,
     GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,   GUMBO_TAG_DATALIST, GUMBO_TAG_KEYGEN,  GUMBO_TAG_NOSCRIPT,
-    GUMBO_TAG_TEMPLATE, GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES, GUMBO_TAG_HEAD,    GUMBO_TAG_TITLE,
-    GUMBO_TAG_BGSOUND,
-};
+    GUMBO_TAG_TEMPLATE, GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES, GUMBO_TAG_HEAD,    GUMBO_TAG_BGSOUND,
+};  // and an HTML <title> (text_detail::is_document_title)
 
 constexpr std::array kVoid = {GUMBO_TAG_BR,  GUMBO_TAG_HR,     GUMBO_TAG_IMG,
                               GUMBO_TAG_COL, GUMBO_TAG_SOURCE, GUMBO_TAG_WBR};
@@ -181,20 +180,13 @@ class Serializer final : public text_detail::SimpleHtmlSink {
     std::string_view value;
   };
 
-  // An SVG or MathML <title> is the drawing's caption, text a reader is shown,
-  // not the document metadata HTML's <title> is: it is unwrapped like the
-  // rest of the drawing.
-  static bool is_foreign_title(const GumboElement& element) {
-    return element.tag == GUMBO_TAG_TITLE && element.tag_namespace != GUMBO_NAMESPACE_HTML;
-  }
-
   static bool written(const GumboElement& element) {
     return element.tag_namespace == GUMBO_NAMESPACE_HTML && listed(kAllowed, element.tag);
   }
 
   bool enter_element(const GumboElement& element) {
     if (text_detail::has_raw_text_fallback(element) && !in_fallback_) return enter_fallback(element);
-    if (listed(kDroppedWithContent, element.tag) && !is_foreign_title(element)) return false;
+    if (listed(kDroppedWithContent, element.tag) || text_detail::is_document_title(element)) return false;
     if (!written(element)) return true;  // unwrap: children only
     attributes_.clear();
     for (unsigned i = 0; i < element.attributes.length; ++i) {

@@ -102,7 +102,9 @@ TEST_CASE("html_to_text strips tags, decodes entities and keeps words apart", "[
       {"1 &lt; 2", "1 < 2"},
       {"<img src='x.png' alt='pic'>caption", "caption"},
       {"<pre>  code\n  block</pre>", "code block"},
-      {"<html><head><title>T</title></head><body><p>Body</p></body></html>", "T Body"},
+      {"<html><head><title>T</title></head><body><p>Body</p></body></html>", "Body"},  // metadata, as sanitize drops it
+      {"a<title>page name</title>b", "ab"},
+      {"<svg><title>chart</title><circle r=\"5\"/></svg>caption", "chart caption"},  // a drawing's caption is kept
       {"<![CDATA[x]]>y", "y"},
       {"\xE4\xB8\xAD<b>\xE6\x96\x87</b>", "\xE4\xB8\xAD\xE6\x96\x87"},
       {"safe<object classid=\"x\"> description</object>", "safe description"},  // fallback text
@@ -282,4 +284,17 @@ TEST_CASE("limit_html_nesting caps depth and leaves shallow markup alone", "[tex
   CHECK(limit_html_nesting("<div><script>x()</script>y</div>", 0) == "  y ");
   // Quoted '>' inside an attribute
   CHECK(limit_html_nesting("<div title='a>b'><div>x", 1) == "<div title='a>b'> x");
+}
+
+TEST_CASE("plain text keeps of a <title> what the sanitizer keeps", "[text][sanitize]") {
+  // HTML's <title> is metadata, dropped by both; an SVG or MathML <title> is
+  // a caption, kept by both.
+  for (const char* input : {"a <title>page</title> b", "<p>a</p><title>page</title><p>b</p>",
+                            "<svg><title>chart</title></svg> b", "<math><title>m</title></math> b",
+                            "<div><title>t &amp; u</title> x</div>"}) {
+    CAPTURE(input);
+    CHECK(html_to_text(input) == html_to_text(sanitize_html(input, kBase)));
+  }
+  CHECK(html_to_text("a <title>page</title> b") == "a b");
+  CHECK(html_to_text("<svg><title>chart</title></svg> b") == "chart b");
 }
