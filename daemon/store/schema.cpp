@@ -248,7 +248,8 @@ PRAGMA user_version = 7;
 // stops after a page, and bm25 ranks stories, not items. It stores its own
 // copy of the text so that a row can be moved or rebuilt by rowid alone.
 // Triggers rebuild a story's row when its items change and move it when its
-// sort_time does. Existing stories are indexed by the step itself.
+// sort_time does. Existing stories are indexed by version 9, which rebuilds
+// the table at its own keys (indexing them here too would double the upgrade).
 constexpr const char* schema_v8 = R"sql(
 CREATE VIEW story_search_keys (id, search_key) AS
   SELECT id, (max(0, min(8589934591, coalesce(unixepoch(sort_time), 0) + 2208988800)) << 30) | id FROM stories;
@@ -262,9 +263,6 @@ CREATE VIRTUAL TABLE stories_fts USING fts5 (
   title, summary, content,
   tokenize = 'unicode61 remove_diacritics 2'
 );
-
-INSERT INTO stories_fts (rowid, title, summary, content)
-  SELECT search_key, title, summary, content FROM story_search_text;
 
 CREATE TRIGGER stories_fts_after_item_insert AFTER INSERT ON items BEGIN
   DELETE FROM stories_fts WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = new.story_id);
@@ -308,6 +306,8 @@ PRAGMA user_version = 8;
 // through story_search_keys and need no change; the story triggers compute
 // the old key themselves and follow the verdict as well as the date. The
 // index is rebuilt at the new keys (dropping it is faster than moving rows).
+// A story row of 2^29 or more would spill into the key's time bits: the
+// store refuses to create one (about 537 million stories) instead.
 constexpr const char* schema_v9 = R"sql(
 DROP TRIGGER stories_fts_after_story_move;
 DROP TRIGGER stories_fts_after_story_delete;
@@ -344,6 +344,9 @@ CREATE TRIGGER stories_fts_after_story_delete AFTER DELETE ON stories BEGIN
   DELETE FROM stories_fts
     WHERE rowid = (max(0, min(8589934591, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0)
                               + 2208988800)) << 30) | (old.id << 1) | (old.on_topic != 0);
+END;
+CREATE TRIGGER stories_id_fits_search_key AFTER INSERT ON stories WHEN new.id >= 536870912 BEGIN
+  SELECT RAISE(ABORT, 'stories.id has reached 2^29, more than the listing key of stories_fts holds');
 END;
 
 PRAGMA user_version = 9;

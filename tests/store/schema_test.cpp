@@ -37,7 +37,7 @@ TEST_CASE("a new store gets the whole schema and its version", "[store][schema]"
                            "items_fts_after_delete", "simhash_bands", "story_terms", "items_by_title_key",
                            "stories_fts", "story_search_keys", "story_search_text", "stories_fts_after_item_insert",
                            "stories_fts_after_item_update", "stories_fts_after_item_delete",
-                           "stories_fts_after_story_move", "stories_fts_after_story_delete",
+                           "stories_fts_after_story_move", "stories_fts_after_story_delete", "stories_id_fits_search_key",
                            "items_by_feed_time", "feed_counts_after_insert", "feed_counts_after_delete",
                            "feed_counts_after_update"}) {
     SQLite::Database db(path.string());

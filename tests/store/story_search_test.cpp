@@ -155,10 +155,15 @@ TEST_CASE("stories_fts keeps one row per story at its listing key through edits,
 
 TEST_CASE("a story founded by an off-topic item is indexed off topic from the start", "[store][search]") {
   SearchStore s;
+  // Every change of a story's verdict, which moves its search row, is noted.
+  test::execute(s.path, "CREATE TABLE verdict_moves (story INTEGER);"
+                        "CREATE TRIGGER note_verdict_move AFTER UPDATE OF on_topic ON stories"
+                        " WHEN old.on_topic IS NOT new.on_topic BEGIN INSERT INTO verdict_moves VALUES (new.id); END;");
   NormalizedItem item = seeded_item(1);
   REQUIRE_FALSE(item.on_topic);
   s.store.record_poll(ok_poll(s.feed, {item}, may(20)));
   s.check_index();
+  CHECK(scalar(s.path, "SELECT count(*) FROM verdict_moves") == 0);
   CHECK(scalar(s.path, "SELECT on_topic FROM stories") == 0);
   CHECK(scalar(s.path, "SELECT rowid & 1 FROM stories_fts") == 0);
   CHECK(s.store.stories(search("ledger", 10)).empty());
@@ -246,6 +251,17 @@ TEST_CASE("ranked search over many matches ranks the newest window of them, and 
   for (const std::string& id : still.ranked_reference("harbour"))
     if (window.count(id) == 1) reference.push_back(id);
   CHECK(full == reference);
+}
+
+TEST_CASE("a story row the listing key cannot hold is refused", "[store][search][schema]") {
+  SearchStore s;
+  s.add(0, 3);
+  CHECK_NOTHROW(test::execute(s.path, "INSERT INTO stories (id, story_id, first_seen)"
+                                      " VALUES (536870911, 'last', '2024-05-01T00:00:00Z')"));
+  CHECK_THROWS_WITH(test::execute(s.path, "INSERT INTO stories (id, story_id, first_seen)"
+                                          " VALUES (536870912, 'over', '2024-05-01T00:00:00Z')"),
+                    Catch::Contains("2^29"));
+  CHECK(scalar(s.path, "SELECT count(*) FROM stories WHERE story_id = 'over'") == 0);
 }
 
 TEST_CASE("a ranked window keeps its stories when verdicts change between pages", "[store][search]") {
