@@ -96,21 +96,34 @@ std::string compact(std::string_view text) {
 // find_first_of, which calls memchr on the set for every byte of the URL.
 constexpr ByteSet kSchemeEnd(":/?#");
 
-// The lower-cased scheme, or "" for a relative reference.
-std::string scheme_of(std::string_view url) {
+// The scheme as written, or "" for a relative reference; `colon` is set when
+// the first segment ends in ':' all the same (a near-miss such as
+// "\uFFFDjavascript:").
+std::string_view scheme_of(std::string_view url, bool* colon = nullptr) {
   const std::size_t end = kSchemeEnd.find_in(url);
-  if (end == url.size() || url[end] != ':' || end == 0) return {};
+  const bool has_colon = end != url.size() && url[end] == ':';
+  if (colon != nullptr) *colon = has_colon;
+  if (!has_colon || end == 0) return {};
   if (!std::isalpha(static_cast<unsigned char>(url[0]))) return {};
   for (std::size_t i = 1; i < end; ++i) {
     const auto c = static_cast<unsigned char>(url[i]);
     if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return {};
   }
-  return ascii_lower(url.substr(0, end));
+  return url.substr(0, end);
 }
 
-bool scheme_allowed(const std::string& scheme, UrlUse use) {
-  if (scheme.empty() || scheme == "http" || scheme == "https") return true;
-  return use == UrlUse::link && (scheme == "mailto" || scheme == "ftp" || scheme == "tel");
+// Whether `scheme` is `lower` in any case: no lower-cased copy of every scheme.
+bool scheme_is(std::string_view scheme, std::string_view lower) {
+  if (scheme.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < scheme.size(); ++i) {
+    if (ascii_lower(scheme[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool scheme_allowed(std::string_view scheme, UrlUse use) {
+  if (scheme.empty() || scheme_is(scheme, "http") || scheme_is(scheme, "https")) return true;
+  return use == UrlUse::link && (scheme_is(scheme, "mailto") || scheme_is(scheme, "ftp") || scheme_is(scheme, "tel"));
 }
 
 bool is_raster_data_image(std::string_view compacted) {
@@ -158,21 +171,26 @@ std::optional<std::string> safe_url(std::string_view value, const BaseUrl& base,
   const bool plain = is_compact(value);
   std::string compacted_storage;
   const std::string_view compacted = plain ? value : compacted_view(value, compacted_storage);
-  const std::string scheme = scheme_of(plain ? value : std::string_view(compact(decode_references(compacted))));
-  if (scheme == "data") {
+  std::string decoded_storage;
+  if (!plain) decoded_storage = compact(decode_references(compacted));
+  const std::string_view scheme = scheme_of(plain ? value : std::string_view(decoded_storage));
+  if (scheme_is(scheme, "data")) {
     if (use == UrlUse::image && is_raster_data_image(compacted)) return std::string(compacted);
     return std::nullopt;
   }
   if (!scheme_allowed(scheme, use) || compacted.empty()) return std::nullopt;
+  // A compact absolute link resolves to itself (it has no blank to trim), and
+  // its scheme was judged above: the usual link needs nothing more.
+  if (plain && !scheme.empty()) return std::string(value);
   std::string resolved = base.resolve(value);
   // The base decides the scheme of a relative reference: judge the result too.
   std::string result_storage;
-  const std::string_view result = compacted_view(resolved, result_storage);
-  if (!scheme_allowed(scheme_of(result), use)) return std::nullopt;
+  bool colon = false;
+  const std::string_view result_scheme = scheme_of(compacted_view(resolved, result_storage), &colon);
+  if (!scheme_allowed(result_scheme, use)) return std::nullopt;
   // A ':' in the first segment without a valid scheme before it ("\uFFFDjavascript:")
   // is not a link anyone means; keep no such near-miss.
-  const std::size_t end = kSchemeEnd.find_in(result);
-  if (end != result.size() && result[end] == ':' && scheme_of(result).empty()) return std::nullopt;
+  if (colon && result_scheme.empty()) return std::nullopt;
   return resolved;
 }
 
