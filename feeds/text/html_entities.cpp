@@ -1,8 +1,9 @@
 #include "feeds/text/html_entities.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
+
+#include "feeds/text/name_hash.hpp"
 
 namespace feedsieve::text_detail {
 namespace {
@@ -14,7 +15,7 @@ struct Entity {
 };
 
 // The HTML5 named character references that end in ';' (WHATWG), without the
-// five XML predefines. Sorted by name, byte-wise, for binary search. lang and
+// five XML predefines. Sorted by name, byte-wise. lang and
 // rang keep their XHTML 1.0 / HTML 4 values (U+2329, U+232A), which is what
 // feeds written against the XHTML entity sets mean.
 constexpr std::array<Entity, 2120> kEntities{{
@@ -550,40 +551,40 @@ constexpr std::array<Entity, 2120> kEntities{{
     {"zopf", 0x1D56B, 0x0}, {"zscr", 0x1D4CF, 0x0}, {"zwj", 0x200D, 0x0}, {"zwnj", 0x200C, 0x0},
 }};
 
-// Where the names with each first byte start in kEntities (start[b]: the first
-// name whose first byte is b or above), so that a lookup searches only the
-// names with its own first letter, a tenth of the table or less.
-constexpr std::array<std::uint16_t, 257> kFirstByteStart = [] {
-  std::array<std::uint16_t, 257> start{};
-  std::size_t e = 0;
-  for (std::size_t b = 0; b < start.size(); ++b) {
-    while (e < kEntities.size() && static_cast<unsigned char>(kEntities[e].name[0]) < b) ++e;
-    start[b] = static_cast<std::uint16_t>(e);
-  }
-  return start;
-}();
+// An open-addressing table over kEntities (FNV-1a, linear probing, half
+// full): a lookup hashes the name once and compares it with one entry or two,
+// where a binary search compared it with a dozen. Built once, never changed.
+constexpr std::size_t kSlots = 4096;  // a power of two, about twice the names
 
-// std::string_view's order (bytes as unsigned char) without a call to memcmp
-// for names a few bytes long.
-bool name_less(std::string_view a, std::string_view b) {
-  const std::size_t n = std::min(a.size(), b.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
-  }
-  return a.size() < b.size();
+const std::array<std::uint16_t, kSlots>& entity_slots() {
+  static const auto kTable = [] {
+    std::array<std::uint16_t, kSlots> slots{};  // index + 1 into kEntities; 0 for an empty slot
+    for (std::size_t e = 0; e < kEntities.size(); ++e) {
+      std::size_t slot = name_hash(kEntities[e].name) & (kSlots - 1);
+      while (slots[slot] != 0) slot = (slot + 1) & (kSlots - 1);
+      slots[slot] = static_cast<std::uint16_t>(e + 1);
+    }
+    return slots;
+  }();
+  return kTable;
 }
 
 }  // namespace
 
+std::optional<EntityCodePoints> html_entity_code_points(std::string_view name) {
+  const auto& slots = entity_slots();
+  for (std::size_t slot = name_hash(name) & (kSlots - 1); slots[slot] != 0; slot = (slot + 1) & (kSlots - 1)) {
+    const Entity& e = kEntities[slots[slot] - 1u];
+    if (e.name == name) return EntityCodePoints{e.first, e.second};
+  }
+  return std::nullopt;
+}
+
 std::optional<std::u32string> html_entity(std::string_view name) {
-  if (name.empty()) return std::nullopt;
-  const auto first = static_cast<unsigned char>(name[0]);
-  const auto end = kEntities.begin() + kFirstByteStart[first + 1u];
-  const auto it = std::lower_bound(kEntities.begin() + kFirstByteStart[first], end, name,
-                                   [](const Entity& e, std::string_view n) { return name_less(e.name, n); });
-  if (it == end || it->name != name) return std::nullopt;
-  std::u32string out(1, it->first);
-  if (it->second != 0) out.push_back(it->second);
+  const auto cps = html_entity_code_points(name);
+  if (!cps) return std::nullopt;
+  std::u32string out(1, cps->first);
+  if (cps->second != 0) out.push_back(cps->second);
   return out;
 }
 

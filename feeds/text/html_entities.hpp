@@ -11,6 +11,13 @@ namespace feedsieve::text_detail {
 // HTML does not define it. The XML predefines (lt, gt, amp, apos, quot) are not in it.
 std::optional<std::u32string> html_entity(std::string_view name);
 
+// The same as one or two code points, for a hot loop that appends them itself.
+struct EntityCodePoints {
+  char32_t first;
+  char32_t second;  // 0 when the reference is one code point
+};
+std::optional<EntityCodePoints> html_entity_code_points(std::string_view name);
+
 // Every name html_entity knows (for tests that compare it with other decoders).
 std::vector<std::string_view> html_entity_names();
 
