@@ -19,6 +19,7 @@
 //   HTML keeps as it is.
 #include "feeds/text/simple_html.hpp"
 
+#include <boost/container/static_vector.hpp>
 #include <utf8proc.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -37,6 +38,7 @@
 #include "feeds/text/ascii.hpp"
 #include "feeds/text/byte_set.hpp"
 #include "feeds/text/html_entities.hpp"
+#include "feeds/text/name_hash.hpp"
 
 namespace feedsieve::text_detail {
 namespace {
@@ -79,6 +81,62 @@ Kind kind_of(GumboTag tag) {
     default:
       return Kind::refused;
   }
+}
+
+// The tags kind_of knows, found by their name as written (any case): one
+// hash of a name of at most ten letters instead of gumbo_tagn_enum over all
+// of HTML's tags, for every start and end tag. Built once from gumbo's names.
+class KnownTags {
+ public:
+  struct Known {
+    GumboTag tag;
+    Kind kind;
+  };
+
+  KnownTags() {
+    for (unsigned t = 0; t < GUMBO_TAG_UNKNOWN; ++t) {
+      const auto tag = static_cast<GumboTag>(t);
+      const Kind kind = kind_of(tag);
+      const std::string_view name = gumbo_normalized_tagname(tag);
+      if (kind == Kind::refused || name.size() > kLongest) continue;
+      std::size_t slot = name_hash(name) & (kSlots - 1);
+      while (slots_[slot].name_size != 0) slot = (slot + 1) & (kSlots - 1);
+      Slot& s = slots_[slot];
+      std::copy(name.begin(), name.end(), s.name.begin());
+      s.name_size = static_cast<std::uint8_t>(name.size());
+      s.known = {tag, kind};
+    }
+  }
+
+  // {GUMBO_TAG_UNKNOWN, Kind::refused} for a name that is none of ours.
+  Known find(std::string_view written) const {
+    constexpr Known kNone{GUMBO_TAG_UNKNOWN, Kind::refused};
+    if (written.size() > kLongest) return kNone;
+    std::array<char, kLongest> lower{};
+    for (std::size_t i = 0; i < written.size(); ++i) lower[i] = ascii_lower(written[i]);
+    const std::string_view name(lower.data(), written.size());
+    for (std::size_t slot = name_hash(name) & (kSlots - 1); slots_[slot].name_size != 0; slot = (slot + 1) & (kSlots - 1)) {
+      const Slot& s = slots_[slot];
+      if (std::string_view(s.name.data(), s.name_size) == name) return s.known;
+    }
+    return kNone;
+  }
+
+ private:
+  static constexpr std::size_t kLongest = 10;  // blockquote, figcaption
+  static constexpr std::size_t kSlots = 256;   // a power of two, several times the tags
+
+  struct Slot {
+    std::array<char, kLongest> name{};
+    std::uint8_t name_size = 0;  // 0 for an empty slot
+    Known known{GUMBO_TAG_UNKNOWN, Kind::refused};
+  };
+  std::array<Slot, kSlots> slots_{};
+};
+
+const KnownTags& known_tags() {
+  static const KnownTags kTags;
+  return kTags;
 }
 
 bool is_void(Kind kind) { return kind == Kind::phrasing_void || kind == Kind::block_void; }
@@ -207,6 +265,22 @@ std::optional<std::uint32_t> numeric_reference(std::string_view digits, bool hex
   return cp;
 }
 
+// The five references XML predefines, which the HTML table leaves out, by
+// length first; 0 for any other name.
+char xml_predefined(std::string_view name) {
+  switch (name.size()) {
+    case 2:
+      if (name[1] != 't') return 0;
+      return name[0] == 'l' ? '<' : name[0] == 'g' ? '>' : 0;
+    case 3:
+      return name == "amp" ? '&' : 0;
+    case 4:
+      return name == "quot" ? '"' : name == "apos" ? '\'' : 0;
+    default:
+      return 0;
+  }
+}
+
 // Decodes the reference at in[i] == '&', appending to `out` and moving i past
 // its ';'. False when HTML might read it any other way. A '&' that no name or
 // '#' follows ("fish & chips", a trailing '&') starts no reference in HTML, in
@@ -230,22 +304,16 @@ bool decode_reference(std::string_view in, std::size_t& i, std::string& out) {
     const auto cp = numeric_reference(name, hex);
     if (!cp) return false;
     append_code_point(out, *cp);
-  } else if (name == "amp") {
-    out += '&';
-  } else if (name == "lt") {
-    out += '<';
-  } else if (name == "gt") {
-    out += '>';
-  } else if (name == "quot") {
-    out += '"';
-  } else if (name == "apos") {
-    out += '\'';
+  } else if (const char xml = xml_predefined(name)) {
+    out += xml;
   } else {
-    // lang and rang keep their XHTML 1.0 values in that table; HTML5 changed them.
-    if (name == "lang" || name == "rang") return false;
-    const auto cps = html_entity(name);
+    const auto cps = html_entity_code_points(name);
     if (!cps) return false;
-    for (const char32_t cp : *cps) append_code_point(out, cp);
+    // lang and rang keep their XHTML 1.0 values in that table (no other name
+    // has them); HTML5 changed them.
+    if (cps->first == 0x2329 || cps->first == 0x232A) return false;
+    append_code_point(out, cps->first);
+    if (cps->second != 0) append_code_point(out, cps->second);
   }
   i = j + 1;
   return true;
@@ -292,9 +360,8 @@ class Scanner {
     if (closing) ++i_;
     const std::string_view name = tag_name();
     if (name.empty()) return false;
-    // gumbo_tagn_enum ignores case, as HTML does: no lower-cased copy.
-    const GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
-    const Kind kind = kind_of(tag);
+    // Any case, as in HTML.
+    const auto [tag, kind] = known_tags().find(name);
     if (kind == Kind::refused) return false;
     return closing ? end_tag(tag) : start_tag(tag, kind);
   }
@@ -396,7 +463,7 @@ class Scanner {
   std::string_view in_;
   std::size_t i_ = 0;
   SimpleHtmlSink& sink_;
-  std::vector<Open> open_;
+  boost::container::static_vector<Open, kMaxDepth> open_;  // on the stack: no allocation per fragment
   std::vector<HtmlAttribute> attributes_;  // reused from tag to tag; the first count_ are the current ones
   std::size_t count_ = 0;
   std::string scratch_;

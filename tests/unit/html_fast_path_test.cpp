@@ -5,7 +5,10 @@
 // generated fragments (simple ones, which must be accepted, and broken ones).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <gumbo.h>
 #include <pugixml.hpp>
 #include <random>
 #include <string>
@@ -254,6 +257,56 @@ TEST_CASE("fast path: every named reference and many numeric ones agree with gum
     same_as_gumbo(hex, tally);
   }
   CHECK(tally.accepted > 2000);
+}
+
+TEST_CASE("fast path: every tag gumbo knows, in any case, agrees with gumbo", "[text][fastpath]") {
+  Tally tally;
+  for (int t = 0; t < GUMBO_TAG_UNKNOWN; ++t) {
+    const std::string lower = gumbo_normalized_tagname(static_cast<GumboTag>(t));
+    std::string upper = lower;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string mixed = lower;
+    if (!mixed.empty()) mixed[0] = upper[0];
+    for (const std::string& name : {lower, upper, mixed}) {
+      same_as_gumbo("<" + name + ">x</" + name + ">", tally);
+      same_as_gumbo("<" + name + " title=\"t\">", tally);
+      same_as_gumbo("<div><" + name + "/>y</div>", tally);
+      same_as_gumbo("<p>a <" + name + ">b</" + lower + "> c</p>", tally);
+    }
+  }
+  for (const std::string html : {"<blockquote>q</blockquote>", "<FIGCAPTION>c</FIGCAPTION>", "<Ul><lI>i</Li></uL>"}) {
+    CAPTURE(html);
+    CHECK(same_as_gumbo(html, tally));
+  }
+  // Names that only start like one of ours
+  for (const std::string html : {"<bx>t</bx>", "<blockquotes>t</blockquotes>", "<h7>t</h7>", "<pp>t</pp>"}) {
+    CAPTURE(html);
+    CHECK_FALSE(same_as_gumbo(html, tally));
+  }
+  CHECK(tally.accepted > 100);
+}
+
+TEST_CASE("html_entity finds every name in its table and nothing else", "[text]") {
+  const auto names = text_detail::html_entity_names();
+  for (const std::string_view name : names) {
+    CAPTURE(name);
+    const auto cps = text_detail::html_entity_code_points(name);
+    REQUIRE(cps);
+    const auto text = text_detail::html_entity(name);
+    REQUIRE(text);
+    CHECK((*text)[0] == cps->first);
+    CHECK(text->size() == (cps->second != 0 ? 2u : 1u));
+    const std::string longer = std::string(name) + "x";
+    if (std::find(names.begin(), names.end(), longer) == names.end()) CHECK_FALSE(text_detail::html_entity(longer));
+    const std::string_view shorter = name.substr(0, name.size() - 1);
+    if (std::find(names.begin(), names.end(), shorter) == names.end()) CHECK_FALSE(text_detail::html_entity(shorter));
+  }
+  for (const char* absent : {"", "amp", "lt", "gt", "quot", "apos", "NBSP", "nbspx", "copyright"}) {
+    CAPTURE(absent);
+    CHECK_FALSE(text_detail::html_entity(absent));
+  }
+  CHECK(*text_detail::html_entity("nbsp") == U"\u00A0");
+  CHECK(*text_detail::html_entity("NotNestedGreaterGreater") == U"\u2AA2\u0338");
 }
 
 TEST_CASE("fast path: generated fragments agree with gumbo, and simple ones take the fast path", "[text][fastpath]") {
