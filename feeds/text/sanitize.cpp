@@ -67,15 +67,26 @@ constexpr std::array<std::string_view, 20> kPlainAttributes = {
     "type", "reversed", "scope", "headers", "span",    "open",    "controls", "loop", "muted", "media",
 };
 
-// gumbo_normalized_tagname with its length measured once for every tag, not
-// again (strlen) at every start and end tag written.
-std::string_view tag_name(GumboTag tag) {
-  static const auto kNames = [] {
-    std::array<std::string_view, GUMBO_TAG_LAST + 1> names{};
-    for (std::size_t t = 0; t < names.size(); ++t) names[t] = gumbo_normalized_tagname(static_cast<GumboTag>(t));
-    return names;
+// What is written for each tag: "<p" before its attributes, and "</p>" for
+// its end ("" for a void element), each made once from gumbo's name instead
+// of three appends and a search of kVoid at every tag.
+struct TagText {
+  std::string start;
+  std::string end;
+};
+
+const TagText& tag_text(GumboTag tag) {
+  static const auto kTexts = [] {
+    std::array<TagText, GUMBO_TAG_LAST + 1> texts{};
+    for (std::size_t t = 0; t < texts.size(); ++t) {
+      const auto tag = static_cast<GumboTag>(t);
+      const std::string name = gumbo_normalized_tagname(tag);
+      texts[t].start = "<" + name;
+      if (std::find(kVoid.begin(), kVoid.end(), tag) == kVoid.end()) texts[t].end = "</" + name + ">";
+    }
+    return texts;
   }();
-  return kNames[static_cast<std::size_t>(tag)];
+  return kTexts[static_cast<std::size_t>(tag)];
 }
 
 template <typename List, typename Value>
@@ -164,13 +175,9 @@ class Serializer final : public text_detail::SimpleHtmlSink {
   void text(std::string_view decoded) override { append_html_escaped(out_, decoded, false); }
   void verbatim(std::string_view run) override { out_.append(run); }
   void start(GumboTag tag, std::span<const text_detail::HtmlAttribute> attributes) override {
-    attributes_.clear();
-    for (const auto& a : attributes) attributes_.push_back({a.name, a.value});
-    open_tag(tag);
+    open_tag(tag, attributes);
   }
-  void end(GumboTag tag) override {
-    if (!listed(kVoid, tag)) ((out_ += "</") += tag_name(tag)) += '>';
-  }
+  void end(GumboTag tag) override { out_ += tag_text(tag).end; }
 
   std::string take() { return std::move(out_); }
 
@@ -193,7 +200,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
       const auto& attr = *static_cast<const GumboAttribute*>(element.attributes.data[i]);
       attributes_.push_back({attr.name, attr.value});
     }
-    return open_tag(element.tag);
+    return open_tag(element.tag, std::span<const Attribute>(attributes_));
   }
 
   // An <iframe> is dropped, but its content is the fallback a reader without
@@ -207,16 +214,18 @@ class Serializer final : public text_detail::SimpleHtmlSink {
     return false;
   }
 
-  // Writes the start tag with its allowed attributes (attributes_); false
+  // Writes the start tag with its allowed attributes; false
   // when the element is left out (an <img> without a usable src).
   // The tag is written straight into the output and cut off again when the
   // element is left out: no copy of every tag through a buffer of its own.
-  bool open_tag(GumboTag tag) {
+  // Either path's attributes as they are (name and value members), not
+  // copied into a list of their own first.
+  template <typename Attr>
+  bool open_tag(GumboTag tag, std::span<const Attr> attributes) {
     const std::size_t start = out_.size();
-    out_ += '<';
-    out_ += tag_name(tag);
+    out_ += tag_text(tag).start;
     bool has_src = false;
-    for (const Attribute& attr : attributes_) {
+    for (const Attr& attr : attributes) {
       const auto value = attribute_value(tag, attr.name, attr.value, base_, url_);
       if (!value) continue;
       has_src = has_src || attr.name == "src";
@@ -235,7 +244,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
   LazyBase base_;
   std::string out_;
   std::string url_;                    // the checked URL of the attribute being written
-  std::vector<Attribute> attributes_;  // of the element being written
+  std::vector<Attribute> attributes_;  // of the gumbo element being written
   bool in_fallback_ = false;           // inside an <iframe>'s fallback
 };
 
