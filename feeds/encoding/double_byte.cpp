@@ -45,27 +45,25 @@ const DoubleByteTable* table_of() {
 // many bytes it takes (none for one left to iconv).
 struct Step {
   const Entry* entry;
-  std::size_t length;
+  std::size_t taken;
 };
 
-constexpr Entry kCutShort{{'\xEF', '\xBF', '\xBD', 0}, 3, Kind::invalid, 0};
+constexpr Entry kCutShort{{'\xEF', '\xBF', '\xBD', 0}, 3, Kind::invalid, 0, 0};
 
-inline Step step_at(const DoubleByteTable& table, std::string_view bytes, std::size_t i) {
+// `rows` is the table's, passed apart: the decoder's stores through char*
+// would otherwise make the compiler load it again for every character.
+inline Step step_at(const DoubleByteTable::Row* rows, std::string_view bytes, std::size_t i) {
   const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(bytes[at]); };
-  const Entry* e = &table.rows[0][byte(i)];
+  const Entry* e = &rows[0][byte(i)];
   std::size_t depth = 1;
   while (e->kind == Kind::prefix) {
     // iconv's EINVAL: convert_to_utf8 replaces the rest of the input with one U+FFFD.
     if (i + depth == bytes.size()) return {&kCutShort, depth};
-    e = &table.rows[e->next][byte(i + depth)];
+    e = &rows[e->next][byte(i + depth)];
     ++depth;
   }
-  switch (e->kind) {
-    case Kind::character: return {e, depth};
-    case Kind::invalid_past: return {e, std::min(depth + 1, bytes.size() - i)};
-    case Kind::longer: return {e, 0};
-    default: return {e, 1};
-  }
+  // Only an invalid_past entry at the very end takes less than it says.
+  return {e, std::min<std::size_t>(e->taken, bytes.size() - i)};
 }
 
 // What iconv makes of the sequence at the start of `rest` (one the table
@@ -123,28 +121,30 @@ std::string decode_double_byte(std::string_view bytes, const DoubleByteTable& ta
   std::size_t written = 0;
   bool any_invalid = false;
   std::optional<IconvToUtf8> cd;  // opened for the first sequence left to iconv
+  const DoubleByteTable::Row* rows = table.rows.data();
+  const bool ascii_identity = table.ascii_identity;
   for (std::size_t i = 0; i < bytes.size();) {
     if (out.size() - written < kBlockRoom) out.resize(std::max(out.size() * 2, written + kBlockRoom));
     const std::size_t end = std::min(bytes.size(), i + kBlock);
     char* dst = out.data() + written;
     Step step{nullptr, 1};
     while (i < end) {
-      if (table.ascii_identity && static_cast<unsigned char>(bytes[i]) < 0x80) {
+      if (ascii_identity && static_cast<unsigned char>(bytes[i]) < 0x80) {
         const std::size_t run = ascii_prefix(bytes.data() + i, end - i);
         std::memcpy(dst, bytes.data() + i, run);
         dst += run;
         i += run;
         continue;
       }
-      step = step_at(table, bytes, i);
-      if (step.length == 0) break;
+      step = step_at(rows, bytes, i);
+      if (step.taken == 0) break;
       std::memcpy(dst, step.entry->bytes.data(), kCopy);
       dst += step.entry->length;
-      i += step.length;
-      any_invalid = any_invalid || step.entry->kind != Kind::character;
+      i += step.taken;
+      any_invalid |= step.entry->kind != Kind::character;
     }
     written = static_cast<std::size_t>(dst - out.data());
-    if (step.length == 0) {
+    if (step.taken == 0) {
       if (!cd) cd.emplace(table.charset);
       const Piece piece = decode_through_iconv(*cd, bytes.substr(i));
       if (out.size() - written < piece.text.size()) out.resize(out.size() * 2 + piece.text.size());

@@ -30,7 +30,8 @@ class DoubleByteTable {
     std::array<char, 4> bytes{};  // UTF-8, U+FFFD for the invalid kinds; copied four bytes at a time
     std::uint8_t length = 0;
     Kind kind = Kind::invalid;
-    std::uint16_t next = 0;
+    std::uint8_t taken = 0;  // bytes of input the entry stands for (none for a prefix or a longer one)
+    std::uint16_t next = 0;  // a prefix's row
   };
   using Row = std::array<Entry, 256>;
 
@@ -52,13 +53,15 @@ std::optional<DoubleByteTable> build_double_byte_table(const std::string& charse
 // of them through iconv; sets *replaced when a sequence had no character.
 std::string decode_double_byte(std::string_view bytes, const DoubleByteTable& table, bool* replaced);
 
-// One call of iconv on input[0, n) from its initial state, into a buffer that
-// holds the UTF-8 of sixteen bytes of any of these charsets.
+// One call of iconv on input[0, n), into a buffer that holds the UTF-8 of
+// sixteen bytes of any of these charsets. Like convert_to_utf8's iconv loop,
+// it resets `cd` after an error only: these charsets are back in their
+// initial state after each whole character.
 struct Conversion {
   int error = 0;  // 0, or iconv's errno
   std::size_t consumed = 0;
   std::size_t produced = 0;
-  std::array<char, 64> buffer{};
+  std::array<char, 64> buffer;  // only its first `produced` bytes are ever read
   // The UTF-8 produced, viewed on demand: a stored view would still point
   // into the original's buffer once the Conversion is returned by copy.
   std::string_view text() const { return {buffer.data(), produced}; }

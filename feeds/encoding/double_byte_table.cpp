@@ -16,7 +16,6 @@ namespace feedsieve::encoding_detail {
 
 Conversion convert_once(iconv_t cd, const char* input, std::size_t n) {
   Conversion c;
-  iconv(cd, nullptr, nullptr, nullptr, nullptr);
   char* in = const_cast<char*>(input);  // iconv's API takes char** but never writes through it
   std::size_t in_left = n;
   char* out = c.buffer.data();
@@ -24,6 +23,7 @@ Conversion convert_once(iconv_t cd, const char* input, std::size_t n) {
   c.error = iconv(cd, &in, &in_left, &out, &out_left) == static_cast<std::size_t>(-1) ? errno : 0;
   c.consumed = n - in_left;
   c.produced = c.buffer.size() - out_left;
+  if (c.error != 0) iconv(cd, nullptr, nullptr, nullptr, nullptr);  // as the iconv loop resets after an error
   return c;
 }
 
@@ -44,41 +44,44 @@ bool fits_entry(std::string_view text) {
   return true;
 }
 
-Entry make_entry(Kind kind, std::string_view text) {
+Entry make_entry(Kind kind, std::string_view text, std::size_t taken) {
   Entry entry;
   entry.kind = kind;
   std::memcpy(entry.bytes.data(), text.data(), text.size());
   entry.length = static_cast<std::uint8_t>(text.size());
+  entry.taken = static_cast<std::uint8_t>(taken);
   return entry;
 }
 
 // What iconv does with `sequence` on its own, as an entry; nullopt when the
 // table cannot say it. A prefix's row is filled in by the caller.
 std::optional<Entry> classify(iconv_t cd, std::string_view sequence) {
-  const Conversion c = convert_once(cd, sequence.data(), sequence.size());
-  if (c.error == 0 && c.consumed == sequence.size() && fits_entry(c.text())) return make_entry(Kind::character, c.text());
+  const std::size_t n = sequence.size();
+  const Conversion c = convert_once(cd, sequence.data(), n);
+  if (c.error == 0 && c.consumed == n && fits_entry(c.text())) return make_entry(Kind::character, c.text(), n);
   if (c.produced != 0) return std::nullopt;
-  if (c.error == EILSEQ && c.consumed == 0) return make_entry(Kind::invalid, kReplacement);
+  if (c.error == EILSEQ && c.consumed == 0) return make_entry(Kind::invalid, kReplacement, 1);
   // convert_to_utf8 skips one byte past where iconv stopped: the next one.
-  if (c.error == EILSEQ && c.consumed == sequence.size()) return make_entry(Kind::invalid_past, kReplacement);
-  if (c.error == EINVAL && c.consumed == 0) return make_entry(Kind::prefix, kReplacement);
+  if (c.error == EILSEQ && c.consumed == n) return make_entry(Kind::invalid_past, kReplacement, n + 1);
+  if (c.error == EINVAL && c.consumed == 0) return make_entry(Kind::prefix, kReplacement, 0);
   return std::nullopt;
 }
 
-class Builder {
- public:
-  Builder(iconv_t cd, std::size_t depth) : cd_(cd), depth_(depth) {}
+struct Builder {
+  iconv_t cd;
+  std::size_t depth;
 
-  // Fills the row read after `prefix`, and the rows of the longer sequences
-  // it starts; false when some sequence has no entry.
-  bool fill(DoubleByteTable& table, std::size_t row, const std::string& prefix) {
+  // Fills `row`, read after the bytes of `sequence`, and the rows of the
+  // longer sequences it starts; false when some sequence has no entry.
+  bool fill(DoubleByteTable& table, std::size_t row, std::string& sequence) const {
+    sequence.push_back('\0');
     for (unsigned b = 0; b < 256; ++b) {
-      const std::string sequence = prefix + static_cast<char>(b);
-      const std::optional<Entry> entry = classify(cd_, sequence);
+      sequence.back() = static_cast<char>(b);
+      const std::optional<Entry> entry = classify(cd, sequence);
       if (!entry) return false;
       table.rows[row][b] = *entry;
       if (entry->kind != Kind::prefix) continue;
-      if (sequence.size() == depth_) {
+      if (sequence.size() == depth) {
         table.rows[row][b].kind = Kind::longer;
         continue;
       }
@@ -87,12 +90,9 @@ class Builder {
       table.rows.emplace_back();
       if (!fill(table, table.rows.size() - 1, sequence)) return false;
     }
+    sequence.pop_back();
     return true;
   }
-
- private:
-  iconv_t cd_;
-  std::size_t depth_;
 };
 
 bool ascii_is_identity(const DoubleByteTable& table) {
@@ -111,7 +111,8 @@ std::optional<DoubleByteTable> build_double_byte_table(const std::string& charse
   DoubleByteTable table;
   table.charset = charset;
   table.rows.emplace_back();
-  if (!Builder(cd.get(), depth).fill(table, 0, "")) return std::nullopt;
+  std::string sequence;
+  if (!Builder{cd.get(), depth}.fill(table, 0, sequence)) return std::nullopt;
   table.ascii_identity = ascii_is_identity(table);
   return table;
 }
