@@ -11,6 +11,7 @@
 
 #include "feeds/model.hpp"
 #include "feeds/parse/parse.hpp"
+#include "feeds/parse/xml_tree.hpp"
 #include "feeds/url/base_url.hpp"
 
 namespace feedsieve::parse_detail {
@@ -42,6 +43,7 @@ struct Context {
   // Caches: using them changes no result.
   mutable BaseCache bases{};
   mutable ParentBase parent_base{};
+  mutable NamespaceScopes namespaces{};
 };
 
 // base_url(node, context.options.url), for an element. The reference is into

@@ -11,13 +11,13 @@ ParsedFeed parse_rdf(pugi::xml_node root, FeedFormat format, const Context& cont
   feed.format = format;
   std::vector<pugi::xml_node> items;
   for (const pugi::xml_node c : root.children()) {
-    if (is_rss_element(c, "channel")) {
+    if (is_rss_element(c, "channel", context)) {
       apply_channel(read_rss_channel(c, context), feed);
       // Some producers nest the items in the channel.
       for (const pugi::xml_node nested : c.children()) {
-        if (is_rss_element(nested, "item")) items.push_back(nested);
+        if (is_rss_element(nested, "item", context)) items.push_back(nested);
       }
-    } else if (is_rss_element(c, "item")) {
+    } else if (is_rss_element(c, "item", context)) {
       items.push_back(c);
     }
   }

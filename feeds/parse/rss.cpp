@@ -7,9 +7,9 @@
 namespace feedsieve::parse_detail {
 namespace {
 
-void collect_items(pugi::xml_node parent, std::vector<pugi::xml_node>& items) {
+void collect_items(pugi::xml_node parent, std::vector<pugi::xml_node>& items, const Context& context) {
   for (const pugi::xml_node c : parent.children()) {
-    if (is_rss_element(c, "item")) items.push_back(c);
+    if (is_rss_element(c, "item", context)) items.push_back(c);
   }
 }
 
@@ -21,7 +21,7 @@ ParsedFeed parse_rss(pugi::xml_node root, FeedFormat format, const Context& cont
   pugi::xml_node channel = root;
   if (local_name(root) != "channel") {
     for (const pugi::xml_node c : root.children()) {
-      if (is_rss_element(c, "channel")) {
+      if (is_rss_element(c, "channel", context)) {
         channel = c;
         break;
       }
@@ -29,8 +29,8 @@ ParsedFeed parse_rss(pugi::xml_node root, FeedFormat format, const Context& cont
   }
   apply_channel(read_rss_channel(channel, context), feed);
   std::vector<pugi::xml_node> items;
-  collect_items(channel, items);
-  if (channel != root) collect_items(root, items);
+  collect_items(channel, items, context);
+  if (channel != root) collect_items(root, items, context);
   append_rss_items(items, context, feed);
   return feed;
 }

@@ -35,15 +35,16 @@ std::optional<std::chrono::seconds> period_length(std::string period) {
 }
 
 // "sy:" is the prefix everyone uses; accept it undeclared too.
-bool is_sy_element(pugi::xml_node node, std::string_view local) {
-  if (is_element(node, sy_namespace, local)) return true;
-  return node.type() == pugi::node_element && std::string_view(node.name()) == std::string("sy:") + std::string(local);
+bool is_sy_element(pugi::xml_node node, std::string_view local, const Context& context) {
+  if (node.type() != pugi::node_element || local_name(node) != local) return false;
+  const std::string_view name = node.name();
+  return context.namespaces.of(node) == sy_namespace || (name.starts_with("sy:") && name.size() == 3 + local.size());
 }
 
-std::vector<int> numbers_of(pugi::xml_node list, std::string_view child, int min, int max) {
+std::vector<int> numbers_of(pugi::xml_node list, std::string_view child, int min, int max, const Context& context) {
   std::vector<int> out;
   for (const pugi::xml_node c : list.children()) {
-    if (!is_rss_element(c, child)) continue;
+    if (!is_rss_element(c, child, context)) continue;
     const auto value = whole_number(trimmed(c));
     // skipHours is 0-23 in the spec, but 24 (meaning midnight) is common.
     if (value && *value >= min && *value <= max) out.push_back(*value % 24 == 0 && max == 24 ? 0 : *value);
@@ -51,12 +52,12 @@ std::vector<int> numbers_of(pugi::xml_node list, std::string_view child, int min
   return out;
 }
 
-std::vector<int> days_of(pugi::xml_node list) {
+std::vector<int> days_of(pugi::xml_node list, const Context& context) {
   static constexpr std::array<std::string_view, 7> names{"sunday",   "monday", "tuesday", "wednesday",
                                                           "thursday", "friday", "saturday"};
   std::vector<int> out;
   for (const pugi::xml_node c : list.children()) {
-    if (!is_rss_element(c, "day")) continue;
+    if (!is_rss_element(c, "day", context)) continue;
     std::string name = trimmed(c);
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
@@ -68,18 +69,18 @@ std::vector<int> days_of(pugi::xml_node list) {
 
 }  // namespace
 
-void read_channel_hints(pugi::xml_node channel, RssWireChannel& wire) {
+void read_channel_hints(pugi::xml_node channel, RssWireChannel& wire, const Context& context) {
   std::optional<std::chrono::seconds> period;
   int frequency = 1;
   for (const pugi::xml_node c : channel.children()) {
-    if (is_sy_element(c, "updatePeriod")) {
+    if (is_sy_element(c, "updatePeriod", context)) {
       period = period_length(trimmed(c));
-    } else if (is_sy_element(c, "updateFrequency")) {
+    } else if (is_sy_element(c, "updateFrequency", context)) {
       frequency = whole_number(trimmed(c)).value_or(1);
-    } else if (is_rss_element(c, "skipHours")) {
-      wire.skip_hours = numbers_of(c, "hour", 0, 24);
-    } else if (is_rss_element(c, "skipDays")) {
-      wire.skip_days = days_of(c);
+    } else if (is_rss_element(c, "skipHours", context)) {
+      wire.skip_hours = numbers_of(c, "hour", 0, 24, context);
+    } else if (is_rss_element(c, "skipDays", context)) {
+      wire.skip_days = days_of(c, context);
     }
   }
   if (period && frequency > 0) wire.update_period = *period / frequency;

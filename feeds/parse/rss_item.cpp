@@ -120,7 +120,9 @@ void read_child(pugi::xml_node c, std::string_view uri, Slots& s, RssWireItem& i
     else if (name == "group") {
       for (const pugi::xml_node g : c.children()) {
         // One level only: groups do not nest.
-        if (namespace_of(g) == ns::media && local_name(g) != "group") read_child(g, ns::media, s, item, context);
+        if (g.type() == pugi::node_element && local_name(g) != "group" && context.namespaces.of(g) == ns::media) {
+          read_child(g, ns::media, s, item, context);
+        }
       }
     }
   } else if (uri == ns::itunes) {
@@ -157,19 +159,18 @@ bool looks_like_web_url(std::string_view text) {
 
 }  // namespace
 
-bool is_rss_element(pugi::xml_node node, std::string_view local) {
+bool is_rss_element(pugi::xml_node node, std::string_view local, const Context& context) {
   if (node.type() != pugi::node_element || local_name(node) != local) return false;
-  return !is_module_namespace(namespace_of(node));
+  return !is_module_namespace(context.namespaces.of(node));
 }
 
 RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   RssWireItem item;
   Slots s;
-  ChildNamespaces namespaces(node);
-  const std::string_view item_ns = namespace_of(node);
+  const std::string_view item_ns = context.namespaces.of(node);
   for (const pugi::xml_node c : node.children()) {
     if (c.type() != pugi::node_element) continue;
-    const std::string_view uri = namespaces.of(c);
+    const std::string_view uri = context.namespaces.of(c);
     if (is_read_child(c, uri, item_ns)) read_child(c, uri, s, item, context);
   }
   item.title = title_element(first_of({s.title, s.dc_title, s.media_title}), context);
@@ -201,17 +202,23 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
 RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) {
   RssWireChannel wire;
   pugi::xml_node title, link, atom_link, description, dc_title, dc_description, ttl;
-  ChildNamespaces namespaces(channel);
-  const std::string_view channel_ns = namespace_of(channel);
+  const std::string_view channel_ns = context.namespaces.of(channel);
   for (const pugi::xml_node c : channel.children()) {
-    if (c.type() != pugi::node_element || !is_read_child(c, namespaces.of(c), channel_ns)) continue;
-    if (is_rss_element(c, "title")) set_once(title, c);
-    else if (is_rss_element(c, "link")) set_once(link, c);
-    else if (is_rss_element(c, "description")) set_once(description, c);
-    else if (is_rss_element(c, "ttl")) set_once(ttl, c);
-    else if (is_element(c, ns::dc, "title")) set_once(dc_title, c);
-    else if (is_element(c, ns::dc, "description")) set_once(dc_description, c);
-    else if (is_alternate_atom_link(c)) set_once(atom_link, c);
+    if (c.type() != pugi::node_element) continue;
+    const std::string_view uri = context.namespaces.of(c);
+    if (!is_read_child(c, uri, channel_ns)) continue;
+    const std::string_view name = local_name(c);
+    if (!is_module_namespace(uri)) {
+      if (name == "title") set_once(title, c);
+      else if (name == "link") set_once(link, c);
+      else if (name == "description") set_once(description, c);
+      else if (name == "ttl") set_once(ttl, c);
+    } else if (uri == ns::dc) {
+      if (name == "title") set_once(dc_title, c);
+      else if (name == "description") set_once(dc_description, c);
+    } else if (is_alternate_atom_link(c)) {
+      set_once(atom_link, c);
+    }
   }
   wire.title = title_element(first_of({title, dc_title}), context);
   wire.description = html_element(first_of({description, dc_description}), context);
@@ -223,7 +230,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), minutes);
     if (ec == std::errc{} && end == text.data() + text.size() && minutes > 0) wire.ttl = minutes;
   }
-  read_channel_hints(channel, wire);
+  read_channel_hints(channel, wire, context);
   return wire;
 }
 

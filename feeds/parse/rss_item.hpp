@@ -14,7 +14,7 @@ namespace feedsieve::parse_detail {
 
 // True for an element named `local` in RSS's own vocabulary: no namespace, or
 // any namespace that is not one of the known modules (RSS 1.0, 0.90, userland...).
-bool is_rss_element(pugi::xml_node node, std::string_view local);
+bool is_rss_element(pugi::xml_node node, std::string_view local, const Context& context);
 
 // One item as written, before mapping.
 struct RssWireItem {
@@ -44,7 +44,7 @@ struct RssWireChannel {
 
 // The channel's scheduling hints besides <ttl>: sy:updatePeriod and
 // sy:updateFrequency, <skipHours> and <skipDays> (feeds/parse/rss_hints.cpp).
-void read_channel_hints(pugi::xml_node channel, RssWireChannel& wire);
+void read_channel_hints(pugi::xml_node channel, RssWireChannel& wire, const Context& context);
 
 RssWireItem read_rss_item(pugi::xml_node item, const Context& context);
 RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context);

@@ -116,19 +116,54 @@ std::string_view namespace_of(pugi::xml_node node) {
   return resolve_prefix(node, prefix_of(node.name()));
 }
 
-std::string_view ChildNamespaces::of(pugi::xml_node child) {
-  const std::string_view prefix = prefix_of(child.name());
+std::string_view NamespaceScopes::of(pugi::xml_node element) {
+  if (element.type() != pugi::node_element) return namespace_of(element);
+  const std::string_view prefix = prefix_of(element.name());
   if (prefix == "xml") return ns::xml;
-  // The child's own declarations come first, as in resolve_prefix.
-  for (const pugi::xml_attribute a : child.attributes()) {
+  // The element's own declarations come first, as in resolve_prefix.
+  for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
     if (declares(a.name(), prefix)) return a.value();
   }
-  for (const auto& [p, uri] : known_) {
-    if (p == prefix) return uri;
+  const pugi::xml_node parent = element.parent();
+  if (parent.type() == pugi::node_element) {
+    enter(parent);
+    for (auto d = declarations_.rbegin(); d != declarations_.rend(); ++d) {
+      if (d->first == prefix) return d->second;
+    }
   }
-  const std::string_view uri = resolve_prefix(parent_, prefix);
-  known_.emplace_back(prefix, uri);
-  return uri;
+  return prefix.empty() ? std::string_view{} : conventional_namespace(prefix);
+}
+
+void NamespaceScopes::enter(pugi::xml_node element) {
+  if (!path_.empty() && path_.back().element == element) return;
+  // The element and its ancestors up to the first one on the path, nearest first.
+  chain_.clear();
+  std::size_t kept = 0;  // levels of the path that stay: the ancestors already on it
+  for (pugi::xml_node n = element; n.type() == pugi::node_element; n = n.parent()) {
+    const auto on_path = std::find_if(path_.rbegin(), path_.rend(), [&](const Level& l) { return l.element == n; });
+    if (on_path != path_.rend()) {
+      kept = static_cast<std::size_t>(path_.rend() - on_path);
+      break;
+    }
+    chain_.push_back(n);
+  }
+  if (kept < path_.size()) {
+    declarations_.resize(path_[kept].first);
+    path_.resize(kept);
+  }
+  for (auto it = chain_.rbegin(); it != chain_.rend(); ++it) push_level(*it);
+}
+
+void NamespaceScopes::push_level(pugi::xml_node element) {
+  const std::size_t first = declarations_.size();
+  path_.push_back({element, first});
+  for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
+    const std::string_view name = a.name();
+    if (name == "xmlns") declarations_.emplace_back(std::string_view{}, a.value());
+    // "xmlns:" alone declares nothing, as in declares().
+    else if (name.size() > 6 && name.starts_with("xmlns:")) declarations_.emplace_back(name.substr(6), a.value());
+  }
+  std::reverse(declarations_.begin() + static_cast<std::ptrdiff_t>(first), declarations_.end());
 }
 
 bool is_element(pugi::xml_node node, std::string_view ns, std::string_view local) {

@@ -3,8 +3,10 @@
 // itself does no namespace processing), xml:base, text and inner markup.
 #include <pugixml.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace feedsieve::parse_detail {
@@ -33,18 +35,34 @@ std::string_view namespace_of(pugi::xml_node node);
 
 bool is_element(pugi::xml_node node, std::string_view ns, std::string_view local);
 
-// namespace_of for the children of one element, with each prefix looked up
-// in the parent's scope once: an item's dozen children otherwise walk the
-// same ancestors and their attributes a dozen times.
-class ChildNamespaces {
+// namespace_of for the elements the readers visit. The declarations in
+// scope are kept for one path from the top element down to the last parent
+// asked about, so the children of an item look their prefixes up in a short
+// list instead of walking the item's ancestors and their attributes for every
+// child (namespaces are nearly always declared once, on the root). An element
+// that declares namespaces itself is one more level of that path, so a prefix
+// redeclared on a channel, an item or a child resolves as namespace_of does.
+// Valid for the elements of one document, which must not change meanwhile.
+class NamespaceScopes {
  public:
-  explicit ChildNamespaces(pugi::xml_node parent) : parent_(parent) {}
-  // Equals namespace_of(child) for a child of the parent.
-  std::string_view of(pugi::xml_node child);
+  // Equals namespace_of(element).
+  std::string_view of(pugi::xml_node element);
 
  private:
-  pugi::xml_node parent_;
-  std::vector<std::pair<std::string_view, std::string_view>> known_;  // prefix -> URI in the parent's scope
+  struct Level {
+    pugi::xml_node element;
+    std::size_t first;  // its declarations start at declarations_[first]
+  };
+  // Makes `element` the last level of the path; `element` is an element.
+  void enter(pugi::xml_node element);
+  void push_level(pugi::xml_node element);
+
+  std::vector<Level> path_;
+  // prefix -> URI of every level in path order, each level's in reverse
+  // attribute order: scanning from the back finds the nearest declaration,
+  // and on one element the first, as namespace_of does.
+  std::vector<std::pair<std::string_view, std::string_view>> declarations_;
+  std::vector<pugi::xml_node> chain_;  // scratch for enter
 };
 
 // The element children of `parent`, in order, named (ns, local).

@@ -40,6 +40,55 @@ TEST_CASE("a default namespace redeclared on an element applies below it", "[par
   CHECK(feed.items[0].content == "<i>Full</i>");
 }
 
+// The readers keep the declarations of the root and the element being read;
+// these would go wrong if the root's were used for every element, or if an
+// element's stayed in force after it.
+TEST_CASE("a prefix redeclared on an item or a child applies there and nowhere else", "[parse][namespaces]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0' xmlns:dc='http://purl.org/dc/elements/1.1/'><channel><title>t</title>"
+      "<item><guid>1</guid><dc:creator>Ann</dc:creator></item>"
+      "<item xmlns:dc='urn:not-dublin-core'><guid>2</guid><dc:creator>Not Ann</dc:creator></item>"
+      "<item><guid>3</guid><dc:creator xmlns:dc='urn:not-dublin-core'>Not Bob</dc:creator>"
+      "<dc:creator>Bob</dc:creator></item>"
+      "<item><guid>4</guid><dc:creator>Cy</dc:creator></item></channel></rss>");
+  REQUIRE(feed.items.size() == 4);
+  CHECK(feed.items[0].authors == std::vector<std::string>{"Ann"});
+  CHECK(feed.items[1].authors.empty());
+  CHECK(feed.items[2].authors == std::vector<std::string>{"Bob"});
+  CHECK(feed.items[3].authors == std::vector<std::string>{"Cy"});
+}
+
+TEST_CASE("a channel's declarations cover its items but not the RSS 1.0 items beside it", "[parse][namespaces]") {
+  const ParsedFeed rss = parse_feed(
+      "<rss version='2.0' xmlns:c='http://purl.org/rss/1.0/modules/content/'><channel xmlns:c='urn:other'>"
+      "<title>t</title><item><guid>1</guid><c:encoded>not the content</c:encoded></item></channel>"
+      "<item><guid>2</guid><c:encoded>the content</c:encoded></item></rss>");
+  REQUIRE(rss.items.size() == 2);
+  CHECK(rss.items[0].content.empty());
+  CHECK(rss.items[1].content == "the content");
+
+  const ParsedFeed rdf = parse_feed(
+      "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#' xmlns='http://purl.org/rss/1.0/'"
+      " xmlns:dc='http://purl.org/dc/elements/1.1/'><channel xmlns:dc='urn:other'><title>C</title>"
+      "<dc:creator>no one</dc:creator></channel>"
+      "<item rdf:about='http://example.org/1'><title>One</title><dc:creator>Ann</dc:creator></item></rdf:RDF>");
+  REQUIRE(rdf.items.size() == 1);
+  CHECK(rdf.items[0].authors == std::vector<std::string>{"Ann"});
+}
+
+TEST_CASE("a default namespace changed on an Atom entry takes it out of the feed", "[parse][namespaces]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>1</id><title>One</title></entry>"
+      "<entry xmlns='urn:other'><id>2</id><title>Not an entry</title></entry>"
+      "<entry><id>3</id><title xmlns='urn:other'>Not the title</title><title>Three</title></entry>"
+      "<a:entry xmlns:a='http://www.w3.org/2005/Atom'><a:id>4</a:id><a:title>Four</a:title></a:entry></feed>");
+  REQUIRE(feed.items.size() == 3);
+  CHECK(feed.items[0].title == "One");
+  CHECK(feed.items[1].title == "Three");
+  CHECK(feed.items[2].id == "4");
+  CHECK(feed.items[2].title == "Four");
+}
+
 TEST_CASE("xml:base: relative to the document URL, nested, an absolute one resets", "[parse][atom]") {
   ParseOptions options;
   options.url = "https://site.example/feeds/all.atom";
