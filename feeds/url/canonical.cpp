@@ -15,7 +15,6 @@
 // The default tracking list contains "ref", which a few sites use for real
 // content (GitHub's ?ref=branch); callers that care pass their own list.
 #include <algorithm>
-#include <cctype>
 
 #include <boost/url.hpp>
 
@@ -26,10 +25,10 @@
 namespace feedsieve {
 namespace {
 
+// Tracking keys are ASCII: no call into the locale for every byte.
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
 bool is_tracking(std::string_view key, const std::vector<std::string>& patterns) {
