@@ -8,6 +8,7 @@
 // gumbo's decoding, so a doubly escaped "&#106;avascript:" cannot pass either.
 // data: is allowed only for raster images on img src; SVG is excluded because
 // it can carry script.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -15,27 +16,10 @@
 #include "feeds/text/ascii.hpp"
 #include "feeds/text/byte_set.hpp"
 #include "feeds/text/url_policy.hpp"
+#include "feeds/text/utf8_append.hpp"
 
 namespace feedsieve::text_detail {
 namespace {
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Numeric references and the named ones that matter in a scheme.
 std::string decode_references(std::string_view text) {
@@ -104,10 +88,9 @@ std::string_view scheme_of(std::string_view url, bool* colon = nullptr) {
   const bool has_colon = end != url.size() && url[end] == ':';
   if (colon != nullptr) *colon = has_colon;
   if (!has_colon || end == 0) return {};
-  if (!std::isalpha(static_cast<unsigned char>(url[0]))) return {};
+  if (!ascii_alpha(url[0])) return {};
   for (std::size_t i = 1; i < end; ++i) {
-    const auto c = static_cast<unsigned char>(url[i]);
-    if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return {};
+    if (!scheme_char(url[i])) return {};
   }
   return url.substr(0, end);
 }
@@ -137,25 +120,33 @@ bool is_raster_data_image(std::string_view compacted) {
   return false;
 }
 
+// What compact() removes (controls, space, DEL), and the '&' decode_references() looks for.
+constexpr ByteSet kNotCompact(std::string_view("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0A\x0B\x0C\x0D\x0E\x0F"
+                                               "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F"
+                                               "\x20\x7F&",
+                                               35));
+
 // True when compact() and decode_references() would return `text` unchanged
 // (no space, control or '&'): the usual link, judged without copies.
 bool is_compact(std::string_view text) {
 #if defined(__SSE2__)
-  // Sixteen bytes at a time up to the first that is not compact: a link is a
-  // few dozen bytes, every one of which was a loop turn.
+  // Sixteen bytes at a time: a link is a few dozen bytes, every one of which
+  // was a loop turn. The rest of a link of sixteen bytes or more is the last
+  // sixteen, read again in part.
   const __m128i blank = _mm_set1_epi8(0x20);
-  const std::size_t stop = first_hit16(text, 0, [&](__m128i v) {
+  const auto odd_bytes = [&](__m128i v) {
     const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, blank), v);  // v <= 0x20
     const __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
     return _mm_or_si128(low, odd);
-  });
-  text.remove_prefix(stop);
-#endif
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7F || c == '&') return false;
+  };
+  const std::size_t stop = first_hit16(text, 0, odd_bytes);
+  if (stop + 16 <= text.size()) return false;  // a hit, not the end
+  if (text.size() >= 16) {
+    const __m128i last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + text.size() - 16));
+    return _mm_movemask_epi8(odd_bytes(last)) == 0;
   }
-  return true;
+#endif
+  return std::none_of(text.begin(), text.end(), [](char c) { return kNotCompact.contains(c); });
 }
 
 // compact(text), without a copy when it changes nothing.

@@ -7,6 +7,7 @@
 #include <boost/url.hpp>
 #include <cctype>
 
+#include "feeds/text/ascii.hpp"
 #include "feeds/url/base_url.hpp"
 #include "feeds/url/url.hpp"
 #include "feeds/url/url_detail.hpp"
@@ -32,10 +33,10 @@ std::string with_clean_path(const boost::urls::url_view_base& u) {
 // either parses as a URI or is rejected, and both return it as given. Deciding
 // that here skips the copy and two parses for the usual absolute link.
 bool starts_with_scheme(std::string_view text) {
-  if (text.empty() || !std::isalpha(static_cast<unsigned char>(text.front()))) return false;
+  if (text.empty() || !ascii_alpha(text.front())) return false;
   for (const char c : text.substr(1)) {
     if (c == ':') return true;
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+    if (!scheme_char(c)) return false;
   }
   return false;
 }
