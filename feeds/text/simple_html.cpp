@@ -20,7 +20,6 @@
 #include "feeds/text/simple_html.hpp"
 
 #include <boost/container/static_vector.hpp>
-#include <utf8proc.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -39,6 +38,7 @@
 #include "feeds/text/byte_set.hpp"
 #include "feeds/text/html_entities.hpp"
 #include "feeds/text/name_hash.hpp"
+#include "feeds/text/utf8_append.hpp"
 
 namespace feedsieve::text_detail {
 namespace {
@@ -247,12 +247,6 @@ bool kept_code_point(std::uint32_t cp) {
   return cp <= 0x10FFFF;
 }
 
-void append_code_point(std::string& out, std::uint32_t cp) {
-  std::array<utf8proc_uint8_t, 4> bytes{};
-  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), bytes.data());
-  out.append(reinterpret_cast<const char*>(bytes.data()), static_cast<std::size_t>(n));
-}
-
 std::optional<std::uint32_t> numeric_reference(std::string_view digits, bool hex) {
   if (digits.empty() || digits.size() > (hex ? 6u : 7u)) return std::nullopt;
   std::uint32_t cp = 0;
@@ -303,7 +297,7 @@ bool decode_reference(std::string_view in, std::size_t& i, std::string& out) {
   if (numeric) {
     const auto cp = numeric_reference(name, hex);
     if (!cp) return false;
-    append_code_point(out, *cp);
+    append_utf8(out, *cp);
   } else if (const char xml = xml_predefined(name)) {
     out += xml;
   } else {
@@ -312,11 +306,15 @@ bool decode_reference(std::string_view in, std::size_t& i, std::string& out) {
     // lang and rang keep their XHTML 1.0 values in that table (no other name
     // has them); HTML5 changed them.
     if (cps->first == 0x2329 || cps->first == 0x232A) return false;
-    append_code_point(out, cps->first);
-    if (cps->second != 0) append_code_point(out, cps->second);
+    append_utf8(out, cps->first);
+    if (cps->second != 0) append_utf8(out, cps->second);
   }
   i = j + 1;
   return true;
+}
+
+bool needs_escaping(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return kTextStops.contains(c); });
 }
 
 class Scanner {
@@ -332,7 +330,8 @@ class Scanner {
       } else if (c == '&') {
         scratch_.clear();
         ok = decode_reference(in_, i_, scratch_);
-        if (ok) sink_.text(scratch_);
+        // Most references (&nbsp;, &mdash;, &#8217;) need no escaping again.
+        if (ok) needs_escaping(scratch_) ? sink_.text(scratch_) : sink_.verbatim(scratch_);
       } else if (c == '>') {
         sink_.text(in_.substr(i_++, 1));
       } else {

@@ -31,9 +31,9 @@ class SimpleHtmlSink {
   virtual ~SimpleHtmlSink() = default;
   // Character data, references decoded; one run of text may come in pieces.
   virtual void text(std::string_view decoded) = 0;
-  // A run of text as the input has it, with no '<', '&' or '>' in it: what
-  // text() would get, for a sink that can use the promise that no byte of it
-  // needs escaping.
+  // Text with no '<', '&' or '>' in it (a run as the input has it, or a
+  // decoded reference that yields none): what text() would get, for a sink
+  // that can use the promise that no byte of it needs escaping.
   virtual void verbatim(std::string_view run) { text(run); }
   virtual void start(GumboTag tag, std::span<const HtmlAttribute> attributes) = 0;
   // Follows start() at once for void elements (br, img, hr, wbr).
