@@ -28,8 +28,14 @@ class BaseUrl {
   struct PlainPrefixes {
     std::string absolute;  // before a reference that starts with '/'
     std::string relative;  // before one that does not
+    // Where the path of `relative` starts (it ends in '/'), for "../a"
+    // references; nullopt when that shortcut did not match its probes.
+    std::optional<std::size_t> directory;
   };
   std::string resolve_parsed(std::string_view reference) const;
+  // A reference made of leading "./" and "../" steps and a plain relative
+  // path, resolved from the prefixes; nullopt for any other reference.
+  std::optional<std::string> resolve_steps(std::string_view trimmed) const;
 
   std::string trimmed_;                     // what an empty reference resolves to
   std::optional<boost::urls::url> parsed_;  // nullopt when the base does not parse

@@ -85,7 +85,47 @@ BaseUrl::BaseUrl(std::string_view base) : BaseUrl(base, OneReference{}) {
   if (!parsed_) return;
   auto absolute = prefix_before(resolve_parsed("/p"), "/p");
   auto relative = prefix_before(resolve_parsed("p"), "p");
-  if (absolute && relative) plain_ = PlainPrefixes{std::move(*absolute), std::move(*relative)};
+  if (!absolute || !relative) return;
+  plain_ = PlainPrefixes{std::move(*absolute), std::move(*relative), std::nullopt};
+  // The relative prefix is the absolute one and a directory ("/a/b/"), from
+  // which each ".." step takes one segment, as remove_dot_segments would.
+  const std::string& rel = plain_->relative;
+  const std::size_t start = plain_->absolute.size();
+  if (rel.size() <= start || !rel.starts_with(plain_->absolute) || rel[start] != '/' || rel.back() != '/') return;
+  plain_->directory = start;
+  // Held to the long way on probes of each shape, or not used.
+  for (const std::string_view probe : {"../p", "../../p", "./p", "./../p/q", "../../../../../../p"}) {
+    if (resolve_steps(probe) != resolve_parsed(probe)) {
+      plain_->directory.reset();
+      return;
+    }
+  }
+}
+
+std::optional<std::string> BaseUrl::resolve_steps(std::string_view trimmed) const {
+  std::size_t parents = 0;
+  for (;;) {
+    if (trimmed.starts_with("./")) {
+      trimmed.remove_prefix(2);
+    } else if (trimmed.starts_with("../")) {
+      trimmed.remove_prefix(3);
+      ++parents;
+    } else {
+      break;
+    }
+  }
+  // After the steps, a non-empty plain path that is not absolute.
+  if (trimmed.empty() || trimmed.front() == '/' || !is_plain_path(trimmed)) return std::nullopt;
+  std::string_view prefix = plain_->relative;
+  const std::size_t root = *plain_->directory;  // the '/' that starts the path
+  for (; parents > 0 && prefix.size() > root + 1; --parents) {
+    prefix.remove_suffix(1);                      // the '/' that ends the directory
+    prefix = prefix.substr(0, prefix.rfind('/') + 1);  // and its last segment
+  }
+  std::string out;
+  out.reserve(prefix.size() + trimmed.size());
+  (out += prefix) += trimmed;
+  return out;
 }
 
 std::string BaseUrl::resolve(std::string_view reference) const {
@@ -100,6 +140,9 @@ std::string BaseUrl::resolve(std::string_view reference) const {
     out.reserve(prefix.size() + trimmed.size());
     (out += prefix) += trimmed;
     return out;
+  }
+  if (plain_ && plain_->directory && trimmed.front() == '.') {
+    if (auto stepped = resolve_steps(trimmed)) return std::move(*stepped);
   }
   return resolve_parsed(reference);
 }
