@@ -296,6 +296,8 @@ TEST_CASE("html_entity finds every name in its table and nothing else", "[text]"
     REQUIRE(text);
     CHECK((*text)[0] == cps->first);
     CHECK(text->size() == (cps->second != 0 ? 2u : 1u));
+    // The scanner tells lang and rang (XHTML's values, which HTML5 changed) by their code points.
+    if (cps->first == 0x2329 || cps->first == 0x232A) CHECK((name == "lang" || name == "rang"));
     const std::string longer = std::string(name) + "x";
     if (std::find(names.begin(), names.end(), longer) == names.end()) CHECK_FALSE(text_detail::html_entity(longer));
     const std::string_view shorter = name.substr(0, name.size() - 1);
