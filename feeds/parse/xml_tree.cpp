@@ -45,6 +45,20 @@ std::string_view resolve_prefix(pugi::xml_node node, std::string_view prefix) {
   return prefix.empty() ? std::string_view{} : conventional_namespace(prefix);
 }
 
+// The first attribute named (ns, local). Most elements have an attribute or
+// two and most lookups find none, so a name is first tested by its end alone.
+pugi::xml_attribute find_attribute(pugi::xml_node node, std::string_view ns, std::string_view local) {
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+    const std::string_view name = a.name();
+    if (!name.ends_with(local) || local_name(name) != local) continue;
+    const std::string_view prefix = prefix_of(name);
+    // Unprefixed attributes are in no namespace, whatever the default namespace is.
+    const std::string_view uri = prefix.empty() ? std::string_view{} : resolve_prefix(node, prefix);
+    if (uri == ns) return a;
+  }
+  return {};
+}
+
 std::string_view markup_name(pugi::xml_node element) {
   return namespace_of(element) == ns::xhtml ? local_name(element) : std::string_view(element.name());
 }
@@ -186,26 +200,12 @@ pugi::xml_node first_child(pugi::xml_node parent, std::string_view ns, std::stri
 }
 
 std::string_view attribute(pugi::xml_node node, std::string_view ns, std::string_view local) {
-  for (const pugi::xml_attribute a : node.attributes()) {
-    const std::string_view name = a.name();
-    if (local_name(name) != local) continue;
-    const std::string_view prefix = prefix_of(name);
-    // Unprefixed attributes are in no namespace, whatever the default namespace is.
-    const std::string_view uri = prefix.empty() ? std::string_view{} : resolve_prefix(node, prefix);
-    if (uri == ns) return a.value();
-  }
-  return {};
+  const pugi::xml_attribute a = find_attribute(node, ns, local);
+  return a ? std::string_view(a.value()) : std::string_view{};
 }
 
 bool has_attribute(pugi::xml_node node, std::string_view ns, std::string_view local) {
-  for (const pugi::xml_attribute a : node.attributes()) {
-    const std::string_view name = a.name();
-    if (local_name(name) != local) continue;
-    const std::string_view prefix = prefix_of(name);
-    const std::string_view uri = prefix.empty() ? std::string_view{} : resolve_prefix(node, prefix);
-    if (uri == ns) return true;
-  }
-  return false;
+  return static_cast<bool>(find_attribute(node, ns, local));
 }
 
 std::string base_url(pugi::xml_node node, std::string_view document_url) {
