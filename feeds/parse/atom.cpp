@@ -131,7 +131,7 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
   for (const pugi::xml_node c : node.children()) {
     if (c.type() != pugi::node_element) continue;
     const std::string_view name = local_name(c);
-    const std::string_view cns = context.namespaces.of(c);
+    const std::string_view cns = context.scopes.namespace_of(c);
     if (cns == uri) {
       if (name == "id") entry.id = trim_copy(text_content(c));
       else if (name == "title") once(title, c);
@@ -193,13 +193,13 @@ ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& con
   ParsedFeed feed;
   feed.format = format;
   // Elements in the root's namespace (possibly none) are Atom's.
-  const std::string uri(context.namespaces.of(root));
+  const std::string uri(context.scopes.namespace_of(root));
   pugi::xml_node title, subtitle;
   std::vector<std::string> authors;
   std::vector<pugi::xml_node> entries;
   bool link_is_page = false;
   for (const pugi::xml_node c : root.children()) {
-    if (c.type() != pugi::node_element || context.namespaces.of(c) != uri) continue;
+    if (c.type() != pugi::node_element || context.scopes.namespace_of(c) != uri) continue;
     const std::string_view name = local_name(c);
     if (name == "title" && !title) title = c;
     else if ((name == "subtitle" || name == "tagline") && !subtitle) subtitle = c;

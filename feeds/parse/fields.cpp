@@ -91,15 +91,11 @@ std::string resolve_link(pugi::xml_node node, std::string_view reference, const 
 }
 
 const std::string& element_base(pugi::xml_node node, const Context& context) {
-  // An element without an xml:base of its own has its parent's base.
-  if (!attribute(node, ns::xml, "base").empty() || !node.parent()) {
-    context.parent_base = {{}, base_url(node, context.options.url)};
-    return context.parent_base.base;
-  }
-  if (context.parent_base.parent != node.parent()) {
-    context.parent_base = {node.parent(), base_url(node.parent(), context.options.url)};
-  }
-  return context.parent_base.base;
+  // An element without an xml:base of its own has its parent's base: asking
+  // for the parent's keeps the item on the path for all of its fields.
+  const pugi::xml_node parent = node.parent();
+  const bool inherits = parent.type() == pugi::node_element && attribute(node, ns::xml, "base").empty();
+  return context.scopes.base_of(inherits ? parent : node, context.options.url);
 }
 
 Text html_element(pugi::xml_node node, const Context& context) {

@@ -28,26 +28,18 @@ class BaseCache {
   std::optional<BaseUrl> url_;
 };
 
-// base_url of the last parent asked about: the fields of one item share it,
-// and walking the ancestors and their attributes again for each was a few
-// percent of a parse.
-struct ParentBase {
-  pugi::xml_node parent;
-  std::string base;
-};
-
 // One parse: its options and where its warnings go.
 struct Context {
   const ParseOptions& options;
   std::vector<std::string>& warnings;
   // Caches: using them changes no result.
   mutable BaseCache bases{};
-  mutable ParentBase parent_base{};
-  mutable NamespaceScopes namespaces{};
+  mutable ElementScopes scopes{};
 };
 
 // base_url(node, context.options.url), for an element. The reference is into
-// context's cache: valid until the next element_base call, so copy it to keep it.
+// context's cache: valid until its next use (element_base, a namespace
+// lookup), so copy it to keep it.
 const std::string& element_base(pugi::xml_node node, const Context& context);
 
 // A text value as the document gives it: HTML markup or literal text.

@@ -38,7 +38,7 @@ std::optional<std::chrono::seconds> period_length(std::string period) {
 bool is_sy_element(pugi::xml_node node, std::string_view local, const Context& context) {
   if (node.type() != pugi::node_element || local_name(node) != local) return false;
   const std::string_view name = node.name();
-  return context.namespaces.of(node) == sy_namespace || (name.starts_with("sy:") && name.size() == 3 + local.size());
+  return context.scopes.namespace_of(node) == sy_namespace || (name.starts_with("sy:") && name.size() == 3 + local.size());
 }
 
 std::vector<int> numbers_of(pugi::xml_node list, std::string_view child, int min, int max, const Context& context) {

@@ -120,7 +120,7 @@ void read_child(pugi::xml_node c, std::string_view uri, Slots& s, RssWireItem& i
     else if (name == "group") {
       for (const pugi::xml_node g : c.children()) {
         // One level only: groups do not nest.
-        if (g.type() == pugi::node_element && local_name(g) != "group" && context.namespaces.of(g) == ns::media) {
+        if (g.type() == pugi::node_element && local_name(g) != "group" && context.scopes.namespace_of(g) == ns::media) {
           read_child(g, ns::media, s, item, context);
         }
       }
@@ -161,16 +161,16 @@ bool looks_like_web_url(std::string_view text) {
 
 bool is_rss_element(pugi::xml_node node, std::string_view local, const Context& context) {
   if (node.type() != pugi::node_element || local_name(node) != local) return false;
-  return !is_module_namespace(context.namespaces.of(node));
+  return !is_module_namespace(context.scopes.namespace_of(node));
 }
 
 RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   RssWireItem item;
   Slots s;
-  const std::string_view item_ns = context.namespaces.of(node);
+  const std::string_view item_ns = context.scopes.namespace_of(node);
   for (const pugi::xml_node c : node.children()) {
     if (c.type() != pugi::node_element) continue;
-    const std::string_view uri = context.namespaces.of(c);
+    const std::string_view uri = context.scopes.namespace_of(c);
     if (is_read_child(c, uri, item_ns)) read_child(c, uri, s, item, context);
   }
   item.title = title_element(first_of({s.title, s.dc_title, s.media_title}), context);
@@ -202,10 +202,10 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
 RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) {
   RssWireChannel wire;
   pugi::xml_node title, link, atom_link, description, dc_title, dc_description, ttl;
-  const std::string_view channel_ns = context.namespaces.of(channel);
+  const std::string_view channel_ns = context.scopes.namespace_of(channel);
   for (const pugi::xml_node c : channel.children()) {
     if (c.type() != pugi::node_element) continue;
-    const std::string_view uri = context.namespaces.of(c);
+    const std::string_view uri = context.scopes.namespace_of(c);
     if (!is_read_child(c, uri, channel_ns)) continue;
     const std::string_view name = local_name(c);
     if (!is_module_namespace(uri)) {

@@ -130,8 +130,8 @@ std::string_view namespace_of(pugi::xml_node node) {
   return resolve_prefix(node, prefix_of(node.name()));
 }
 
-std::string_view NamespaceScopes::of(pugi::xml_node element) {
-  if (element.type() != pugi::node_element) return namespace_of(element);
+std::string_view ElementScopes::namespace_of(pugi::xml_node element) {
+  if (element.type() != pugi::node_element) return parse_detail::namespace_of(element);
   const std::string_view prefix = prefix_of(element.name());
   if (prefix == "xml") return ns::xml;
   // The element's own declarations come first, as in resolve_prefix.
@@ -148,7 +148,7 @@ std::string_view NamespaceScopes::of(pugi::xml_node element) {
   return prefix.empty() ? std::string_view{} : conventional_namespace(prefix);
 }
 
-void NamespaceScopes::enter(pugi::xml_node element) {
+void ElementScopes::enter(pugi::xml_node element) {
   if (!path_.empty() && path_.back().element == element) return;
   // The element and its ancestors up to the first one on the path, nearest first.
   chain_.clear();
@@ -168,9 +168,9 @@ void NamespaceScopes::enter(pugi::xml_node element) {
   for (auto it = chain_.rbegin(); it != chain_.rend(); ++it) push_level(*it);
 }
 
-void NamespaceScopes::push_level(pugi::xml_node element) {
+void ElementScopes::push_level(pugi::xml_node element) {
   const std::size_t first = declarations_.size();
-  path_.push_back({element, first});
+  path_.push_back({element, first, kUnknown, {}});
   for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
     const std::string_view name = a.name();
     if (name == "xmlns") declarations_.emplace_back(std::string_view{}, a.value());
@@ -178,6 +178,36 @@ void NamespaceScopes::push_level(pugi::xml_node element) {
     else if (name.size() > 6 && name.starts_with("xmlns:")) declarations_.emplace_back(name.substr(6), a.value());
   }
   std::reverse(declarations_.begin() + static_cast<std::ptrdiff_t>(first), declarations_.end());
+}
+
+const std::string& ElementScopes::base_of(pugi::xml_node element, std::string_view document_url) {
+  if (element.type() != pugi::node_element) {
+    unscoped_base_ = base_url(element, document_url);
+    return unscoped_base_;
+  }
+  enter(element);
+  std::size_t known = path_.size();  // the levels from here on have no base yet
+  while (known > 0 && path_[known - 1].base_level == kUnknown) --known;
+  if (known == 0) document_base_.assign(document_url);
+  // Each level's base is its xml:base resolved against the one above, as in base_url.
+  for (std::size_t i = known; i < path_.size(); ++i) {
+    Level& level = path_[i];
+    const std::size_t above = i == 0 ? kDocument : path_[i - 1].base_level;
+    const std::string_view own = attribute(level.element, ns::xml, "base");
+    if (own.empty()) {
+      level.base_level = above;
+      continue;
+    }
+    const std::string& inherited = above == kDocument ? document_base_ : path_[above].base;
+    level.base = inherited.empty() ? std::string(own) : resolve_url(inherited, own);
+    level.base_level = i;
+  }
+  return base_at(path_.size() - 1);
+}
+
+const std::string& ElementScopes::base_at(std::size_t level) const {
+  const std::size_t from = path_[level].base_level;
+  return from == kDocument ? document_base_ : path_[from].base;
 }
 
 bool is_element(pugi::xml_node node, std::string_view ns, std::string_view local) {

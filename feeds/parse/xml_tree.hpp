@@ -35,27 +35,39 @@ std::string_view namespace_of(pugi::xml_node node);
 
 bool is_element(pugi::xml_node node, std::string_view ns, std::string_view local);
 
-// namespace_of for the elements the readers visit. The declarations in
-// scope are kept for one path from the top element down to the last parent
-// asked about, so the children of an item look their prefixes up in a short
-// list instead of walking the item's ancestors and their attributes for every
-// child (namespaces are nearly always declared once, on the root). An element
-// that declares namespaces itself is one more level of that path, so a prefix
-// redeclared on a channel, an item or a child resolves as namespace_of does.
-// Valid for the elements of one document, which must not change meanwhile.
-class NamespaceScopes {
+// What the elements the readers visit inherit from their ancestors: the
+// namespace declarations in scope and the xml:base. Both are kept for one
+// path from the top element down to the last element asked about, so the
+// children of an item look their prefixes up in a short list, and its fields
+// find their base, instead of walking the item's ancestors and their
+// attributes again for each (namespaces are nearly always declared once, on
+// the root). Each element on the path is a level with its own declarations
+// and base, so a prefix redeclared on a channel, an item or a child resolves
+// as namespace_of does, and stops applying past that element. Valid for the
+// elements of one document, which must not change meanwhile.
+class ElementScopes {
  public:
   // Equals namespace_of(element).
-  std::string_view of(pugi::xml_node element);
+  std::string_view namespace_of(pugi::xml_node element);
+  // Equals base_url(element, document_url); the document URL must be the
+  // same for every call. The reference is valid until the next call of either.
+  const std::string& base_of(pugi::xml_node element, std::string_view document_url);
 
  private:
+  static constexpr auto kUnknown = static_cast<std::size_t>(-1);  // a base not asked for yet: most levels never are
+  static constexpr auto kDocument = static_cast<std::size_t>(-2);  // the document's URL
   struct Level {
     pugi::xml_node element;
     std::size_t first;  // its declarations start at declarations_[first]
+    // Where its base is: kUnknown, kDocument, or the level whose own xml:base
+    // it is, so that a level without one copies no string.
+    std::size_t base_level;
+    std::string base;  // the resolved xml:base, on a level that has one
   };
   // Makes `element` the last level of the path; `element` is an element.
   void enter(pugi::xml_node element);
   void push_level(pugi::xml_node element);
+  const std::string& base_at(std::size_t level) const;
 
   std::vector<Level> path_;
   // prefix -> URI of every level in path order, each level's in reverse
@@ -63,6 +75,8 @@ class NamespaceScopes {
   // and on one element the first, as namespace_of does.
   std::vector<std::pair<std::string_view, std::string_view>> declarations_;
   std::vector<pugi::xml_node> chain_;  // scratch for enter
+  std::string document_base_;
+  std::string unscoped_base_;  // base_of for a node that is no element
 };
 
 // The element children of `parent`, in order, named (ns, local).

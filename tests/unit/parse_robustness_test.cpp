@@ -104,6 +104,24 @@ TEST_CASE("xml:base: relative to the document URL, nested, an absolute one reset
   CHECK(feed.items[1].link == "https://other.example/y");
 }
 
+TEST_CASE("xml:base on one item or field does not carry over to the next", "[parse][rss]") {
+  ParseOptions options;
+  options.url = "https://site.example/feed.xml";
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0'><channel xml:base='/news/'><title>t</title>"
+      "<item xml:base='2024/'><guid>1</guid><link>a.html</link></item>"
+      "<item><guid>2</guid><link>b.html</link><comments>c</comments></item>"
+      "<item><guid>3</guid><link xml:base='/other/'>c.html</link><description>&lt;a href='d.html'&gt;d&lt;/a&gt;"
+      "</description><content:encoded xmlns:content='http://purl.org/rss/1.0/modules/content/'>"
+      "&lt;a href='e.html'&gt;e&lt;/a&gt;</content:encoded></item></channel></rss>",
+      options);
+  REQUIRE(feed.items.size() == 3);
+  CHECK(feed.items[0].link == "https://site.example/news/2024/a.html");
+  CHECK(feed.items[1].link == "https://site.example/news/b.html");
+  CHECK(feed.items[2].link == "https://site.example/other/c.html");
+  CHECK(feed.items[2].content == "<a href=\"https://site.example/news/e.html\">e</a>");
+}
+
 TEST_CASE("a 100 MB document is refused before any work", "[parse][hostile]") {
   std::string bytes = "<rss><channel><title>big</title><description>";
   bytes.append(100'000'000, 'x');
