@@ -130,8 +130,9 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
   };
   for (const pugi::xml_node c : node.children()) {
     if (c.type() != pugi::node_element) continue;
-    const std::string_view name = local_name(c);
-    const std::string_view cns = context.scopes.namespace_of(c);
+    const std::string_view qualified = c.name();
+    const std::string_view name = local_name(qualified);
+    const std::string_view cns = context.scopes.namespace_of(c, qualified);
     if (cns == uri) {
       if (name == "id") entry.id = trim_copy(text_content(c));
       else if (name == "title") once(title, c);

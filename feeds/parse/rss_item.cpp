@@ -67,9 +67,9 @@ constexpr std::array<std::string_view, 4> kRssNamespaces{ns::rss10, ns::rss090, 
 // extension that may reuse a core name (<ext:description> beside
 // <description>) and must not stand in for it. So is an element whose prefix
 // nothing declares (and no module convention names): its namespace reads as
-// "", but it is not in no namespace.
-bool is_read_child(pugi::xml_node child, std::string_view uri, std::string_view parent_ns) {
-  if (uri.empty()) return std::string_view(child.name()).find(':') == std::string_view::npos;
+// "", but it is not in no namespace. `qualified` is the child's name.
+bool is_read_child(std::string_view qualified, std::string_view uri, std::string_view parent_ns) {
+  if (uri.empty()) return qualified.find(':') == std::string_view::npos;
   return uri == parent_ns || is_module_namespace(uri) ||
          std::find(kRssNamespaces.begin(), kRssNamespaces.end(), uri) != kRssNamespaces.end();
 }
@@ -95,8 +95,9 @@ void read_rss_child(pugi::xml_node c, std::string_view name, Slots& s, RssWireIt
 }
 
 // Fills slots and the list fields from one child of <item>, in namespace `uri`.
-void read_child(pugi::xml_node c, std::string_view uri, Slots& s, RssWireItem& item, const Context& context) {
-  const std::string_view name = local_name(c);
+// `name` is the child's local name.
+void read_child(pugi::xml_node c, std::string_view name, std::string_view uri, Slots& s, RssWireItem& item,
+                const Context& context) {
   if (!is_module_namespace(uri)) {
     read_rss_child(c, name, s, item, context);
   } else if (uri == ns::dc) {
@@ -120,8 +121,10 @@ void read_child(pugi::xml_node c, std::string_view uri, Slots& s, RssWireItem& i
     else if (name == "group") {
       for (const pugi::xml_node g : c.children()) {
         // One level only: groups do not nest.
-        if (g.type() == pugi::node_element && local_name(g) != "group" && context.scopes.namespace_of(g) == ns::media) {
-          read_child(g, ns::media, s, item, context);
+        const std::string_view qualified = g.name();
+        if (g.type() == pugi::node_element && local_name(qualified) != "group" &&
+            context.scopes.namespace_of(g, qualified) == ns::media) {
+          read_child(g, local_name(qualified), ns::media, s, item, context);
         }
       }
     }
@@ -170,8 +173,10 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   const std::string_view item_ns = context.scopes.namespace_of(node);
   for (const pugi::xml_node c : node.children()) {
     if (c.type() != pugi::node_element) continue;
-    const std::string_view uri = context.scopes.namespace_of(c);
-    if (is_read_child(c, uri, item_ns)) read_child(c, uri, s, item, context);
+    // The name is read once: the namespace, the filter and the slot all need it.
+    const std::string_view qualified = c.name();
+    const std::string_view uri = context.scopes.namespace_of(c, qualified);
+    if (is_read_child(qualified, uri, item_ns)) read_child(c, local_name(qualified), uri, s, item, context);
   }
   item.title = title_element(first_of({s.title, s.dc_title, s.media_title}), context);
   // A bare <summary> (an Atom habit) beside a <description>: the first of the
@@ -205,9 +210,10 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
   const std::string_view channel_ns = context.scopes.namespace_of(channel);
   for (const pugi::xml_node c : channel.children()) {
     if (c.type() != pugi::node_element) continue;
-    const std::string_view uri = context.scopes.namespace_of(c);
-    if (!is_read_child(c, uri, channel_ns)) continue;
-    const std::string_view name = local_name(c);
+    const std::string_view qualified = c.name();
+    const std::string_view uri = context.scopes.namespace_of(c, qualified);
+    if (!is_read_child(qualified, uri, channel_ns)) continue;
+    const std::string_view name = local_name(qualified);
     if (!is_module_namespace(uri)) {
       if (name == "title") set_once(title, c);
       else if (name == "link") set_once(link, c);

@@ -130,9 +130,9 @@ std::string_view namespace_of(pugi::xml_node node) {
   return resolve_prefix(node, prefix_of(node.name()));
 }
 
-std::string_view ElementScopes::namespace_of(pugi::xml_node element) {
+std::string_view ElementScopes::namespace_of(pugi::xml_node element, std::string_view qualified_name) {
   if (element.type() != pugi::node_element) return parse_detail::namespace_of(element);
-  const std::string_view prefix = prefix_of(element.name());
+  const std::string_view prefix = prefix_of(qualified_name);
   if (prefix == "xml") return ns::xml;
   // The element's own declarations come first, as in resolve_prefix.
   for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {

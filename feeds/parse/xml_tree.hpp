@@ -48,7 +48,9 @@ bool is_element(pugi::xml_node node, std::string_view ns, std::string_view local
 class ElementScopes {
  public:
   // Equals namespace_of(element).
-  std::string_view namespace_of(pugi::xml_node element);
+  std::string_view namespace_of(pugi::xml_node element) { return namespace_of(element, element.name()); }
+  // The same, for a caller that has the element's name already.
+  std::string_view namespace_of(pugi::xml_node element, std::string_view qualified_name);
   // Equals base_url(element, document_url); the document URL must be the
   // same for every call. The reference is valid until the next call of either.
   const std::string& base_of(pugi::xml_node element, std::string_view document_url);
