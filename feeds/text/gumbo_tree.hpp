@@ -68,13 +68,6 @@ inline bool has_raw_text_fallback(const GumboElement& element) {
   return element.tag == GUMBO_TAG_IFRAME && element.tag_namespace == GUMBO_NAMESPACE_HTML;
 }
 
-// An HTML <title> is the document's metadata, not text of the fragment: both
-// the sanitizer and the plain text drop it with its content. An SVG or MathML
-// <title> is the drawing's caption, text a reader is shown, and is kept.
-inline bool is_document_title(const GumboElement& element) {
-  return element.tag == GUMBO_TAG_TITLE && element.tag_namespace == GUMBO_NAMESPACE_HTML;
-}
-
 // Walks `visitor` over an element's raw-text content (an <iframe>'s fallback,
 // which HTML leaves unparsed) parsed as a fragment of its own.
 template <typename Visitor>

@@ -5,9 +5,9 @@
 // "<p>one</p><p>two</p>" reads "one two", never "onetwo"; inline elements add
 // nothing, so "<b>Hel</b>lo" stays one word. Elements whose content is not
 // readable text (script, style, noscript, template, forms' option lists) are
-// skipped with their content, and so is an HTML <title> (metadata, which the
-// sanitizer drops too); <object>/<applet>/<iframe> fallback text and the text
-// inside inline SVG, its <title> included, are read, as the sanitizer keeps them.
+// skipped with their content; <object>/<applet>/<iframe> fallback text, the
+// text of an HTML <title> (an embedded page's headline) and the text inside
+// inline SVG are read, as the sanitizer keeps them.
 #include <array>
 
 #include "feeds/text/collapsing_appender.hpp"
@@ -68,7 +68,7 @@ class TextCollector final : public text_detail::SimpleHtmlSink {
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE:
         if (text_detail::has_raw_text_fallback(node.v.element) && !in_fallback_) return read_fallback(node.v.element);
-        if (kSkippedSet.contains(node.v.element.tag) || text_detail::is_document_title(node.v.element)) return false;
+        if (kSkippedSet.contains(node.v.element.tag)) return false;
         start(node.v.element.tag, {});
         return true;
       default:  // comments, the document

@@ -50,13 +50,15 @@ constexpr std::array kAllowed = {
 // Content that is never readable text (code, raw-text fallbacks, document
 // metadata). Everything else that is not allowed is unwrapped: the fallback
 // text inside <object>, <applet> or <embed>, and the text of inline SVG or
-// MathML, is what a reader would see where the embedded thing cannot show.
+// MathML, is what a reader would see where the embedded thing cannot show. An
+// HTML <title> inside a fragment is unwrapped too: an embedded page's title is
+// its headline, and feedparser keeps it as well.
 constexpr std::array kDroppedWithContent = {
     GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,    GUMBO_TAG_IFRAME,  GUMBO_TAG_FRAME,    GUMBO_TAG_FRAMESET,
     GUMBO_TAG_PARAM,    GUMBO_TAG_META,     GUMBO_TAG_LINK,    GUMBO_TAG_BASE,     GUMBO_TAG_INPUT,
     GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,   GUMBO_TAG_DATALIST, GUMBO_TAG_KEYGEN,  GUMBO_TAG_NOSCRIPT,
     GUMBO_TAG_TEMPLATE, GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES, GUMBO_TAG_HEAD,    GUMBO_TAG_BGSOUND,
-};  // and an HTML <title> (text_detail::is_document_title)
+};
 
 constexpr std::array kVoid = {GUMBO_TAG_BR,  GUMBO_TAG_HR,     GUMBO_TAG_IMG,
                               GUMBO_TAG_COL, GUMBO_TAG_SOURCE, GUMBO_TAG_WBR};
@@ -195,7 +197,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
 
   bool enter_element(const GumboElement& element) {
     if (text_detail::has_raw_text_fallback(element) && !in_fallback_) return enter_fallback(element);
-    if (listed(kDroppedWithContent, element.tag) || text_detail::is_document_title(element)) return false;
+    if (listed(kDroppedWithContent, element.tag)) return false;
     if (!written(element)) return true;  // unwrap: children only
     attributes_.clear();
     for (unsigned i = 0; i < element.attributes.length; ++i) {

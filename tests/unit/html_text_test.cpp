@@ -102,8 +102,8 @@ TEST_CASE("html_to_text strips tags, decodes entities and keeps words apart", "[
       {"1 &lt; 2", "1 < 2"},
       {"<img src='x.png' alt='pic'>caption", "caption"},
       {"<pre>  code\n  block</pre>", "code block"},
-      {"<html><head><title>T</title></head><body><p>Body</p></body></html>", "Body"},  // metadata, as sanitize drops it
-      {"a<title>page name</title>b", "ab"},
+      {"<html><head><title>T</title></head><body><p>Body</p></body></html>", "T Body"},  // an embedded page's title
+      {"a<title>page name</title>b", "a page name b"},  // a block of its own
       {"<svg><title>chart</title><circle r=\"5\"/></svg>caption", "chart caption"},  // a drawing's caption is kept
       {"<![CDATA[x]]>y", "y"},
       {"\xE4\xB8\xAD<b>\xE6\x96\x87</b>", "\xE4\xB8\xAD\xE6\x96\x87"},
@@ -168,7 +168,7 @@ TEST_CASE("sanitize_html keeps harmless markup and resolves its links", "[text][
       {"<form action=\"/x\"><input name=q><button>go</button></form>safe", "gosafe"},
       {"<svg><script>alert(1)</script><desc><abbr>t</abbr></desc><circle r=\"5\"/></svg>safe", "<abbr>t</abbr>safe"},
       {"<math><mi>x</mi></math>safe", "xsafe"},
-      {"<svg><title>chart</title><style>c{}</style><circle r=\"5\"/></svg>safe", "chartsafe"},  // a drawing's caption, unlike HTML's <title>
+      {"<svg><title>chart</title><style>c{}</style><circle r=\"5\"/></svg>safe", "chartsafe"},  // a drawing's caption
       // Dropped with their content
       {"<script>alert(1)</script>safe", "safe"},
       {"<SCRIPT SRC=//evil.example/x.js></SCRIPT>safe", "safe"},
@@ -287,14 +287,15 @@ TEST_CASE("limit_html_nesting caps depth and leaves shallow markup alone", "[tex
 }
 
 TEST_CASE("plain text keeps of a <title> what the sanitizer keeps", "[text][sanitize]") {
-  // HTML's <title> is metadata, dropped by both; an SVG or MathML <title> is
-  // a caption, kept by both.
+  // HTML's <title> in a fragment is an embedded page's headline, an SVG or
+  // MathML <title> a caption: both keep the text of either.
   for (const char* input : {"a <title>page</title> b", "<p>a</p><title>page</title><p>b</p>",
                             "<svg><title>chart</title></svg> b", "<math><title>m</title></math> b",
                             "<div><title>t &amp; u</title> x</div>"}) {
     CAPTURE(input);
     CHECK(html_to_text(input) == html_to_text(sanitize_html(input, kBase)));
   }
-  CHECK(html_to_text("a <title>page</title> b") == "a b");
+  CHECK(html_to_text("a <title>page</title> b") == "a page b");
+  CHECK(sanitize_html("a <title>page</title> b", kBase) == "a page b");
   CHECK(html_to_text("<svg><title>chart</title></svg> b") == "chart b");
 }
