@@ -158,6 +158,9 @@ std::string BaseUrl::resolve_parsed(std::string_view reference) const {
 
   boost::urls::url resolved;
   if (!boost::urls::resolve(*parsed_, *ref, resolved)) return std::string(trimmed);
+  // The fragment is the reference's alone (RFC 3986 5.2.2); Boost.URL 1.81
+  // keeps the base's for a reference of only a query.
+  if (!ref->has_fragment()) resolved.remove_fragment();
   return with_clean_path(resolved);
 }
 

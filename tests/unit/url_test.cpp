@@ -98,6 +98,11 @@ TEST_CASE("resolve_url handles what feeds actually contain", "[url]") {
       // Query and fragment only
       {"https://example.com/a/b?x=1", "?y=2", "https://example.com/a/b?y=2"},
       {"https://example.com/a/b?x=1", "#top", "https://example.com/a/b?x=1#top"},
+      // A base's fragment is never carried over: the reference's, or none
+      {"https://example.com/a/b#frag", "?y=2", "https://example.com/a/b?y=2"},
+      {"https://example.com/a/b?x=1#frag", "c", "https://example.com/a/c"},
+      {"https://example.com/a/b#frag", "#top", "https://example.com/a/b#top"},
+      {"https://example.com/a/b#frag", "../c?q", "https://example.com/c?q"},
       // Bases with ports, userinfo, IPv6
       {"http://example.com:8080/a/", "b", "http://example.com:8080/a/b"},
       {"http://[::1]:8080/a/", "../b", "http://[::1]:8080/b"},
