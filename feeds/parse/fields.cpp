@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "feeds/date/date.hpp"
+#include "feeds/parse/html_guess.hpp"
 #include "feeds/parse/xml_tree.hpp"
 #include "feeds/text/html_text.hpp"
 
@@ -26,28 +27,6 @@ std::string_view text_view(pugi::xml_node node, std::string& storage) {
   }
   storage = text_content(node);
   return storage;
-}
-
-bool is_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-// Whether `text` has an end tag ("</b>") or a character reference ("&amp;", "&#38;").
-bool looks_like_html(std::string_view text) {
-  const auto word_end = [&](std::size_t from) {
-    while (from < text.size() && is_word_char(text[from])) ++from;
-    return from;
-  };
-  for (std::size_t i = text.find("</"); i != std::string_view::npos; i = text.find("</", i + 2)) {
-    const std::size_t end = word_end(i + 2);
-    if (end > i + 2 && end < text.size() && text[end] == '>') return true;
-  }
-  for (std::size_t i = text.find('&'); i != std::string_view::npos; i = text.find('&', i + 1)) {
-    const std::size_t start = i + 1 < text.size() && text[i + 1] == '#' ? i + 2 : i + 1;
-    const std::size_t end = word_end(start);
-    if (end > start && end < text.size() && text[end] == ';') return true;
-  }
-  return false;
 }
 
 std::string_view trim_view(std::string_view text) {

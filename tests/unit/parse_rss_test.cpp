@@ -201,6 +201,25 @@ TEST_CASE("an RSS title is HTML only when it has an end tag or a character refer
   CHECK(feed.items[3].title == "Caf\xC3\xA9");
 }
 
+TEST_CASE("an RSS title with a tag or reference HTML does not define is text, every word kept", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0'><channel><title>c</title>"
+      "<item><guid>1</guid><title>Tom &amp;amp; Jerry&apos;s &lt;Feed&gt;</title></item>"
+      "<item><guid>2</guid><title>Option&lt;T&gt; &amp;amp; Vec&lt;/T&gt;</title></item>"
+      "<item><guid>3</guid><title>I &lt;3 Rust &amp;amp; Go</title></item>"
+      "<item><guid>4</guid><title>&amp;bogus; &lt;/b&gt;</title></item>"
+      "<item><guid>5</guid><title>it&amp;apos;s &amp;hellip; &lt;EM&gt;done&lt;/EM&gt;</title></item>"
+      "<item><guid>6</guid><title>&lt;script&gt;x()&lt;/script&gt; y</title></item>"
+      "</channel></rss>");
+  REQUIRE(feed.items.size() == 6);
+  CHECK(feed.items[0].title == "Tom &amp; Jerry's <Feed>");  // <Feed> is no HTML element
+  CHECK(feed.items[1].title == "Option<T> &amp; Vec</T>");
+  CHECK(feed.items[2].title == "I <3 Rust &amp; Go");
+  CHECK(feed.items[3].title == "&bogus; </b>");                  // no such reference
+  CHECK(feed.items[4].title == "it's \xE2\x80\xA6 done");        // HTML after all, any case
+  CHECK(feed.items[5].title == "<script>x()</script> y");        // text: nothing runs, nothing is lost
+}
+
 TEST_CASE("a reference to a C1 control means the windows-1252 character", "[parse][rss]") {
   const ParsedFeed feed = parse_feed(
       "<rss version='2.0'><channel><title>don&#146;t pay &#x80;5 &#150; &#8217;</title>"
