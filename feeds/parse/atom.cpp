@@ -121,10 +121,31 @@ void read_link(pugi::xml_node c, AtomWireEntry& entry, const Context& context) {
   }
 }
 
+// Media RSS's description: plain text unless its type says html.
+Text media_text(pugi::xml_node node, const Context& context) {
+  Text text = html_element(node, context);
+  if (lower(attribute(node, "", "type")) != "html") text.html = false;
+  return text;
+}
+
+// An entry's media:description, its own or its media:group's (YouTube's
+// entries carry a video's description only there).
+pugi::xml_node media_description(pugi::xml_node media, std::string_view name, const Context& context) {
+  if (name == "description") return media;
+  if (name != "group") return {};
+  for (const pugi::xml_node g : media.children()) {
+    const std::string_view qualified = g.name();
+    if (g.type() == pugi::node_element && local_name(qualified) == "description" &&
+        context.scopes.namespace_of(g, qualified) == ns::media)
+      return g;
+  }
+  return {};
+}
+
 AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Context& context) {
   AtomWireEntry entry;
   DateSlots d;
-  pugi::xml_node title, summary, content;
+  pugi::xml_node title, summary, content, media;
   const auto once = [](pugi::xml_node& slot, pugi::xml_node n) {
     if (!slot) slot = n;
   };
@@ -155,10 +176,13 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
       else if (name == "date") once(d.dc_date, c);
     } else if (cns == ns::dcterms && name == "modified") {
       once(d.dcterms_modified, c);
+    } else if (cns == ns::media) {
+      once(media, media_description(c, name, context));
     }
   }
   entry.title = text_construct(title, context);
-  entry.summary = text_construct(summary, context);
+  // Without a summary, a video's or a picture's description is one.
+  entry.summary = summary || !media ? text_construct(summary, context) : media_text(media, context);
   entry.content = text_construct(content, context);
   for (const pugi::xml_node n : {d.published, d.issued, d.created, d.dc_date}) {
     if (!entry.published) entry.published = date_of(n, context);

@@ -167,3 +167,20 @@ TEST_CASE("an Atom alternate that leads nowhere keeps the link found before it",
   CHECK(feed.items[0].link == "http://example.org/1.pdf");  // an empty page link does not erase it
   CHECK(feed.items[1].link == "http://example.org/2");      // a media type with parameters is still HTML
 }
+
+TEST_CASE("an Atom entry without a summary takes its media:description, its own or its group's", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom' xmlns:m='http://search.yahoo.com/mrss/'><title>c</title>"
+      "<entry><id>1</id><title>video</title><m:group><m:title>video</m:title>"
+      "<m:description>Open models compared &amp; a &lt; b</m:description></m:group></entry>"
+      "<entry><id>2</id><title>picture</title><m:description type='html'>&lt;p&gt;A &lt;b&gt;cat&lt;/b&gt;&lt;/p&gt;"
+      "</m:description></entry>"
+      "<entry><id>3</id><title>post</title><summary>Own words</summary><m:description>alt text</m:description></entry>"
+      "<entry><id>4</id><title>other</title><description xmlns='http://example.com/ns'>not media</description></entry>"
+      "</feed>");
+  REQUIRE(feed.items.size() == 4);
+  CHECK(feed.items[0].summary == "Open models compared & a < b");  // plain text by default
+  CHECK(feed.items[1].summary == "A cat");
+  CHECK(feed.items[2].summary == "Own words");
+  CHECK(feed.items[3].summary.empty());
+}
