@@ -199,8 +199,15 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
     }
   }
   item.about = std::string(attribute(node, ns::rdf, "about"));
-  item.published = first_date({s.pub_date, s.dc_date, s.published, s.issued, s.created}, context);
+  const std::optional<Timestamp> pub_date = date_of(s.pub_date, context);
+  item.published = pub_date ? pub_date : first_date({s.dc_date, s.published, s.issued, s.created}, context);
   item.updated = first_date({s.modified, s.updated}, context);
+  // Beside a pubDate, a dc:date is the item's other date, which feedparser
+  // reads as the update; it is kept as that rather than dropped.
+  if (pub_date && !item.updated && s.dc_date) {
+    const std::optional<Timestamp> dc_date = date_of(s.dc_date, context);
+    if (dc_date != pub_date) item.updated = dc_date;
+  }
   return item;
 }
 

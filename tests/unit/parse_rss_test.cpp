@@ -229,3 +229,22 @@ TEST_CASE("a reference to a C1 control means the windows-1252 character", "[pars
   REQUIRE(feed.items.size() == 1);
   CHECK(feed.items[0].summary == "\xE2\x80\x9Cquoted\xE2\x80\x9D");
 }
+
+TEST_CASE("a dc:date beside a pubDate is the item's updated date, not dropped", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0' xmlns:dc='http://purl.org/dc/elements/1.1/'><channel><title>c</title>"
+      "<item><guid>1</guid><pubDate>Wed, 01 May 2024 10:00:00 GMT</pubDate><dc:date>2024-05-02T08:00:00Z</dc:date></item>"
+      "<item><guid>2</guid><pubDate>Wed, 01 May 2024 10:00:00 GMT</pubDate><dc:date>2024-05-01T10:00:00Z</dc:date></item>"
+      "<item><guid>3</guid><dc:date>2024-05-03T08:00:00Z</dc:date></item>"
+      "<item><guid>4</guid><pubDate>not a date</pubDate><dc:date>2024-05-04T08:00:00Z</dc:date></item>"
+      "</channel></rss>");
+  REQUIRE(feed.items.size() == 4);
+  CHECK(format_rfc3339(*feed.items[0].published) == "2024-05-01T10:00:00Z");
+  REQUIRE(feed.items[0].updated);
+  CHECK(format_rfc3339(*feed.items[0].updated) == "2024-05-02T08:00:00Z");
+  CHECK_FALSE(feed.items[1].updated);  // the same date twice is one date
+  CHECK(format_rfc3339(*feed.items[2].published) == "2024-05-03T08:00:00Z");
+  CHECK_FALSE(feed.items[2].updated);
+  CHECK(format_rfc3339(*feed.items[3].published) == "2024-05-04T08:00:00Z");  // the pubDate was unreadable
+  CHECK_FALSE(feed.items[3].updated);
+}
