@@ -24,6 +24,8 @@ std::size_t word_end(std::string_view text, std::size_t from) {
 
 // The elements whose tags make such a field HTML (sorted): HTML's own, as an
 // aggregator's sanitizer accepts them, and no script, style, frame or object.
+// ("event-source" is never a whole tag name, as a name ends at '-'; it stays
+// so that the list reads as feedparser's does.)
 constexpr std::array<std::string_view, 100> kHtmlElements = {
     "a",        "abbr",     "acronym",  "address",  "area",       "article", "aside",    "audio",    "b",
     "big",      "blockquote", "br",     "button",   "canvas",     "caption", "center",   "cite",     "code",
@@ -38,8 +40,6 @@ constexpr std::array<std::string_view, 100> kHtmlElements = {
     "textarea", "tfoot",    "th",       "thead",    "time",       "tr",      "tt",       "u",        "ul",
     "var",      "video",
 };
-
-
 static_assert(std::is_sorted(kHtmlElements.begin(), kHtmlElements.end()));
 
 bool listed(std::string_view name) { return std::binary_search(kHtmlElements.begin(), kHtmlElements.end(), name); }
