@@ -4,10 +4,11 @@
 // Block-level elements and <br> contribute a break before and after them, so
 // "<p>one</p><p>two</p>" reads "one two", never "onetwo"; inline elements add
 // nothing, so "<b>Hel</b>lo" stays one word. Elements whose content is not
-// readable text (script, style, noscript, template, forms' option lists) are
-// skipped with their content; <object>/<applet>/<iframe> fallback text, the
-// text of an HTML <title> (an embedded page's headline) and the text inside
-// inline SVG are read, as the sanitizer keeps them.
+// readable text (script, style, template, forms' option lists) are skipped
+// with their content; <object>/<applet>/<iframe> fallback text, a
+// <noscript>'s content (no script runs here), the text of an HTML <title>
+// (an embedded page's headline) and the text inside inline SVG are read, as
+// the sanitizer keeps them.
 #include <array>
 
 #include "feeds/text/collapsing_appender.hpp"
@@ -20,7 +21,7 @@ namespace feedsieve {
 namespace {
 
 constexpr std::array kSkipped = {
-    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,    GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_IFRAME,
+    GUMBO_TAG_SCRIPT,  GUMBO_TAG_STYLE,    GUMBO_TAG_TEMPLATE, GUMBO_TAG_IFRAME,
     GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES, GUMBO_TAG_SELECT,  GUMBO_TAG_TEXTAREA, GUMBO_TAG_HEAD,
 };
 

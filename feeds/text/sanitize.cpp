@@ -52,11 +52,14 @@ constexpr std::array kAllowed = {
 // text inside <object>, <applet> or <embed>, and the text of inline SVG or
 // MathML, is what a reader would see where the embedded thing cannot show. An
 // HTML <title> inside a fragment is unwrapped too: an embedded page's title is
-// its headline, and feedparser keeps it as well.
+// its headline, and feedparser keeps it as well. So is <noscript>: this
+// output runs no script, so its content is what the reader sees (lazy-loaded
+// images keep their real <img src> there); the tag itself never reaches the
+// output, so no browser reads that content as raw text.
 constexpr std::array kDroppedWithContent = {
     GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,    GUMBO_TAG_IFRAME,  GUMBO_TAG_FRAME,    GUMBO_TAG_FRAMESET,
     GUMBO_TAG_PARAM,    GUMBO_TAG_META,     GUMBO_TAG_LINK,    GUMBO_TAG_BASE,     GUMBO_TAG_INPUT,
-    GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,   GUMBO_TAG_DATALIST, GUMBO_TAG_KEYGEN,  GUMBO_TAG_NOSCRIPT,
+    GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,   GUMBO_TAG_DATALIST, GUMBO_TAG_KEYGEN,
     GUMBO_TAG_TEMPLATE, GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES, GUMBO_TAG_HEAD,    GUMBO_TAG_BGSOUND,
 };
 
