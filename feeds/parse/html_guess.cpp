@@ -49,47 +49,49 @@ bool is_html_reference(std::string_view name) {
          text_detail::html_entity_code_points(name).has_value();
 }
 
-bool has_end_tag(std::string_view text) {
-  for (std::size_t i = text.find("</"); i != std::string_view::npos; i = text.find("</", i + 2)) {
-    const std::size_t end = word_end(text, i + 2);
-    if (end > i + 2 && end < text.size() && text[end] == '>') return true;
-  }
-  return false;
-}
+// What one kind of markup in a text says: whether any of it is there, and
+// whether all of it is HTML's.
+struct Markup {
+  bool any = false;
+  bool all_html = true;
+};
 
-bool has_reference(std::string_view text) {
-  for (std::size_t i = text.find('&'); i != std::string_view::npos; i = text.find('&', i + 1)) {
-    const std::size_t start = i + 1 < text.size() && text[i + 1] == '#' ? i + 2 : i + 1;
-    const std::size_t end = word_end(text, start);
-    if (end > start && end < text.size() && text[end] == ';') return true;
-  }
-  return false;
-}
-
-// Every "<name" or "</name" names an element of kHtmlElements, in any case.
-bool tags_are_html(std::string_view text) {
+// The tags: "</name>" counts as markup; every "<name" or "</name" must name
+// an element of kHtmlElements, in any case.
+Markup tags_of(std::string_view text) {
+  Markup tags;
   for (std::size_t i = text.find('<'); i != std::string_view::npos; i = text.find('<', i + 1)) {
-    const std::size_t start = i + 1 < text.size() && text[i + 1] == '/' ? i + 2 : i + 1;
+    const bool closing = i + 1 < text.size() && text[i + 1] == '/';
+    const std::size_t start = closing ? i + 2 : i + 1;
     const std::size_t end = word_end(text, start);
-    if (end > start && !listed(ascii_lower(text.substr(start, end - start)))) return false;
+    if (end == start) continue;
+    if (closing && end < text.size() && text[end] == '>') tags.any = true;
+    if (!listed(ascii_lower(text.substr(start, end - start)))) tags.all_html = false;
   }
-  return true;
+  return tags;
 }
 
-// Every "&name;" is a reference HTML defines (XML's five included).
-bool references_are_html(std::string_view text) {
+// The references: "&name;" and "&#digits;" count as markup; every named one
+// must be a reference HTML defines (XML's five included).
+Markup references_of(std::string_view text) {
+  Markup references;
   for (std::size_t i = text.find('&'); i != std::string_view::npos; i = text.find('&', i + 1)) {
-    const std::size_t end = word_end(text, i + 1);
-    if (end > i + 1 && end < text.size() && text[end] == ';' && !is_html_reference(text.substr(i + 1, end - i - 1)))
-      return false;
+    const bool numeric = i + 1 < text.size() && text[i + 1] == '#';
+    const std::size_t start = numeric ? i + 2 : i + 1;
+    const std::size_t end = word_end(text, start);
+    if (end == start || end == text.size() || text[end] != ';') continue;
+    references.any = true;
+    if (!numeric && !is_html_reference(text.substr(start, end - start))) references.all_html = false;
   }
-  return true;
+  return references;
 }
 
 }  // namespace
 
 bool looks_like_html(std::string_view text) {
-  return (has_end_tag(text) || has_reference(text)) && tags_are_html(text) && references_are_html(text);
+  const Markup tags = tags_of(text);
+  const Markup references = references_of(text);
+  return (tags.any || references.any) && tags.all_html && references.all_html;
 }
 
 }  // namespace feedsieve::parse_detail
