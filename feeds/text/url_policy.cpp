@@ -84,10 +84,8 @@ constexpr ByteSet kSchemeEnd(":/?#");
 // the first segment ends in ':' all the same (a near-miss such as
 // "\uFFFDjavascript:").
 std::string_view scheme_of(std::string_view url, bool* colon = nullptr) {
-  // A byte at a time: the first segment ends within a few bytes ("https:",
-  // "/post"), sooner than the sixteen-byte search is set up.
-  std::size_t end = 0;
-  while (end < url.size() && !kSchemeEnd.contains(url[end])) ++end;
+  // The first segment ends within a few bytes ("https:", "/post").
+  const std::size_t end = kSchemeEnd.find_near(url);
   const bool has_colon = end != url.size() && url[end] == ':';
   if (colon != nullptr) *colon = has_colon;
   if (!has_colon || end == 0) return {};
