@@ -94,8 +94,6 @@ std::string search_key_sql(const std::string& time, const std::string& row) {
 
 std::string key_row_sql(const std::string& key) { return "((" + key + " & 1073741823) >> 1)"; }
 
-std::string key_verdict_sql(const std::string& key) { return "(" + key + " & 1)"; }
-
 std::string fts_match_expression(const std::vector<std::string>& phrases) {
   std::string expression;
   for (const std::string& phrase : phrases) {

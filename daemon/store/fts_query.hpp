@@ -1,6 +1,7 @@
 #pragma once
 // Turns what a user typed into an FTS5 query that cannot be a syntax error,
-// and writes the SQL of stories_fts's listing key.
+// and writes the SQL of the full-text tables' listing key.
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,11 @@ std::vector<std::string> fts_phrases(std::string_view search);
 // The expression of phrases fts_phrases already gave.
 std::string fts_match_expression(const std::vector<std::string>& phrases);
 
-// SQL for the listing key (stories_fts.rowid, schema v9) of the sort_time and
+// The full-text tables (schema v10), one per topic verdict: on topic, then
+// off topic. Both have the same columns and listing keys.
+inline constexpr std::array<const char*, 2> search_tables{"stories_fts_on", "stories_fts_off"};
+
+// SQL for the listing key (the full-text tables' rowid, schema v9) of the sort_time and
 // stories.id that the SQL expressions `time` and `row` give, as the view
 // story_search_keys computes it: whole seconds since 1900 (clamped to 33
 // bits) above 29 bits of row above the on-topic bit. The bit is left clear:
@@ -30,8 +35,7 @@ std::string fts_match_expression(const std::vector<std::string>& phrases);
 // row of the same second below it).
 std::string search_key_sql(const std::string& time, const std::string& row);
 
-// SQL for the stories.id and for the on-topic bit (1 or 0) of the listing key `key`.
+// SQL for the stories.id of the listing key `key`.
 std::string key_row_sql(const std::string& key);
-std::string key_verdict_sql(const std::string& key);
 
 }  // namespace feedsieve::store_detail

@@ -352,6 +352,104 @@ END;
 PRAGMA user_version = 9;
 )sql";
 
+// Version 10: one full-text table per verdict, stories_fts_on and
+// stories_fts_off, at the same listing keys (the key keeps its verdict bit, so
+// that v9's keys and the cursors that hold them keep their meaning). A search
+// for one verdict walks only that verdict's matches: in one table, a verdict
+// held by a share s of the stories had a search walk 1/s matches for each one
+// it kept. A search of both merges the two walks in key order. (A verdict in
+// the key's top bit would have split one table into two ranges instead, but
+// FTS5 in SQLite 3.40 loses rows from a descending rowid-range walk once many
+// rows have moved between two ranges that far apart.) The rows are copied
+// from stories_fts by their verdict bit; a change of verdict moves a story's
+// row from one table to the other. A row is inserted into its verdict's table
+// only: the constant condition on the story's verdict skips the other insert
+// before its view is read.
+constexpr const char* schema_v10 = R"sql(
+DROP TRIGGER stories_fts_after_item_insert;
+DROP TRIGGER stories_fts_after_item_update;
+DROP TRIGGER stories_fts_after_item_delete;
+DROP TRIGGER stories_fts_after_story_move;
+DROP TRIGGER stories_fts_after_story_delete;
+
+CREATE VIRTUAL TABLE stories_fts_on USING fts5 (
+  title, summary, content,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE stories_fts_off USING fts5 (
+  title, summary, content,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO stories_fts_on (rowid, title, summary, content)
+  SELECT rowid, title, summary, content FROM stories_fts WHERE rowid & 1 = 1 ORDER BY rowid;
+INSERT INTO stories_fts_off (rowid, title, summary, content)
+  SELECT rowid, title, summary, content FROM stories_fts WHERE rowid & 1 = 0 ORDER BY rowid;
+DROP TABLE stories_fts;
+
+CREATE TRIGGER stories_fts_after_item_insert AFTER INSERT ON items BEGIN
+  DELETE FROM stories_fts_on WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = new.story_id);
+  DELETE FROM stories_fts_off WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = new.story_id);
+  INSERT INTO stories_fts_on (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text
+    WHERE id = new.story_id AND (SELECT on_topic != 0 FROM stories WHERE id = new.story_id);
+  INSERT INTO stories_fts_off (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text
+    WHERE id = new.story_id AND (SELECT on_topic = 0 FROM stories WHERE id = new.story_id);
+END;
+CREATE TRIGGER stories_fts_after_item_update AFTER UPDATE OF title, summary, content, story_id ON items BEGIN
+  DELETE FROM stories_fts_on
+    WHERE rowid IN (SELECT search_key FROM story_search_keys WHERE id IN (old.story_id, new.story_id));
+  DELETE FROM stories_fts_off
+    WHERE rowid IN (SELECT search_key FROM story_search_keys WHERE id IN (old.story_id, new.story_id));
+  INSERT INTO stories_fts_on (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text
+    WHERE id IN (old.story_id, new.story_id) AND search_key & 1 = 1;
+  INSERT INTO stories_fts_off (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text
+    WHERE id IN (old.story_id, new.story_id) AND search_key & 1 = 0;
+END;
+CREATE TRIGGER stories_fts_after_item_delete AFTER DELETE ON items BEGIN
+  DELETE FROM stories_fts_on WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = old.story_id);
+  DELETE FROM stories_fts_off WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = old.story_id);
+  INSERT INTO stories_fts_on (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text
+    WHERE id = old.story_id AND (SELECT on_topic != 0 FROM stories WHERE id = old.story_id);
+  INSERT INTO stories_fts_off (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text
+    WHERE id = old.story_id AND (SELECT on_topic = 0 FROM stories WHERE id = old.story_id);
+END;
+-- The old key names the old verdict's table; the row is deleted there and
+-- rebuilt in the new verdict's.
+CREATE TRIGGER stories_fts_after_story_move AFTER UPDATE OF published, first_seen, on_topic ON stories
+WHEN coalesce(old.published, old.first_seen) IS NOT coalesce(new.published, new.first_seen)
+  OR (old.on_topic != 0) IS NOT (new.on_topic != 0) BEGIN
+  DELETE FROM stories_fts_on
+    WHERE old.on_topic != 0
+      AND rowid = (max(0, min(8589934591, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0)
+                              + 2208988800)) << 30) | (old.id << 1) | 1;
+  DELETE FROM stories_fts_off
+    WHERE old.on_topic = 0
+      AND rowid = (max(0, min(8589934591, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0)
+                              + 2208988800)) << 30) | (old.id << 1);
+  INSERT INTO stories_fts_on (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text WHERE id = new.id AND new.on_topic != 0;
+  INSERT INTO stories_fts_off (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text WHERE id = new.id AND new.on_topic = 0;
+END;
+CREATE TRIGGER stories_fts_after_story_delete AFTER DELETE ON stories BEGIN
+  DELETE FROM stories_fts_on
+    WHERE old.on_topic != 0
+      AND rowid = (max(0, min(8589934591, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0)
+                              + 2208988800)) << 30) | (old.id << 1) | 1;
+  DELETE FROM stories_fts_off
+    WHERE old.on_topic = 0
+      AND rowid = (max(0, min(8589934591, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0)
+                              + 2208988800)) << 30) | (old.id << 1);
+END;
+
+PRAGMA user_version = 10;
+)sql";
+
 // Ordered; step i brings the schema from version i to version i + 1.
 constexpr std::array migrations{
     Migration{1, schema_v1},
@@ -363,6 +461,7 @@ constexpr std::array migrations{
     Migration{7, schema_v7},
     Migration{8, schema_v8},
     Migration{9, schema_v9},
+    Migration{10, schema_v10},
 };
 
 void refuse_newer(const std::filesystem::path& path, int found) {

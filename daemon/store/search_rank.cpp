@@ -49,27 +49,42 @@ double phrase_weight(sqlite3_value* frequency, double rows) {
   }
 }
 
+// story_rank's arguments after the table: the corpus's rows and tokens.
+constexpr int corpus_arguments = 2;
+
 // Whether the last argument is the row's docsize record rather than a
 // frequency: it is when the call passes more than one a phrase, and a blob
 // (no frequency is one) always is, so that a caller whose phrases FTS5 counts
-// otherwise still has its record read.
+// otherwise still has its record read. `argc` counts the frequencies and the
+// record only.
 bool has_record(int argc, sqlite3_value** argv, int phrases) {
   return argc > 0 && (argc > phrases || sqlite3_value_type(argv[argc - 1]) == SQLITE_BLOB);
+}
+
+// An INTEGER argument, else what the table itself says.
+int corpus_count(sqlite3_value* given, const std::function<int(sqlite3_int64&)>& own, sqlite3_int64& count) {
+  if (sqlite3_value_type(given) != SQLITE_INTEGER) return own(count);
+  count = sqlite3_value_int64(given);
+  return SQLITE_OK;
 }
 
 // Only the index's totals: xRowCount and xColumnTotalSize read one record
 // that FTS5 keeps up to date, never a doclist.
 int make_rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_value** argv,
                    std::unique_ptr<RankData>& data) {
+  if (argc < corpus_arguments) return SQLITE_ERROR;
   sqlite3_int64 rows = 0;
   sqlite3_int64 tokens = 0;
-  int rc = api->xRowCount(fts, &rows);
-  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+  int rc = corpus_count(argv[0], [&](sqlite3_int64& n) { return api->xRowCount(fts, &n); }, rows);
+  if (rc == SQLITE_OK)
+    rc = corpus_count(argv[1], [&](sqlite3_int64& n) { return api->xColumnTotalSize(fts, -1, &n); }, tokens);
   if (rc != SQLITE_OK) return rc;
+  argc -= corpus_arguments;
+  argv += corpus_arguments;
   const int phrases = api->xPhraseCount(fts);
   const int frequencies = has_record(argc, argv, phrases) ? argc - 1 : argc;
   data = std::make_unique<RankData>();
-  data->average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1.0;
+  data->average_length = rows > 0 && tokens > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1.0;
   data->occurrences.assign(static_cast<std::size_t>(phrases), 0.0);
   for (int i = 0; i < phrases; ++i)
     data->weights.push_back(i < frequencies ? phrase_weight(argv[i], static_cast<double>(rows)) : 1.0);
@@ -174,7 +189,8 @@ void rank_row(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* co
   int length = 0;
   int rc = rank_data(api, fts, argc, argv, data);
   if (rc == SQLITE_OK) rc = count_occurrences(api, fts, *data);
-  if (rc == SQLITE_OK) rc = row_length(api, fts, argc, argv, data->weights.size(), length);
+  if (rc == SQLITE_OK)
+    rc = row_length(api, fts, argc - corpus_arguments, argv + corpus_arguments, data->weights.size(), length);
   if (rc == SQLITE_OK) {
     sqlite3_result_double(context, score(*data, static_cast<double>(length)));
   } else {
@@ -242,21 +258,65 @@ std::optional<Sample> newest_sample(StatementCache& statements, SQLite::Database
   return Sample{start->getColumn(0).getInt64(), start->getColumn(1).getDouble()};
 }
 
-constexpr const char* capped_count =
-    "SELECT count(*) FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH :phrase LIMIT :cap)";
+// The sum of a count over both verdicts' tables.
+std::string sum_over_tables(const std::function<std::string(const std::string& table)>& count) {
+  std::string sql = "SELECT 0";
+  for (const char* table : search_tables) sql += " + (" + count(table) + ")";
+  return sql;
+}
+
+// The table's row and token counts, for the corpus of story_rank's caller.
+template <bool tokens>
+void index_total(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int,
+                 sqlite3_value**) noexcept {
+  sqlite3_int64 total = 0;
+  const int rc = tokens ? api->xColumnTotalSize(fts, -1, &total) : api->xRowCount(fts, &total);
+  if (rc == SQLITE_OK) {
+    sqlite3_result_int64(context, total);
+  } else {
+    sqlite3_result_error_code(context, rc);
+  }
+}
+
+void create_function(SQLite::Database& db, fts5_api* api, const char* name, fts5_extension_function function) {
+  const int rc = api->xCreateFunction(api, name, nullptr, function, nullptr);
+  if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
+}
 
 }  // namespace
 
 void register_search_functions(SQLite::Database& db) {
   fts5_api* api = fts5_of(db);
   if (api == nullptr || api->iVersion < 2) throw SQLite::Exception("this SQLite has no usable FTS5");
-  const int rc = api->xCreateFunction(api, "story_rank", nullptr, &story_rank, nullptr);
-  if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
+  create_function(db, api, "story_rank", &story_rank);
+  create_function(db, api, "story_index_rows", &index_total<false>);
+  create_function(db, api, "story_index_tokens", &index_total<true>);
 }
+
+RankCorpus rank_corpus(SQLite::Database& db, StatementCache& statements) {
+  // An aux function runs in a query of its own table; one row of a scan is enough.
+  static const std::string sql = [] {
+    std::string arms;
+    for (const char* table : search_tables) {
+      if (!arms.empty()) arms += " UNION ALL ";
+      arms += "SELECT * FROM (SELECT story_index_rows(" + std::string(table) + ") AS r, story_index_tokens(" +
+              table + ") AS t FROM " + table + " LIMIT 1)";
+    }
+    return "SELECT coalesce(sum(r), 0), coalesce(sum(t), 0) FROM (" + arms + ")";
+  }();
+  const StatementCache::Use select = statements.prepare(db, sql);
+  select->executeStep();
+  return RankCorpus{select->getColumn(0).getInt64(), select->getColumn(1).getInt64()};
+}
+
 
 std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, StatementCache& statements,
                                                 const std::vector<std::string>& phrases,
                                                 const FrequencyLimits& limits) {
+  // At most `cap` matches counted in each table.
+  static const std::string capped_count = sum_over_tables([](const std::string& table) {
+    return "SELECT count(*) FROM (SELECT 1 FROM " + table + " WHERE " + table + " MATCH :phrase LIMIT :cap)";
+  });
   std::vector<std::int64_t> found;
   for (const std::string& phrase : phrases)
     found.push_back(count_of(statements, db, capped_count, phrase,
@@ -266,8 +326,9 @@ std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, StatementC
     return frequencies;
 
   const std::optional<Sample> sample = newest_sample(statements, db, limits.sample);
-  const std::string common = "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH :phrase" +
-                             (sample ? std::string(" AND rowid >= :start") : std::string());
+  const std::string common = sum_over_tables([&](const std::string& table) {
+    return "SELECT count(*) FROM " + table + " WHERE " + table + " MATCH :phrase" + (sample ? " AND rowid >= :start" : "");
+  });
   for (std::size_t i = 0; i < phrases.size(); ++i) {
     if (found[i] < limits.exact_below) continue;
     const std::int64_t counted = count_of(statements, db, common, phrases[i], [&](SQLite::Statement& count) {

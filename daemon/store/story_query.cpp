@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <variant>
@@ -27,7 +28,8 @@ using store_detail::column_time;
 
 // A story without a canonical link shows its first item's link instead.
 // Columns 8 and 9 are the listing position: sort_time and the rank; a
-// ranked search adds its window's lowest and highest key and size (10 to 12).
+// ranked search adds its window's lowest and highest key and size (10 to 12),
+// a newest-first search the listing key it merges its arms by (10).
 constexpr const char* story_columns =
     "SELECT s.id, s.story_id, s.title,"
     " coalesce(s.canonical_url, (SELECT i.link FROM items i WHERE i.story_id = s.id ORDER BY i.id LIMIT 1), ''),"
@@ -38,7 +40,7 @@ constexpr const char* from_stories = ", 0.0 FROM stories s";
 // on_topic between 0 and 1 likewise for "any verdict". Both stay index ranges.
 constexpr const char* filters =
     " WHERE s.sort_time >= :since AND s.on_topic >= :min_on_topic AND s.on_topic <= :max_on_topic";
-// A search reads the verdict from the listing key instead (verdict_condition).
+// A search reads the verdict's own table instead (search_tables_of).
 constexpr const char* search_filters = " WHERE s.sort_time >= :since";
 constexpr const char* until_filter = " AND s.sort_time < :until";
 // Written as a range on sort_time plus a tie-break, so the index walk starts at the cursor.
@@ -46,15 +48,14 @@ constexpr const char* after_newest =
     " AND s.sort_time <= :after_time AND (s.sort_time < :after_time OR s.id < :after_row)";
 constexpr const char* newest_first = " ORDER BY s.sort_time DESC, s.id DESC LIMIT :limit";
 
-// Searches read stories_fts (schema v9), whose rowid is the story's listing
-// key, so "newest first" is "rowid descending" and the walk stops after a page.
-constexpr const char* search_key_order = " ORDER BY f.rowid DESC";
-// A ranked window also reads each row's stories_fts_docsize record (rank_call).
-constexpr const char* docsize_join = " LEFT JOIN stories_fts_docsize d ON d.id = f.rowid";
-// Without since or until every stories_fts row passes the stories' filters
-// (schema.cpp's triggers keep the two in step, the verdict bit included):
-// the window is read from the index alone, and only the page joins stories.
-constexpr const char* unfiltered_window_from = " FROM stories_fts f";
+// Searches read the full-text tables (schema v10), one per verdict, whose
+// rowid is the story's listing key, so "newest first" is "rowid descending"
+// and the walk stops after a page. A search of both verdicts is a compound
+// SELECT of one arm per table ordered by the key: SQLite merges the arms,
+// each walked in key order by FTS5 and stepped only as far as the merge takes
+// it, so the two walks together read and rank no more rows than the result has.
+constexpr const char* newest_key = "listing_key";
+constexpr const char* window_key = "search_key";
 // Ranked: story_rank over the newest ranked_search_window matching stories
 // (or the window a cursor pinned), then the page cut from that ranking.
 // A search of several words gives each word's document frequency as :df0...
@@ -62,7 +63,8 @@ constexpr const char* frequency_parameter = ":df";
 // When no more stories can match than the window holds, the window is every
 // match and is read oldest first: FTS5 skips through a common word's doclist
 // by its index going up, but steps through it row by row going down.
-constexpr const char* every_match_order = " ORDER BY f.rowid";
+constexpr const char* every_match_order = " ASC";
+constexpr const char* newest_order = " DESC";
 // The page is cut from the window before any story is read: sorting the
 // window's keys and ranks alone, then reading the page's stories, instead of
 // carrying every column of the whole window through the sort.
@@ -85,32 +87,46 @@ constexpr const char* after_ranked = " WHERE (w.rank, w.story_row) > (c.rank, :a
 using store_detail::key_row_sql;
 using store_detail::search_key_sql;
 
-std::string from_search_matches() {
-  return " FROM stories_fts f JOIN stories s ON s.id = " + key_row_sql("f.rowid");
+// The full-text tables the query's verdict filter reads.
+std::vector<std::string> search_tables_of(const StoryQuery& query) {
+  const auto& [on_topic, off_topic] = store_detail::search_tables;
+  if (query.only_off_topic) return {off_topic};
+  if (query.include_off_topic) return {on_topic, off_topic};
+  return {on_topic};
 }
 
-// The on-topic bit of the key, tested as the query's verdict filter asks.
-std::string verdict_condition(const StoryQuery& query) {
-  if (query.only_off_topic) return " AND " + store_detail::key_verdict_sql("f.rowid") + " = 0";
-  if (query.include_off_topic) return "";
-  return " AND " + store_detail::key_verdict_sql("f.rowid") + " = 1";
+// The arms of a search, one per table, `arm` writing each; ordered by the
+// column `key` (of every arm) and limited by `limit`.
+std::string merged_arms(const StoryQuery& query, const std::function<std::string(const std::string&)>& arm,
+                        const char* key, const char* order, const char* limit) {
+  std::string sql;
+  for (const std::string& table : search_tables_of(query)) sql += (sql.empty() ? "" : " UNION ALL ") + arm(table);
+  return sql + " ORDER BY " + key + order + " LIMIT " + limit;
 }
 
-// "story_rank(stories_fts, :df0, :df1, d.sz)" for two phrases; no frequency
-// (weight 1) for one. d is the row's stories_fts_docsize record
+std::string from_search_matches(const std::string& table) {
+  return " FROM " + table + " f JOIN stories s ON s.id = " + key_row_sql("f.rowid");
+}
+
+// A ranked window also reads each row's docsize record (rank_call).
+std::string docsize_join(const std::string& table) {
+  return " LEFT JOIN " + table + "_docsize d ON d.id = f.rowid";
+}
+
+// "story_rank(stories_fts_on, :rows, :tokens, :df0, :df1, d.sz)" for two
+// phrases; no frequency (weight 1) for one. d is the row's docsize record
 // (docsize_join), always last: read by the query's own join, it costs
 // less than story_rank's lookup.
-std::string rank_call(std::size_t phrases) {
-  std::string call = "story_rank(stories_fts";
+std::string rank_call(const std::string& table, std::size_t phrases) {
+  std::string call = "story_rank(" + table + ", :rows, :tokens";
   for (std::size_t i = 0; phrases > 1 && i < phrases; ++i) call += ", " + (frequency_parameter + std::to_string(i));
   return call + ", d.sz)";
 }
 
-// The text filter, the verdict, and the key ranges since, until and a
-// newest-first cursor allow. The ranges are whole seconds wide; the filters
-// on stories stay exact.
-std::string search_conditions(const StoryQuery& query, bool ranked) {
-  std::string sql = " stories_fts MATCH :match" + verdict_condition(query);
+// The text filter and the key ranges since, until and a newest-first cursor
+// allow. The ranges are whole seconds wide; the filters on stories stay exact.
+std::string search_conditions(const StoryQuery& query, const std::string& table, bool ranked) {
+  std::string sql = " " + table + " MATCH :match";
   if (query.since) sql += " AND f.rowid >= " + search_key_sql(":since", "0");
   if (query.until) sql += " AND f.rowid < " + search_key_sql(":until", "0") + " + 1073741824";
   if (query.after) sql += ranked ? pinned_window : " AND f.rowid < " + search_key_sql(":after_time", ":after_row");
@@ -125,19 +141,29 @@ std::string search_filter_sql(const StoryQuery& query) {
   return std::string(search_filters) + (query.until ? until_filter : "");
 }
 
+// The key follows the columns read_stories reads.
 std::string newest_search_sql(const StoryQuery& query) {
-  return std::string(story_columns) + ", 0.0" + from_search_matches() + search_filter_sql(query) + " AND" +
-         search_conditions(query, false) + search_key_order + " LIMIT :limit";
+  const auto arm = [&](const std::string& table) {
+    return std::string(story_columns) + ", 0.0, f.rowid AS " + newest_key + from_search_matches(table) +
+           search_filter_sql(query) + " AND" + search_conditions(query, table, false);
+  };
+  return merged_arms(query, arm, newest_key, newest_order, ":limit");
 }
 
+// Without since or until every row of a full-text table passes the stories'
+// filters (schema.cpp's triggers keep the two in step, the verdict included):
+// the window is read from the index alone, and only the page joins stories.
 std::string ranked_search_sql(const StoryQuery& query, std::size_t phrases, bool every_match) {
   const bool by_time = query.since || query.until;
-  const std::string from = by_time ? from_search_matches() + docsize_join + search_filter_sql(query) + " AND"
-                                   : unfiltered_window_from + std::string(docsize_join) + " WHERE";
-  const std::string window = "SELECT f.rowid AS search_key, " + key_row_sql("f.rowid") + " AS story_row, " +
-                             rank_call(phrases) + " AS rank" + from +
-                             search_conditions(query, true) + (every_match ? every_match_order : search_key_order) +
-                             " LIMIT :window";
+  const auto arm = [&](const std::string& table) {
+    const std::string from = by_time ? from_search_matches(table) + docsize_join(table) + search_filter_sql(query)
+                                     : " FROM " + table + " f" + docsize_join(table) + " WHERE";
+    return "SELECT f.rowid AS " + std::string(window_key) + ", " + key_row_sql("f.rowid") + " AS story_row, " +
+           rank_call(table, phrases) + " AS rank" + from + (by_time ? " AND" : "") +
+           search_conditions(query, table, true);
+  };
+  const std::string window =
+      merged_arms(query, arm, window_key, every_match ? every_match_order : newest_order, ":window");
   return "WITH w AS MATERIALIZED (" + window + ")," + window_bounds + "," + page_of_window +
          (query.after ? after_ranked : "") + window_order + " " + story_columns + ranked_page_select;
 }
@@ -245,10 +271,17 @@ bool fits_window(const std::vector<store_detail::PhraseFrequency>& frequencies) 
   });
 }
 
+// What story_rank is given besides the row: the corpus both tables make, and
+// each phrase's document frequency.
+struct RankInputs {
+  store_detail::RankCorpus corpus;
+  std::vector<store_detail::PhraseFrequency> frequencies;
+};
+
 // Reads up to `limit` stories of `sql`; one row more tells whether a next page exists.
 std::vector<Row> read_page(SQLite::Database& db, store_detail::StatementCache& statements, const StoryQuery& query,
-                           const std::vector<std::string>& phrases,
-                           const std::vector<store_detail::PhraseFrequency>& frequencies) {
+                           const std::vector<std::string>& phrases, const RankInputs& rank) {
+  const std::vector<store_detail::PhraseFrequency>& frequencies = rank.frequencies;
   const bool searching = !phrases.empty();
   const bool ranked = searching && query.ranked;
   const store_detail::StatementCache::Use cached =
@@ -260,6 +293,10 @@ std::vector<Row> read_page(SQLite::Database& db, store_detail::StatementCache& s
   if (query.until) select.bind(":until", format_rfc3339(*query.until));
   if (searching) select.bind(":match", store_detail::fts_match_expression(phrases));
   store_detail::bind_frequencies(select, frequency_parameter, frequencies);
+  if (ranked) {
+    select.bind(":rows", rank.corpus.rows);
+    select.bind(":tokens", rank.corpus.tokens);
+  }
   // A pinned window is whole; the bound stays because a cursor is the client's
   // to forge, and room for twice the window leaves space for late arrivals.
   if (ranked) select.bind(":window", query.after ? 2 * ranked_search_window : ranked_search_window);
@@ -272,11 +309,11 @@ StoryPage query_page(SQLite::Database& db, store_detail::StatementCache& stateme
   const std::vector<std::string> phrases = store_detail::fts_phrases(query.search);
   const bool ranked = !phrases.empty() && query.ranked;
   const int limit = std::clamp(query.limit, 0, max_story_limit);
+  RankInputs rank;
+  if (ranked) rank.corpus = store_detail::rank_corpus(db, statements);
   // One word's weight would scale every score alike, so only several are counted.
-  const std::vector<store_detail::PhraseFrequency> frequencies =
-      ranked && phrases.size() > 1 ? store_detail::phrase_frequencies(db, statements, phrases)
-                                   : std::vector<store_detail::PhraseFrequency>{};
-  std::vector<Row> rows = read_page(db, statements, query, phrases, frequencies);
+  if (ranked && phrases.size() > 1) rank.frequencies = store_detail::phrase_frequencies(db, statements, phrases);
+  std::vector<Row> rows = read_page(db, statements, query, phrases, rank);
   StoryPage page;
   if (static_cast<int>(rows.size()) > limit) {
     rows.resize(static_cast<std::size_t>(limit));

@@ -43,8 +43,11 @@ const std::map<std::string, std::string> orphan_checks{
     {"story_terms", "SELECT count(*) FROM story_terms WHERE story_id NOT IN (SELECT id FROM stories)"},
     // FTS5 keeps one docsize row per indexed row: exactly the items.
     {"items_fts", "SELECT count(*) FROM items_fts_docsize WHERE id NOT IN (SELECT id FROM items)"},
-    // One row per story, keyed by the story's listing key.
-    {"stories_fts", "SELECT count(*) FROM stories_fts WHERE rowid NOT IN (SELECT search_key FROM story_search_keys)"},
+    // One row per story, keyed by the story's listing key, in its verdict's table.
+    {"stories_fts_on", "SELECT count(*) FROM stories_fts_on"
+                       " WHERE rowid NOT IN (SELECT search_key FROM story_search_keys WHERE search_key & 1 = 1)"},
+    {"stories_fts_off", "SELECT count(*) FROM stories_fts_off"
+                        " WHERE rowid NOT IN (SELECT search_key FROM story_search_keys WHERE search_key & 1 = 0)"},
 };
 
 std::int64_t count(const std::filesystem::path& path, const std::string& sql) {
@@ -95,7 +98,8 @@ TEST_CASE("the orphan checks cover every table of the schema") {
   SQLite::Database db((dir / "store.db").string(), SQLite::OPEN_READONLY);
   // FTS5's own shadow tables (items_fts_data, _idx, _docsize, _config) belong to their index.
   SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'items_fts_%'"
-                               " AND name NOT LIKE 'stories_fts_%' AND name NOT LIKE 'sqlite_%'");
+                               " AND name NOT LIKE 'stories_fts_on_%' AND name NOT LIKE 'stories_fts_off_%'"
+                               " AND name NOT LIKE 'sqlite_%'");
   while (tables.executeStep()) {
     INFO("table " << tables.getColumn(0).getString() << " has no orphan check in this test");
     CHECK(orphan_checks.count(tables.getColumn(0).getString()) == 1);
@@ -129,8 +133,10 @@ TEST_CASE("a prune leaves no row naming a removed item or story, and kept storie
   CHECK(count(path, "SELECT count(*) FROM items_fts_docsize") == count(path, "SELECT count(*) FROM items"));
   // FTS5's own consistency check against the content table: throws when an index entry is stale.
   CHECK_NOTHROW(test::execute(path, "INSERT INTO items_fts (items_fts, rank) VALUES ('integrity-check', 1)"));
-  CHECK(count(path, "SELECT count(*) FROM stories_fts") == count(path, "SELECT count(*) FROM stories"));
-  CHECK_NOTHROW(test::execute(path, "INSERT INTO stories_fts (stories_fts, rank) VALUES ('integrity-check', 1)"));
+  CHECK(count(path, "SELECT count(*) FROM stories_fts_on") + count(path, "SELECT count(*) FROM stories_fts_off") ==
+        count(path, "SELECT count(*) FROM stories"));
+  CHECK_NOTHROW(test::execute(path, "INSERT INTO stories_fts_on (stories_fts_on, rank) VALUES ('integrity-check', 1)"));
+  CHECK_NOTHROW(test::execute(path, "INSERT INTO stories_fts_off (stories_fts_off, rank) VALUES ('integrity-check', 1)"));
   StoryQuery search;
   search.search = "harbour1010";  // a word of removed story 10 only
   search.include_off_topic = true;

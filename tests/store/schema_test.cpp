@@ -30,12 +30,12 @@ TEST_CASE("a new store gets the whole schema and its version", "[store][schema]"
   const auto path = dir / "feedsieve.db";
   { Store store(path); }
   CHECK(scalar(path, "PRAGMA user_version") == store_detail::known_schema_version());
-  CHECK(scalar(path, "PRAGMA user_version") == 9);
+  CHECK(scalar(path, "PRAGMA user_version") == 10);
   CHECK(text_of(path, "PRAGMA journal_mode") == "wal");
   for (const char* name : {"feeds", "stories", "items", "items_fts", "items_by_canonical_link", "items_by_story",
                            "stories_by_sort_time", "items_fts_after_insert", "items_fts_after_update",
                            "items_fts_after_delete", "simhash_bands", "story_terms", "items_by_title_key",
-                           "stories_fts", "story_search_keys", "story_search_text", "stories_fts_after_item_insert",
+                           "stories_fts_on", "stories_fts_off", "story_search_keys", "story_search_text", "stories_fts_after_item_insert",
                            "stories_fts_after_item_update", "stories_fts_after_item_delete",
                            "stories_fts_after_story_move", "stories_fts_after_story_delete", "stories_id_fits_search_key",
                            "items_by_feed_time", "feed_counts_after_insert", "feed_counts_after_delete",
@@ -53,7 +53,7 @@ TEST_CASE("reopening a store is idempotent and keeps its data", "[store][schema]
   const auto path = dir / "feedsieve.db";
   { Store(path).upsert_feed("example", "http://example.test/feed"); }
   Store again(path);
-  CHECK(scalar(path, "PRAGMA user_version") == 9);
+  CHECK(scalar(path, "PRAGMA user_version") == 10);
   REQUIRE(again.feeds().size() == 1);
   CHECK(again.feeds().front().name == "example");
   Store read_only(path, Store::Mode::read_only);

@@ -110,8 +110,8 @@ TEST_CASE("story_rank given exact document frequencies scores every row as bm25 
   CHECK(count_of(frequencies[0]) == 100);
   CHECK(count_of(frequencies[1]) == 12);
   SQLite::Statement select(db,
-                           "SELECT bm25(stories_fts), story_rank(stories_fts, :df0, :df1), story_rank(stories_fts)"
-                           " FROM stories_fts WHERE stories_fts MATCH :match");
+                           "SELECT bm25(stories_fts_on), story_rank(stories_fts_on, NULL, NULL, :df0, :df1), story_rank(stories_fts_on, NULL, NULL)"
+                           " FROM stories_fts_on WHERE stories_fts_on MATCH :match");
   select.bind(":match", store_detail::fts_match_expression("tide gull"));
   store_detail::bind_frequencies(select, ":df", frequencies);
   int rows = 0;
@@ -128,17 +128,17 @@ TEST_CASE("story_rank given a row's docsize record scores it as its own size loo
   SQLite::Database db = s.connection();
   const auto phrases = store_detail::fts_phrases("sand wind");
   const auto frequencies = store_detail::phrase_frequencies(db, phrases);
-  REQUIRE(scalar(s.path, "SELECT max(length(sz)) FROM stories_fts_docsize") > 3);  // some varint of two bytes
+  REQUIRE(scalar(s.path, "SELECT max(length(sz)) FROM stories_fts_on_docsize") > 3);  // some varint of two bytes
   SQLite::Statement select(db,
-                           "SELECT story_rank(stories_fts, :df0, :df1), story_rank(stories_fts, :df0, :df1, d.sz),"
-                           " story_rank(stories_fts, :df0, :df1, NULL), story_rank(stories_fts, :df0, :df1, x''),"
-                           " story_rank(stories_fts, :df0, :df1, x'ff'),"
-                           " story_rank(stories_fts, :df0, :df1, CAST(d.sz || x'00' AS BLOB)),"
-                           " story_rank(stories_fts, :df0, :df1, substr(d.sz, 1, 2)),"
-                           " story_rank(stories_fts, :df0, :df1, 'text'),"
-                           " story_rank(stories_fts, :df0, :df1, x'010000')"
-                           " FROM stories_fts f JOIN stories_fts_docsize d ON d.id = f.rowid"
-                           " WHERE stories_fts MATCH :match");
+                           "SELECT story_rank(stories_fts_on, NULL, NULL, :df0, :df1), story_rank(stories_fts_on, NULL, NULL, :df0, :df1, d.sz),"
+                           " story_rank(stories_fts_on, NULL, NULL, :df0, :df1, NULL), story_rank(stories_fts_on, NULL, NULL, :df0, :df1, x''),"
+                           " story_rank(stories_fts_on, NULL, NULL, :df0, :df1, x'ff'),"
+                           " story_rank(stories_fts_on, NULL, NULL, :df0, :df1, CAST(d.sz || x'00' AS BLOB)),"
+                           " story_rank(stories_fts_on, NULL, NULL, :df0, :df1, substr(d.sz, 1, 2)),"
+                           " story_rank(stories_fts_on, NULL, NULL, :df0, :df1, 'text'),"
+                           " story_rank(stories_fts_on, NULL, NULL, :df0, :df1, x'010000')"
+                           " FROM stories_fts_on f JOIN stories_fts_on_docsize d ON d.id = f.rowid"
+                           " WHERE stories_fts_on MATCH :match");
   select.bind(":match", store_detail::fts_match_expression("sand wind"));
   store_detail::bind_frequencies(select, ":df", frequencies);
   int rows = 0;
@@ -158,10 +158,10 @@ TEST_CASE("story_rank of one phrase reads the record it is given as its only arg
   DuneStore s;
   SQLite::Database db = s.connection();
   SQLite::Statement select(db,
-                           "SELECT story_rank(stories_fts), story_rank(stories_fts, d.sz),"
-                           " story_rank(stories_fts, x'010000'), story_rank(stories_fts, NULL)"
-                           " FROM stories_fts f JOIN stories_fts_docsize d ON d.id = f.rowid"
-                           " WHERE stories_fts MATCH '\"wind\"'");
+                           "SELECT story_rank(stories_fts_on, NULL, NULL), story_rank(stories_fts_on, NULL, NULL, d.sz),"
+                           " story_rank(stories_fts_on, NULL, NULL, x'010000'), story_rank(stories_fts_on, NULL, NULL, NULL)"
+                           " FROM stories_fts_on f JOIN stories_fts_on_docsize d ON d.id = f.rowid"
+                           " WHERE stories_fts_on MATCH '\"wind\"'");
   int rows = 0;
   while (select.executeStep()) {
     ++rows;
@@ -179,13 +179,13 @@ TEST_CASE("story_rank reads a docsize record's sizes as FTS5 does, 31 bits each,
   SQLite::Database db = s.connection();
   // 2^31 (five bytes) is 0 to FTS5's decoder; two columns of 2^31 - 1 add up past an int.
   SQLite::Statement select(db,
-                           "SELECT story_rank(stories_fts, NULL, x'000000'),"
-                           " story_rank(stories_fts, NULL, x'88808080000000'),"
-                           " story_rank(stories_fts, NULL, x'87ffffff7f0000'),"
-                           " story_rank(stories_fts, NULL, x'87ffffff7f87ffffff7f00'),"
-                           " story_rank(stories_fts, NULL, x'8180808080808080ff0000'),"
-                           " story_rank(stories_fts, NULL, x'817f0000')"
-                           " FROM stories_fts WHERE stories_fts MATCH '\"wind\"'");
+                           "SELECT story_rank(stories_fts_on, NULL, NULL, NULL, x'000000'),"
+                           " story_rank(stories_fts_on, NULL, NULL, NULL, x'88808080000000'),"
+                           " story_rank(stories_fts_on, NULL, NULL, NULL, x'87ffffff7f0000'),"
+                           " story_rank(stories_fts_on, NULL, NULL, NULL, x'87ffffff7f87ffffff7f00'),"
+                           " story_rank(stories_fts_on, NULL, NULL, NULL, x'8180808080808080ff0000'),"
+                           " story_rank(stories_fts_on, NULL, NULL, NULL, x'817f0000')"
+                           " FROM stories_fts_on WHERE stories_fts_on MATCH '\"wind\"'");
   int rows = 0;
   while (select.executeStep()) {
     ++rows;
@@ -206,15 +206,15 @@ TEST_CASE("story_rank of one word without frequencies orders the stories as bm25
   ShoreStore s(300);
   SQLite::Database db = s.connection();
   const auto order = [&](const char* rank) {
-    SQLite::Statement select(db, std::string("SELECT rowid FROM stories_fts WHERE stories_fts MATCH '\"gull\"'"
+    SQLite::Statement select(db, std::string("SELECT rowid FROM stories_fts_on WHERE stories_fts_on MATCH '\"gull\"'"
                                              " ORDER BY ") + rank + ", rowid");
     std::vector<std::int64_t> rows;
     while (select.executeStep()) rows.push_back(select.getColumn(0).getInt64());
     return rows;
   };
-  const auto by_bm25 = order("bm25(stories_fts)");
+  const auto by_bm25 = order("bm25(stories_fts_on)");
   REQUIRE(by_bm25.size() == 12);
-  CHECK(order("story_rank(stories_fts)") == by_bm25);
+  CHECK(order("story_rank(stories_fts_on, NULL, NULL)") == by_bm25);
 }
 
 TEST_CASE("phrase_frequencies counts rare phrases and measures common ones on the newest stories",
@@ -247,8 +247,8 @@ TEST_CASE("stories of one time past the sample are all measured, so a share stay
   CHECK(share_of(frequencies[0]) == 1.0);  // 600 of the 600 stories at the sample's time, not 600 of 300
   CHECK(share_of(frequencies[1]) == Approx(1.0 / 3.0));
   SQLite::Statement select(db,
-                           "SELECT story_rank(stories_fts, :df0, :df1), story_rank(stories_fts, 3.5, -2.0)"
-                           " FROM stories_fts WHERE stories_fts MATCH :match");
+                           "SELECT story_rank(stories_fts_on, NULL, NULL, :df0, :df1), story_rank(stories_fts_on, NULL, NULL, 3.5, -2.0)"
+                           " FROM stories_fts_on WHERE stories_fts_on MATCH :match");
   select.bind(":match", store_detail::fts_match_expression("pier tide"));
   store_detail::bind_frequencies(select, ":df", frequencies);
   int rows = 0;
@@ -285,12 +285,12 @@ TEST_CASE("a ranked search of two words ranks more of the rarer word first", "[s
         std::vector<std::string>{"squall squall squall boat", "squall boat boat boat", "squall report with boat"});
 }
 
-TEST_CASE("fts_phrases keeps exactly the words the stories_fts tokenizer finds a token in", "[store][search]") {
+TEST_CASE("fts_phrases keeps exactly the words the full-text tables' tokenizer finds a token in", "[store][search]") {
   DuneStore s;
   SQLite::Database db(s.path.string(), SQLite::OPEN_READWRITE);
-  // A table tokenized as stories_fts is, from its own CREATE statement.
-  std::string create = db.execAndGet("SELECT sql FROM sqlite_master WHERE name = 'stories_fts'").getString();
-  create.replace(create.find("stories_fts"), std::string("stories_fts").size(), "temp.words");
+  // A table tokenized as the full-text tables are, from stories_fts_on's CREATE statement.
+  std::string create = db.execAndGet("SELECT sql FROM sqlite_master WHERE name = 'stories_fts_on'").getString();
+  create.replace(create.find("stories_fts_on"), std::string("stories_fts_on").size(), "temp.words");
   db.exec(create);
   db.exec("CREATE VIRTUAL TABLE temp.word_tokens USING fts5vocab(temp, words, instance)");
   const std::vector<std::string> words = {
@@ -324,9 +324,9 @@ TEST_CASE("a word of punctuation between two words is no phrase, so the weights 
     REQUIRE(phrases.size() == 2);  // "gpt-4" is one phrase of two tokens, as FTS5 reads it quoted
     const auto frequencies = store_detail::phrase_frequencies(db, phrases);
     SQLite::Statement select(db,
-                             "SELECT bm25(stories_fts), story_rank(stories_fts, :df0, :df1, d.sz)"
-                             " FROM stories_fts f JOIN stories_fts_docsize d ON d.id = f.rowid"
-                             " WHERE stories_fts MATCH :match");
+                             "SELECT bm25(stories_fts_on), story_rank(stories_fts_on, NULL, NULL, :df0, :df1, d.sz)"
+                             " FROM stories_fts_on f JOIN stories_fts_on_docsize d ON d.id = f.rowid"
+                             " WHERE stories_fts_on MATCH :match");
     select.bind(":match", store_detail::fts_match_expression(search));
     store_detail::bind_frequencies(select, ":df", frequencies);
     int rows = 0;
@@ -351,20 +351,20 @@ TEST_CASE("a ranked search gives story_rank each row's docsize record", "[store]
   std::string title;
   {
     SQLite::Database db(s.path.string(), SQLite::OPEN_READWRITE);
-    key = db.execAndGet("SELECT min(rowid) FROM stories_fts WHERE stories_fts MATCH 'wind'").getInt64();
+    key = db.execAndGet("SELECT min(rowid) FROM stories_fts_on WHERE stories_fts_on MATCH 'wind'").getInt64();
     SQLite::Statement story(db, "SELECT title FROM stories WHERE id = (?1 & 1073741823) >> 1");
     story.bind(1, key);
     REQUIRE(story.executeStep());
     title = story.getColumn(0).getString();
-    SQLite::Statement corrupt(db, "UPDATE stories_fts_docsize SET sz = x'87ffffff7f87ffffff7f00' WHERE id = ?");
+    SQLite::Statement corrupt(db, "UPDATE stories_fts_on_docsize SET sz = x'87ffffff7f87ffffff7f00' WHERE id = ?");
     corrupt.bind(1, key);
     REQUIRE(corrupt.exec() == 1);
   }
   {
     SQLite::Database db = s.connection();
     SQLite::Statement scores(db,
-                             "SELECT story_rank(stories_fts, d.sz), story_rank(stories_fts) FROM stories_fts f"
-                             " JOIN stories_fts_docsize d ON d.id = f.rowid WHERE stories_fts MATCH 'wind' AND f.rowid = ?");
+                             "SELECT story_rank(stories_fts_on, NULL, NULL, d.sz), story_rank(stories_fts_on, NULL, NULL) FROM stories_fts_on f"
+                             " JOIN stories_fts_on_docsize d ON d.id = f.rowid WHERE stories_fts_on MATCH 'wind' AND f.rowid = ?");
     scores.bind(1, key);
     REQUIRE(scores.executeStep());
     REQUIRE(scores.getColumn(0).getDouble() != scores.getColumn(1).getDouble());
@@ -377,12 +377,9 @@ TEST_CASE("a ranked search gives story_rank each row's docsize record", "[store]
   }
 }
 
-// Every dune story is on topic, so "on topic only" (the stories joined and
-// filtered) and "any verdict" (the window read from stories_fts alone) must
-// give the same pages.
-// Without since or until the window reads stories_fts alone (the verdict is
-// a bit of the key); with them it joins the stories. Where every story is on
-// topic and newer than `since`, the pages are the same.
+// Every dune story is on topic, so "on topic only" (stories_fts_on alone),
+// "any verdict" (merged with the empty stories_fts_off) and "since" (the
+// window joined to the stories and filtered) must give the same pages.
 TEST_CASE("a ranked search ranks the same pages whether or not its window reads the stories", "[store][search]") {
   DuneStore s;
   REQUIRE(scalar(s.path, "SELECT count(*) FROM stories WHERE on_topic = 0") == 0);

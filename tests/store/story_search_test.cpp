@@ -1,5 +1,6 @@
-// Searches through stories_fts (schema v9): the index follows every change of
-// items and of a story's date and verdict; newest-first and ranked pages equal unbounded
+// Searches through the full-text tables, one per verdict (schema v10): the
+// index follows every change of items and of a story's date and verdict;
+// newest-first and ranked pages of each verdict filter equal unbounded
 // references; a ranked search ranks the newest ranked_search_window matches
 // and keeps that window across its pages while stories arrive.
 #include <catch2/catch.hpp>
@@ -64,40 +65,57 @@ struct SearchStore {
     }
   }
 
-  // The reference: every story with an item that matches, through the
-  // per-item index, newest first (the plain listing's order).
-  Ids newest_reference(const std::string& words, bool all) const {
+  // The reference: every story of the verdict (1, 0, or -1 for both) with an
+  // item that matches, through the per-item index, newest first (the plain
+  // listing's order).
+  Ids newest_of_verdict(const std::string& words, int verdict) const {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
     SQLite::Statement select(db,
-                             "SELECT story_id FROM stories s WHERE s.on_topic >= :min AND s.id IN"
+                             "SELECT story_id FROM stories s WHERE (:verdict < 0 OR s.on_topic = :verdict) AND s.id IN"
                              " (SELECT i.story_id FROM items_fts JOIN items i ON i.id = items_fts.rowid"
                              " WHERE items_fts MATCH :match) ORDER BY s.sort_time DESC, s.id DESC");
-    select.bind(":min", all ? 0 : 1);
+    select.bind(":verdict", verdict);
     select.bind(":match", store_detail::fts_match_expression(words));
     Ids ids;
     while (select.executeStep()) ids.push_back(select.getColumn(0).getString());
     return ids;
   }
 
-  // The reference ranking: bm25 over every matching story, no window.
-  Ids ranked_reference(const std::string& words) const {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  // On topic, or `all` of both verdicts.
+  Ids newest_reference(const std::string& words, bool all) const { return newest_of_verdict(words, all ? -1 : 1); }
+
+  // The reference ranking: bm25 over every matching story of the verdict
+  // (1, 0, or -1 for both), no window, in one index of every story as the
+  // ranks of both tables are taken.
+  Ids ranked_reference(const std::string& words, int verdict = 1) const {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("CREATE VIRTUAL TABLE temp.every_story USING fts5 (title, summary, content,"
+            " tokenize = 'unicode61 remove_diacritics 2');"
+            "INSERT INTO every_story (rowid, title, summary, content)"
+            " SELECT rowid, title, summary, content FROM stories_fts_on"
+            " UNION ALL SELECT rowid, title, summary, content FROM stories_fts_off");
     SQLite::Statement select(db,
-                             "SELECT s.story_id FROM stories_fts f JOIN stories s ON s.id = (f.rowid & 1073741823) >> 1"
-                             " WHERE stories_fts MATCH :match AND s.on_topic = 1 ORDER BY bm25(stories_fts), s.id");
+                             "SELECT s.story_id FROM every_story f JOIN stories s ON s.id = (f.rowid & 1073741823) >> 1"
+                             " WHERE every_story MATCH :match AND (:verdict < 0 OR s.on_topic = :verdict)"
+                             " ORDER BY bm25(every_story), s.id");
     select.bind(":match", store_detail::fts_match_expression(words));
+    select.bind(":verdict", verdict);
     Ids ids;
     while (select.executeStep()) ids.push_back(select.getColumn(0).getString());
     return ids;
   }
 
-  // Every story with items has exactly one row, at its listing key.
+  // Every story with items has exactly one row, at its listing key, in the
+  // table of its verdict.
   void check_index() const {
-    CHECK(scalar(path, "SELECT count(*) FROM stories_fts") ==
+    CHECK(scalar(path, "SELECT count(*) FROM stories_fts_on") + scalar(path, "SELECT count(*) FROM stories_fts_off") ==
           scalar(path, "SELECT count(DISTINCT story_id) FROM items"));
-    CHECK(scalar(path, "SELECT count(*) FROM story_search_keys k WHERE EXISTS (SELECT 1 FROM items i WHERE"
-                       " i.story_id = k.id) AND k.search_key NOT IN (SELECT rowid FROM stories_fts)") == 0);
-    CHECK_NOTHROW(test::execute(path, "INSERT INTO stories_fts (stories_fts, rank) VALUES ('integrity-check', 1)"));
+    CHECK(scalar(path, "SELECT count(*) FROM story_search_keys k JOIN stories s ON s.id = k.id WHERE EXISTS"
+                       " (SELECT 1 FROM items i WHERE i.story_id = k.id) AND CASE WHEN s.on_topic != 0"
+                       " THEN k.search_key NOT IN (SELECT rowid FROM stories_fts_on)"
+                       " ELSE k.search_key NOT IN (SELECT rowid FROM stories_fts_off) END") == 0);
+    CHECK_NOTHROW(test::execute(path, "INSERT INTO stories_fts_on (stories_fts_on, rank) VALUES ('integrity-check', 1)"));
+    CHECK_NOTHROW(test::execute(path, "INSERT INTO stories_fts_off (stories_fts_off, rank) VALUES ('integrity-check', 1)"));
   }
 };
 
@@ -113,7 +131,7 @@ bool unique(const Ids& ids) { return std::set<std::string>(ids.begin(), ids.end(
 
 }  // namespace
 
-TEST_CASE("stories_fts keeps one row per story at its listing key through edits, merges, moves and deletes",
+TEST_CASE("the full-text tables keep one row per story at its listing key through edits, merges, moves and deletes",
           "[store][search]") {
   SearchStore s;
   s.add(0, 60);
@@ -137,8 +155,8 @@ TEST_CASE("stories_fts keeps one row per story at its listing key through edits,
   s.check_index();
   test::execute(s.path, "DELETE FROM items WHERE story_id IN (5, 6); DELETE FROM stories WHERE id IN (5, 6)");
   s.check_index();
-  // A verdict is part of the key: a story whose verdict changes moves, and
-  // the on-topic search follows it.
+  // A story whose verdict changes moves to the other verdict's table (and
+  // key), and the on-topic search follows it.
   test::execute(s.path, "UPDATE stories SET on_topic = 1 - on_topic WHERE id % 4 = 0");
   s.check_index();
   CHECK(s.paged(search("harbour", 7)) == s.newest_reference("harbour", false));
@@ -165,7 +183,8 @@ TEST_CASE("a story founded by an off-topic item is indexed off topic from the st
   s.check_index();
   CHECK(scalar(s.path, "SELECT count(*) FROM verdict_moves") == 0);
   CHECK(scalar(s.path, "SELECT on_topic FROM stories") == 0);
-  CHECK(scalar(s.path, "SELECT rowid & 1 FROM stories_fts") == 0);
+  CHECK(scalar(s.path, "SELECT count(*) FROM stories_fts_off") == 1);
+  CHECK(scalar(s.path, "SELECT count(*) FROM stories_fts_on") == 0);
   CHECK(s.store.stories(search("ledger", 10)).empty());
   StoryQuery any = search("ledger", 10);
   any.include_off_topic = true;
@@ -198,15 +217,26 @@ TEST_CASE("newest-first search pages equal an unbounded reference, filters and t
   CHECK(s.paged(window) == expected);
 }
 
+// A search of one verdict reads that verdict's table, of both the two merged;
+// every one ranks as one index of all stories would.
+StoryQuery with_verdict(StoryQuery query, int verdict) {
+  query.include_off_topic = verdict < 0;
+  query.only_off_topic = verdict == 0;
+  return query;
+}
+
 TEST_CASE("ranked search over fewer matches than its window is the unbounded bm25 ranking", "[store][search]") {
   SearchStore s;
   s.add(0, 400);
   for (const std::string words : {"harbour", "quay", "harbour tide", "ledger"}) {
-    INFO(words);
-    const Ids reference = s.ranked_reference(words);
-    REQUIRE(reference.size() < ranked_search_window);
-    CHECK(s.paged(search(words, 11, true)) == reference);
-    CHECK(s.store.stories(search(words, 400, true)) .size() == reference.size());
+    for (const int verdict : {1, 0, -1}) {
+      INFO(words << ", verdict " << verdict);
+      const Ids reference = s.ranked_reference(words, verdict);
+      REQUIRE(reference.size() < ranked_search_window);
+      REQUIRE_FALSE(reference.empty());
+      CHECK(s.paged(with_verdict(search(words, 11, true), verdict)) == reference);
+      CHECK(s.store.stories(with_verdict(search(words, 400, true), verdict)).size() == reference.size());
+    }
   }
 }
 
@@ -242,15 +272,22 @@ TEST_CASE("ranked search over many matches ranks the newest window of them, and 
     CHECK_THAT(title, !Catch::Matchers::Contains("Fresh"));
   }
 
-  // Without arrivals the pages are the window ranked by bm25.
+  // Without arrivals the pages are the window ranked by bm25: for each
+  // verdict filter, the newest ranked_search_window stories it keeps.
   SearchStore still;
-  still.add(0, 3'300);
-  const Ids full = still.paged(search("harbour", 250, true));
-  REQUIRE(full.size() == static_cast<std::size_t>(ranked_search_window));
-  Ids reference;
-  for (const std::string& id : still.ranked_reference("harbour"))
-    if (window.count(id) == 1) reference.push_back(id);
-  CHECK(full == reference);
+  still.add(0, 6'600);  // 1,100 of the 4,400 "harbour" stories are off topic
+  for (const int verdict : {1, 0, -1}) {
+    INFO("verdict " << verdict);
+    const Ids newest_kept = still.newest_of_verdict("harbour", verdict);
+    REQUIRE(newest_kept.size() > static_cast<std::size_t>(ranked_search_window));
+    const std::set<std::string> kept_window(newest_kept.begin(), newest_kept.begin() + ranked_search_window);
+    const Ids full = still.paged(with_verdict(search("harbour", 250, true), verdict));
+    REQUIRE(full.size() == static_cast<std::size_t>(ranked_search_window));
+    Ids reference;
+    for (const std::string& id : still.ranked_reference("harbour", verdict))
+      if (kept_window.count(id) == 1) reference.push_back(id);
+    CHECK(full == reference);
+  }
 }
 
 TEST_CASE("a story row the listing key cannot hold is refused", "[store][search][schema]") {
@@ -341,7 +378,9 @@ TEST_CASE("a v6 store is upgraded in place and its stories are searchable", "[st
   }
   Store store(path);
   CHECK(scalar(path, "PRAGMA user_version") == store_detail::known_schema_version());
-  CHECK(scalar(path, "SELECT count(*) FROM stories_fts") == 3);
+  CHECK(scalar(path, "SELECT count(*) FROM stories_fts_on") == 2);
+  CHECK(scalar(path, "SELECT count(*) FROM stories_fts_off") == 1);
+  CHECK(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'stories_fts'") == 0);
   const auto ids = [&](StoryQuery query) {
     Ids out;
     for (const StoryView& story : store.stories(query)) out.push_back(story.story_id);
