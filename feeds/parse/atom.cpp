@@ -237,13 +237,9 @@ ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& con
   }
   feed.title = plain_text(text_construct(title, context));
   feed.description = plain_text(text_construct(subtitle, context));
-  for (const pugi::xml_node node : entries) {
-    if (feed.items.size() >= context.options.max_items) {
-      context.warnings.push_back("item limit reached: kept the first " + std::to_string(feed.items.size()));
-      break;
-    }
+  append_items(entries, context, feed, [&](pugi::xml_node node) {
     feed.items.push_back(to_item(read_entry(node, uri, context), authors, context));
-  }
+  });
   return feed;
 }
 

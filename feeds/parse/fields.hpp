@@ -3,6 +3,7 @@
 // context of one parse. Internal to feeds/parse.
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -89,6 +90,24 @@ std::int64_t parse_length(std::string_view text);
 
 std::string trim_copy(std::string_view text);
 std::string base64_decode(std::string_view text);
+
+// Reads each of `entries` (the feed's items in document order) into
+// feed.items through `read`, up to the max_items option (a warning says
+// where it cut). The items are reserved at once: an Item is large, and
+// growing the vector moved every item read so far.
+template <typename Entries, typename Read>
+void append_items(const Entries& entries, const Context& context, ParsedFeed& feed, Read read) {
+  const std::size_t room =
+      context.options.max_items > feed.items.size() ? context.options.max_items - feed.items.size() : 0;
+  feed.items.reserve(feed.items.size() + std::min<std::size_t>(entries.size(), room));
+  for (const auto& entry : entries) {
+    if (feed.items.size() >= context.options.max_items) {
+      context.warnings.push_back("item limit reached: kept the first " + std::to_string(feed.items.size()));
+      break;
+    }
+    read(entry);
+  }
+}
 
 // Appends `value` unless it is empty or already present.
 void add_unique(std::vector<std::string>& values, std::string value);

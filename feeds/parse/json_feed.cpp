@@ -137,13 +137,9 @@ ParsedFeed parse_json_feed(std::string_view text, const Context& context) {
   feed.description = collapse_whitespace(string_at(*root, "description"));
   const std::vector<std::string> authors = read_authors(*root);
   if (const json::array* items = array_at(*root, "items")) {
-    for (const json::value& v : *items) {
-      if (feed.items.size() >= context.options.max_items) {
-        context.warnings.push_back("item limit reached: kept the first " + std::to_string(feed.items.size()));
-        break;
-      }
+    append_items(*items, context, feed, [&](const json::value& v) {
       if (const json::object* o = v.if_object()) feed.items.push_back(to_item(read_item(*o, context), authors, context));
-    }
+    });
   }
   return feed;
 }

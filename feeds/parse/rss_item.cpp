@@ -275,13 +275,8 @@ void apply_channel(const RssWireChannel& wire, ParsedFeed& feed) {
 }
 
 void append_rss_items(const std::vector<pugi::xml_node>& items, const Context& context, ParsedFeed& feed) {
-  for (const pugi::xml_node node : items) {
-    if (feed.items.size() >= context.options.max_items) {
-      context.warnings.push_back("item limit reached: kept the first " + std::to_string(feed.items.size()));
-      break;
-    }
-    feed.items.push_back(to_item(read_rss_item(node, context), context));
-  }
+  append_items(items, context, feed,
+               [&](pugi::xml_node node) { feed.items.push_back(to_item(read_rss_item(node, context), context)); });
 }
 
 }  // namespace feedsieve::parse_detail
