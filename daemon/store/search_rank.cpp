@@ -258,11 +258,14 @@ std::optional<Sample> newest_sample(StatementCache& statements, SQLite::Database
   return Sample{start->getColumn(0).getInt64(), start->getColumn(1).getDouble()};
 }
 
-// The sum of a count over both verdicts' tables.
-std::string sum_over_tables(const std::function<std::string(const std::string& table)>& count) {
-  std::string sql = "SELECT 0";
-  for (const char* table : search_tables) sql += " + (" + count(table) + ")";
-  return sql;
+// How many rows of both verdicts' tables `matches` selects, counting at most
+// `limit` rows in all: the compound reads the tables one after the other and
+// stops at the limit, so a common phrase costs no more than in one table.
+std::string count_in_tables(const std::function<std::string(const std::string& table)>& matches,
+                            const std::string& limit = "") {
+  std::string arms;
+  for (const char* table : search_tables) arms += (arms.empty() ? "" : " UNION ALL ") + matches(table);
+  return "SELECT count(*) FROM (" + arms + limit + ")";
 }
 
 // The table's row and token counts, for the corpus of story_rank's caller.
@@ -313,10 +316,9 @@ RankCorpus rank_corpus(SQLite::Database& db, StatementCache& statements) {
 std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, StatementCache& statements,
                                                 const std::vector<std::string>& phrases,
                                                 const FrequencyLimits& limits) {
-  // At most `cap` matches counted in each table.
-  static const std::string capped_count = sum_over_tables([](const std::string& table) {
-    return "SELECT count(*) FROM (SELECT 1 FROM " + table + " WHERE " + table + " MATCH :phrase LIMIT :cap)";
-  });
+  static const std::string capped_count = count_in_tables(
+      [](const std::string& table) { return "SELECT 1 FROM " + table + " WHERE " + table + " MATCH :phrase"; },
+      " LIMIT :cap");
   std::vector<std::int64_t> found;
   for (const std::string& phrase : phrases)
     found.push_back(count_of(statements, db, capped_count, phrase,
@@ -326,8 +328,8 @@ std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, StatementC
     return frequencies;
 
   const std::optional<Sample> sample = newest_sample(statements, db, limits.sample);
-  const std::string common = sum_over_tables([&](const std::string& table) {
-    return "SELECT count(*) FROM " + table + " WHERE " + table + " MATCH :phrase" + (sample ? " AND rowid >= :start" : "");
+  const std::string common = count_in_tables([&](const std::string& table) {
+    return "SELECT 1 FROM " + table + " WHERE " + table + " MATCH :phrase" + (sample ? " AND rowid >= :start" : "");
   });
   for (std::size_t i = 0; i < phrases.size(); ++i) {
     if (found[i] < limits.exact_below) continue;

@@ -57,8 +57,8 @@ struct FrequencyLimits {
 };
 
 // The frequency of each FTS5 phrase (fts_phrases) in both full-text tables.
-// Each costs at most exact_below matches read in each table, plus, for a common phrase, `sample`
-// entries of stories_by_sort_time and the phrase's matches among them.
+// Each costs at most exact_below matches read, plus, for a common phrase,
+// `sample` entries of stories_by_sort_time and the phrase's matches among them.
 // Statements come from `statements`, the cache of db's connection.
 std::vector<PhraseFrequency> phrase_frequencies(SQLite::Database& db, StatementCache& statements,
                                                 const std::vector<std::string>& phrases,

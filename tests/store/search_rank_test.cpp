@@ -220,6 +220,9 @@ TEST_CASE("story_rank of one word without frequencies orders the stories as bm25
 TEST_CASE("phrase_frequencies counts rare phrases and measures common ones on the newest stories",
           "[store][search]") {
   ShoreStore s(600);
+  // Half the stories off topic: every count and share is of both tables.
+  test::execute(s.path, "UPDATE stories SET on_topic = 0 WHERE id % 2 = 0");
+  REQUIRE(scalar(s.path, "SELECT count(*) FROM stories_fts_off") == 300);
   SQLite::Database db = s.connection();
   const auto phrases = store_detail::fts_phrases("pier tide gull nowhere");
   SECTION("above the exact limit, a phrase's share of the newest `sample` stories") {
