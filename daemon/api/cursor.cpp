@@ -1,10 +1,10 @@
-// A cursor is hex of "v3 KIND KEY ROW LOW HIGH LISTING": KIND n (newest
+// A cursor is hex of "v4 KIND KEY ROW LOW HIGH LISTING": KIND n (newest
 // first, KEY the sort_time) or r (ranked, KEY the bm25 rank, printed to
 // round-trip exactly; LOW and HIGH the window of stories the ranking covers,
 // as listing keys, 0 for newest first); LISTING a hash of the filters. Hex
-// keeps it URL-safe. v2 cursors held listing keys of schema v8, which mean
-// other stories now: a v2 ranked cursor is refused, a v2 newest-first one
-// (no keys in it) still reads.
+// keeps it URL-safe. v2 and v3 cursors held listing keys of schema v8 and
+// v9-v10, which mean other stories now: such a ranked cursor is refused, a
+// newest-first one (no keys in it) still reads.
 #include "daemon/api/cursor.hpp"
 
 #include <array>
@@ -55,7 +55,7 @@ std::string exact(double value) {
 
 std::string encode_cursor(const StoryPosition& position, bool ranked, std::string_view listing) {
   const std::string key = ranked ? exact(position.rank) : position.sort_time;
-  return to_hex("v3 " + std::string(ranked ? "r" : "n") + " " + key + " " + std::to_string(position.row) + " " +
+  return to_hex("v4 " + std::string(ranked ? "r" : "n") + " " + key + " " + std::to_string(position.row) + " " +
                 std::to_string(position.window_low) + " " + std::to_string(position.window_high) + " " +
                 listing_tag(listing));
 }
@@ -70,7 +70,7 @@ std::optional<StoryPosition> decode_cursor(std::string_view text, bool ranked, s
   std::int64_t high = 0;
   std::string extra;
   if (!(in >> version >> kind >> key >> row >> low >> high >> tag) || in >> extra) return std::nullopt;
-  const bool known = version == "v3" || (version == "v2" && kind == "n");
+  const bool known = version == "v4" || ((version == "v3" || version == "v2") && kind == "n");
   if (!known || kind != (ranked ? "r" : "n") || tag != listing_tag(listing) || row <= 0 || low < 0 ||
       high < low)
     return std::nullopt;

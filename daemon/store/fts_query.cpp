@@ -89,7 +89,7 @@ std::vector<std::string> fts_phrases(std::string_view search) {
 }
 
 std::string search_key_sql(const std::string& time, const std::string& row) {
-  return "((max(0, min(8589934591, coalesce(unixepoch(" + time + "), 0) + 2208988800)) << 30) | (" + row + " << 1))";
+  return "((max(0, min(67108863, coalesce(unixepoch(" + time + "), 0) / 60)) << 30) | (" + row + " << 1))";
 }
 
 std::string key_row_sql(const std::string& key) { return "((" + key + " & 1073741823) >> 1)"; }

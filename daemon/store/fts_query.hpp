@@ -26,13 +26,13 @@ std::string fts_match_expression(const std::vector<std::string>& phrases);
 // off topic. Both have the same columns and listing keys.
 inline constexpr std::array<const char*, 2> search_tables{"stories_fts_on", "stories_fts_off"};
 
-// SQL for the listing key (the full-text tables' rowid, schema v9) of the sort_time and
-// stories.id that the SQL expressions `time` and `row` give, as the view
-// story_search_keys computes it: whole seconds since 1900 (clamped to 33
-// bits) above 29 bits of row above the on-topic bit. The bit is left clear:
-// the result is the lowest key of that time and row, which is what a range
-// bound needs (every key of the row is at least it, every key of an earlier
-// row of the same second below it).
+// SQL for the listing key (the full-text tables' rowid, schema v11) of the
+// sort_time and stories.id that the SQL expressions `time` and `row` give, as
+// the view story_search_keys computes it: whole minutes since 1970 (clamped
+// to 26 bits, so every key is below 2^56) above 29 bits of row above the
+// on-topic bit. The bit is left clear: the result is the lowest key of that
+// time and row, which is what a range bound needs (every key of the row is at
+// least it, every key of an earlier row of the same minute below it).
 std::string search_key_sql(const std::string& time, const std::string& row);
 
 // SQL for the stories.id of the listing key `key`.

@@ -359,12 +359,13 @@ PRAGMA user_version = 9;
 // held by a share s of the stories had a search walk 1/s matches for each one
 // it kept. A search of both merges the two walks in key order. (A verdict in
 // the key's top bit would have split one table into two ranges instead, but
-// FTS5 in SQLite 3.40 loses rows from a descending rowid-range walk once many
-// rows have moved between two ranges that far apart.) The rows are copied
-// from stories_fts by their verdict bit; a change of verdict moves a story's
-// row from one table to the other. A row is inserted into its verdict's table
-// only: the constant condition on the story's verdict skips the other insert
-// before its view is read.
+// rowids that far apart make FTS5 in SQLite 3.40 lose rows: see version 11.)
+// The rows are copied from stories_fts by their verdict bit; a change of
+// verdict moves a story's row from one table to the other. A row is inserted
+// into its verdict's table only: in the item insert and delete triggers a
+// condition on the story's verdict alone skips the other insert before its
+// view is read; the item update trigger, which may rebuild two stories,
+// filters on each row's verdict bit.
 constexpr const char* schema_v10 = R"sql(
 DROP TRIGGER stories_fts_after_item_insert;
 DROP TRIGGER stories_fts_after_item_update;
@@ -450,6 +451,115 @@ END;
 PRAGMA user_version = 10;
 )sql";
 
+// Version 11: the listing key counts whole minutes since 1970 (clamped to
+// 1970..2097, 26 bits) where it counted seconds since 1900 (33 bits), so
+// that every key is below 2^56. FTS5 in SQLite 3.40 loses rows when it walks
+// an AND of phrases newest first past two rowids of a doclist that differ by
+// 2^56 or more (a nine-byte varint in its doclist index, read backwards): with
+// seconds, stories a little over two years apart were enough. Within a minute
+// stories order by row. The rows are copied to the new keys (the old key's
+// seconds give the new key's minute, clamped alike) and the views and
+// triggers rebuilt with the new formula.
+constexpr const char* schema_v11 = R"sql(
+DROP TRIGGER stories_fts_after_item_insert;
+DROP TRIGGER stories_fts_after_item_update;
+DROP TRIGGER stories_fts_after_item_delete;
+DROP TRIGGER stories_fts_after_story_move;
+DROP TRIGGER stories_fts_after_story_delete;
+DROP VIEW story_search_text;
+DROP VIEW story_search_keys;
+
+CREATE VIEW story_search_keys (id, search_key) AS
+  SELECT id, (max(0, min(67108863, coalesce(unixepoch(sort_time), 0) / 60)) << 30) | (id << 1) | (on_topic != 0)
+  FROM stories;
+CREATE VIEW story_search_text (id, search_key, title, summary, content) AS
+  SELECT k.id, k.search_key, group_concat(i.title, char(10)), group_concat(i.summary, char(10)),
+         group_concat(i.content, char(10))
+  FROM story_search_keys k JOIN items i ON i.story_id = k.id GROUP BY k.id;
+
+ALTER TABLE stories_fts_on RENAME TO stories_fts_on_v10;
+ALTER TABLE stories_fts_off RENAME TO stories_fts_off_v10;
+CREATE VIRTUAL TABLE stories_fts_on USING fts5 (
+  title, summary, content,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE stories_fts_off USING fts5 (
+  title, summary, content,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO stories_fts_on (rowid, title, summary, content)
+  SELECT (max(0, min(67108863, ((rowid >> 30) - 2208988800) / 60)) << 30) | (rowid & 1073741823),
+         title, summary, content
+  FROM stories_fts_on_v10 ORDER BY rowid;
+INSERT INTO stories_fts_off (rowid, title, summary, content)
+  SELECT (max(0, min(67108863, ((rowid >> 30) - 2208988800) / 60)) << 30) | (rowid & 1073741823),
+         title, summary, content
+  FROM stories_fts_off_v10 ORDER BY rowid;
+DROP TABLE stories_fts_on_v10;
+DROP TABLE stories_fts_off_v10;
+
+CREATE TRIGGER stories_fts_after_item_insert AFTER INSERT ON items BEGIN
+  DELETE FROM stories_fts_on WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = new.story_id);
+  DELETE FROM stories_fts_off WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = new.story_id);
+  INSERT INTO stories_fts_on (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text
+    WHERE id = new.story_id AND (SELECT on_topic != 0 FROM stories WHERE id = new.story_id);
+  INSERT INTO stories_fts_off (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text
+    WHERE id = new.story_id AND (SELECT on_topic = 0 FROM stories WHERE id = new.story_id);
+END;
+CREATE TRIGGER stories_fts_after_item_update AFTER UPDATE OF title, summary, content, story_id ON items BEGIN
+  DELETE FROM stories_fts_on
+    WHERE rowid IN (SELECT search_key FROM story_search_keys WHERE id IN (old.story_id, new.story_id));
+  DELETE FROM stories_fts_off
+    WHERE rowid IN (SELECT search_key FROM story_search_keys WHERE id IN (old.story_id, new.story_id));
+  INSERT INTO stories_fts_on (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text
+    WHERE id IN (old.story_id, new.story_id) AND search_key & 1 = 1;
+  INSERT INTO stories_fts_off (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text
+    WHERE id IN (old.story_id, new.story_id) AND search_key & 1 = 0;
+END;
+CREATE TRIGGER stories_fts_after_item_delete AFTER DELETE ON items BEGIN
+  DELETE FROM stories_fts_on WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = old.story_id);
+  DELETE FROM stories_fts_off WHERE rowid = (SELECT search_key FROM story_search_keys WHERE id = old.story_id);
+  INSERT INTO stories_fts_on (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text
+    WHERE id = old.story_id AND (SELECT on_topic != 0 FROM stories WHERE id = old.story_id);
+  INSERT INTO stories_fts_off (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text
+    WHERE id = old.story_id AND (SELECT on_topic = 0 FROM stories WHERE id = old.story_id);
+END;
+CREATE TRIGGER stories_fts_after_story_move AFTER UPDATE OF published, first_seen, on_topic ON stories
+WHEN coalesce(old.published, old.first_seen) IS NOT coalesce(new.published, new.first_seen)
+  OR (old.on_topic != 0) IS NOT (new.on_topic != 0) BEGIN
+  DELETE FROM stories_fts_on
+    WHERE old.on_topic != 0
+      AND rowid = (max(0, min(67108863, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0) / 60)) << 30)
+                  | (old.id << 1) | 1;
+  DELETE FROM stories_fts_off
+    WHERE old.on_topic = 0
+      AND rowid = (max(0, min(67108863, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0) / 60)) << 30)
+                  | (old.id << 1);
+  INSERT INTO stories_fts_on (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text WHERE id = new.id AND new.on_topic != 0;
+  INSERT INTO stories_fts_off (rowid, title, summary, content)
+    SELECT search_key, title, summary, content FROM story_search_text WHERE id = new.id AND new.on_topic = 0;
+END;
+CREATE TRIGGER stories_fts_after_story_delete AFTER DELETE ON stories BEGIN
+  DELETE FROM stories_fts_on
+    WHERE old.on_topic != 0
+      AND rowid = (max(0, min(67108863, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0) / 60)) << 30)
+                  | (old.id << 1) | 1;
+  DELETE FROM stories_fts_off
+    WHERE old.on_topic = 0
+      AND rowid = (max(0, min(67108863, coalesce(unixepoch(coalesce(old.published, old.first_seen)), 0) / 60)) << 30)
+                  | (old.id << 1);
+END;
+
+PRAGMA user_version = 11;
+)sql";
+
 // Ordered; step i brings the schema from version i to version i + 1.
 constexpr std::array migrations{
     Migration{1, schema_v1},
@@ -462,6 +572,7 @@ constexpr std::array migrations{
     Migration{8, schema_v8},
     Migration{9, schema_v9},
     Migration{10, schema_v10},
+    Migration{11, schema_v11},
 };
 
 void refuse_newer(const std::filesystem::path& path, int found) {

@@ -94,7 +94,7 @@ struct StoryPosition {
   std::string sort_time;  // newest-first listings: the story's sort_time
   double rank = 0.0;      // ranked listings: the story's bm25 rank (lower is better)
   std::int64_t row = 0;   // stories.id
-  // Ranked listings: the listing keys (stories_fts.rowid) bounding the stories
+  // Ranked listings: the listing keys (the full-text tables' rowid) bounding the stories
   // the first page ranked, so that later pages rank the same stories.
   std::int64_t window_low = 0;
   std::int64_t window_high = 0;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -48,9 +49,10 @@ constexpr const char* after_newest =
     " AND s.sort_time <= :after_time AND (s.sort_time < :after_time OR s.id < :after_row)";
 constexpr const char* newest_first = " ORDER BY s.sort_time DESC, s.id DESC LIMIT :limit";
 
-// Searches read the full-text tables (schema v10), one per verdict, whose
-// rowid is the story's listing key, so "newest first" is "rowid descending"
-// and the walk stops after a page. A search of both verdicts is a compound
+// Searches read the full-text tables (schema v10, keys of v11), one per
+// verdict, whose rowid is the story's listing key, so "newest first" is
+// "rowid descending" and the walk stops after a page. Stories of one minute
+// list by row. A search of both verdicts is a compound
 // SELECT of one arm per table ordered by the key: SQLite merges the arms,
 // each walked in key order by FTS5 and stepped only as far as the merge takes
 // it, so the two walks together read and rank no more rows than the result has.
@@ -86,6 +88,8 @@ constexpr const char* after_ranked = " WHERE (w.rank, w.story_row) > (c.rank, :a
 
 using store_detail::key_row_sql;
 using store_detail::search_key_sql;
+// One minute of the listing key: the first key of the next minute is this past the first of this one.
+constexpr std::int64_t key_minute = std::int64_t{1} << 30;
 
 // The full-text tables the query's verdict filter reads.
 std::vector<std::string> search_tables_of(const StoryQuery& query) {
@@ -124,11 +128,11 @@ std::string rank_call(const std::string& table, std::size_t phrases) {
 }
 
 // The text filter and the key ranges since, until and a newest-first cursor
-// allow. The ranges are whole seconds wide; the filters on stories stay exact.
+// allow. The ranges are whole minutes wide; the filters on stories stay exact.
 std::string search_conditions(const StoryQuery& query, const std::string& table, bool ranked) {
   std::string sql = " " + table + " MATCH :match";
   if (query.since) sql += " AND f.rowid >= " + search_key_sql(":since", "0");
-  if (query.until) sql += " AND f.rowid < " + search_key_sql(":until", "0") + " + 1073741824";
+  if (query.until) sql += " AND f.rowid < " + search_key_sql(":until", "0") + " + " + std::to_string(key_minute);
   if (query.after) sql += ranked ? pinned_window : " AND f.rowid < " + search_key_sql(":after_time", ":after_row");
   return sql;
 }

@@ -30,7 +30,7 @@ TEST_CASE("a new store gets the whole schema and its version", "[store][schema]"
   const auto path = dir / "feedsieve.db";
   { Store store(path); }
   CHECK(scalar(path, "PRAGMA user_version") == store_detail::known_schema_version());
-  CHECK(scalar(path, "PRAGMA user_version") == 10);
+  CHECK(scalar(path, "PRAGMA user_version") == 11);
   CHECK(text_of(path, "PRAGMA journal_mode") == "wal");
   for (const char* name : {"feeds", "stories", "items", "items_fts", "items_by_canonical_link", "items_by_story",
                            "stories_by_sort_time", "items_fts_after_insert", "items_fts_after_update",
@@ -53,7 +53,7 @@ TEST_CASE("reopening a store is idempotent and keeps its data", "[store][schema]
   const auto path = dir / "feedsieve.db";
   { Store(path).upsert_feed("example", "http://example.test/feed"); }
   Store again(path);
-  CHECK(scalar(path, "PRAGMA user_version") == 10);
+  CHECK(scalar(path, "PRAGMA user_version") == 11);
   REQUIRE(again.feeds().size() == 1);
   CHECK(again.feeds().front().name == "example");
   Store read_only(path, Store::Mode::read_only);
