@@ -21,10 +21,28 @@ namespace {
 constexpr double k1 = 1.2;
 constexpr double b = 0.75;
 
-// What story_rank works out once per query (FTS5 keeps it with the cursor).
+// An argument story_rank's weights were worked out from.
+struct Argument {
+  int type = SQLITE_NULL;
+  sqlite3_int64 integer = 0;
+  double real = 0.0;
+  bool operator==(const Argument&) const = default;
+};
+
+Argument argument_of(sqlite3_value* value) {
+  const int type = sqlite3_value_type(value);
+  return Argument{type, type == SQLITE_INTEGER ? sqlite3_value_int64(value) : 0,
+                  type == SQLITE_FLOAT ? sqlite3_value_double(value) : 0.0};
+}
+
+// What story_rank works out once per query (FTS5 keeps it with the cursor),
+// and the corpus and frequency arguments it came from: FTS5 keeps one per
+// cursor and function, so two calls in one statement with other arguments
+// would otherwise share the first call's.
 struct RankData {
   double average_length = 0.0;        // tokens per row
   std::vector<double> weights;        // each phrase's IDF
+  std::vector<Argument> arguments;    // the corpus's rows and tokens, then the frequencies
   std::vector<double> occurrences{};  // scratch: the current row's count of each phrase
 };
 
@@ -61,40 +79,71 @@ bool has_record(int argc, sqlite3_value** argv, int phrases) {
   return argc > 0 && (argc > phrases || sqlite3_value_type(argv[argc - 1]) == SQLITE_BLOB);
 }
 
-// An INTEGER argument, else what the table itself says.
+// A number argument (a REAL rounded), else what the table itself says.
 int corpus_count(sqlite3_value* given, const std::function<int(sqlite3_int64&)>& own, sqlite3_int64& count) {
-  if (sqlite3_value_type(given) != SQLITE_INTEGER) return own(count);
-  count = sqlite3_value_int64(given);
-  return SQLITE_OK;
+  switch (sqlite3_value_type(given)) {
+    case SQLITE_INTEGER:
+      count = sqlite3_value_int64(given);
+      return SQLITE_OK;
+    case SQLITE_FLOAT: {
+      const double real = sqlite3_value_double(given);
+      count = std::isnan(real) ? 0 : std::llround(std::clamp(real, 0.0, 9.0e18));
+      return SQLITE_OK;
+    }
+    default:
+      return own(count);
+  }
+}
+
+// How many of the arguments the weights depend on: the corpus's two and the
+// frequencies, not a docsize record after them.
+int weighed_arguments(int argc, sqlite3_value** argv, int phrases) {
+  const int rest = argc - corpus_arguments;
+  return corpus_arguments + (has_record(rest, argv + corpus_arguments, phrases) ? rest - 1 : rest);
+}
+
+std::vector<Argument> arguments_of(int count, sqlite3_value** argv) {
+  std::vector<Argument> arguments;
+  for (int i = 0; i < count; ++i) arguments.push_back(argument_of(argv[i]));
+  return arguments;
+}
+
+// Whether `data` was made from these arguments.
+bool made_from(const RankData& data, int argc, sqlite3_value** argv) {
+  const int count = weighed_arguments(argc, argv, static_cast<int>(data.weights.size()));
+  if (count != static_cast<int>(data.arguments.size())) return false;
+  for (int i = 0; i < count; ++i)
+    if (!(argument_of(argv[i]) == data.arguments[static_cast<std::size_t>(i)])) return false;
+  return true;
 }
 
 // Only the index's totals: xRowCount and xColumnTotalSize read one record
 // that FTS5 keeps up to date, never a doclist.
 int make_rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_value** argv,
                    std::unique_ptr<RankData>& data) {
-  if (argc < corpus_arguments) return SQLITE_ERROR;
   sqlite3_int64 rows = 0;
   sqlite3_int64 tokens = 0;
   int rc = corpus_count(argv[0], [&](sqlite3_int64& n) { return api->xRowCount(fts, &n); }, rows);
   if (rc == SQLITE_OK)
     rc = corpus_count(argv[1], [&](sqlite3_int64& n) { return api->xColumnTotalSize(fts, -1, &n); }, tokens);
   if (rc != SQLITE_OK) return rc;
-  argc -= corpus_arguments;
-  argv += corpus_arguments;
   const int phrases = api->xPhraseCount(fts);
-  const int frequencies = has_record(argc, argv, phrases) ? argc - 1 : argc;
+  const int weighed = weighed_arguments(argc, argv, phrases);
   data = std::make_unique<RankData>();
+  data->arguments = arguments_of(weighed, argv);
   data->average_length = rows > 0 && tokens > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1.0;
   data->occurrences.assign(static_cast<std::size_t>(phrases), 0.0);
-  for (int i = 0; i < phrases; ++i)
-    data->weights.push_back(i < frequencies ? phrase_weight(argv[i], static_cast<double>(rows)) : 1.0);
+  for (int i = 0; i < phrases; ++i) {
+    const int at = corpus_arguments + i;
+    data->weights.push_back(at < weighed ? phrase_weight(argv[at], static_cast<double>(rows)) : 1.0);
+  }
   return SQLITE_OK;
 }
 
-// The RankData of this query, made on its first row.
+// The RankData of this query and arguments, made on the first row that has them.
 int rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, int argc, sqlite3_value** argv, RankData*& out) {
   out = static_cast<RankData*>(api->xGetAuxdata(fts, 0));
-  if (out != nullptr) return SQLITE_OK;
+  if (out != nullptr && made_from(*out, argc, argv)) return SQLITE_OK;
   std::unique_ptr<RankData> data;
   const int rc = make_rank_data(api, fts, argc, argv, data);
   if (rc != SQLITE_OK) return rc;
@@ -185,6 +234,11 @@ double score(const RankData& data, double length) {
 
 void rank_row(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
               sqlite3_value** argv) {
+  if (argc < corpus_arguments) {
+    sqlite3_result_error(context, "story_rank(table, rows, tokens, frequency...) needs the corpus's rows and tokens",
+                         -1);
+    return;
+  }
   RankData* data = nullptr;
   int length = 0;
   int rc = rank_data(api, fts, argc, argv, data);
@@ -236,22 +290,25 @@ std::int64_t count_of(StatementCache& statements, SQLite::Database& db, const st
 }
 
 // The newest `sample` stories (by stories_by_sort_time) start at the
-// sample-th newest sort_time; the others of that time come along, so the
-// share is taken of all of them (many stories can share one time: feeds that
-// date every item with the build time). A store with fewer has no sample.
+// sample-th newest sort_time; the others of that minute (the listing key's
+// unit) come along, so the share is taken of all of them (many stories can
+// share one time: feeds that date every item with the build time). A store
+// with fewer has no sample.
 struct Sample {
-  std::int64_t start_key;  // the listing key of that time's first second
-  double population;       // stories at or after it
+  std::int64_t start_key;  // the listing key of that time's minute
+  double population;       // stories at or after its start
 };
 
-// When that time is one story's alone, the stories at or after it are the
-// sample itself, and counting them again is not needed.
+// When that time is the only one of its minute and one story's alone, the
+// stories at or after the minute's start are the sample itself, and counting
+// them again is not needed.
 std::optional<Sample> newest_sample(StatementCache& statements, SQLite::Database& db, std::int64_t sample) {
   static const std::string sql =
-      "SELECT " + search_key_sql("t", "0") +
-      ", CASE WHEN (SELECT count(*) FROM stories WHERE sort_time = t) = 1"
-      " THEN :offset + 1 ELSE (SELECT count(*) FROM stories WHERE sort_time >= t) END FROM"
-      " (SELECT sort_time AS t FROM stories ORDER BY sort_time DESC LIMIT 1 OFFSET :offset)";
+      "SELECT " + search_key_sql("m", "0") +
+      ", CASE WHEN (SELECT count(*) FROM stories WHERE sort_time BETWEEN m AND t) = 1"
+      " THEN :offset + 1 ELSE (SELECT count(*) FROM stories WHERE sort_time >= m) END FROM"
+      " (SELECT t, strftime('%Y-%m-%dT%H:%M:00Z', t) AS m FROM"
+      " (SELECT sort_time AS t FROM stories ORDER BY sort_time DESC LIMIT 1 OFFSET :offset))";
   const StatementCache::Use start = statements.prepare(db, sql);
   start->bind(":offset", sample - 1);
   if (!start->executeStep()) return std::nullopt;

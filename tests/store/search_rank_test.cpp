@@ -32,16 +32,19 @@ SQLite::Database ranking_connection(const std::filesystem::path& path) {
   return db;
 }
 
-enum class Dating { apart, all_at_once };
+enum class Dating { apart, all_at_once, six_a_minute };
 
 // Story i, dated i minutes after May 1st (or all at May 1st, as feeds that
-// date every item with their build time do): "pier" in every story, "tide" in
-// every third, "gull" in every 25th, one to four times.
+// date every item with their build time do, or i * 10 seconds after it):
+// "pier" in every story, "tide" in every third, "gull" in every 25th, one to
+// four times.
 NormalizedItem shore_item(int i, Dating dating) {
   std::string title = "Shore log " + std::to_string(i) + " pier";
   if (i % 3 == 0) title += " tide";
   for (int r = 0; i % 25 == 0 && r <= i % 4; ++r) title += " gull";
-  const auto offset = dating == Dating::apart ? std::chrono::minutes(i) : std::chrono::minutes(0);
+  const auto offset = dating == Dating::apart          ? std::chrono::seconds(60 * i)
+                      : dating == Dating::six_a_minute ? std::chrono::seconds(10 * i)
+                                                       : std::chrono::seconds(0);
   return make_item("s" + std::to_string(i), title, "https://shore.test/" + std::to_string(i), may(1) + offset);
 }
 
@@ -121,6 +124,46 @@ TEST_CASE("story_rank given exact document frequencies scores every row as bm25 
     CHECK(select.getColumn(2).getDouble() < 0.0);  // unweighted, still a score
   }
   CHECK(rows == 4);  // stories 0, 75, 150, 225
+}
+
+// FTS5 keeps one auxiliary record per cursor and function, which several
+// calls of story_rank in one statement share.
+TEST_CASE("calls of story_rank in one statement each rank by their own arguments", "[store][search]") {
+  ShoreStore s(300);
+  SQLite::Database db = s.connection();
+  const std::string match = store_detail::fts_match_expression("tide gull");
+  const std::vector<std::string> calls{"story_rank(stories_fts_on, NULL, NULL, 100, 12)",
+                                       "story_rank(stories_fts_on, NULL, NULL)",
+                                       "story_rank(stories_fts_on, 5000, 90000, 100, 12)",
+                                       "story_rank(stories_fts_on, 5000.0, 90000.0, 0.5, 12)"};
+  const auto ranks = [&](const std::string& columns) {
+    SQLite::Statement select(db, "SELECT " + columns + " FROM stories_fts_on WHERE stories_fts_on MATCH :match"
+                                 " ORDER BY rowid");
+    select.bind(":match", match);
+    std::vector<std::vector<double>> rows;
+    while (select.executeStep()) {
+      rows.emplace_back();
+      for (int i = 0; i < select.getColumnCount(); ++i) rows.back().push_back(select.getColumn(i).getDouble());
+    }
+    return rows;
+  };
+  std::string every;
+  for (const std::string& call : calls) every += (every.empty() ? "" : ", ") + call;
+  const auto together = ranks(every);
+  REQUIRE(together.size() == 4);
+  for (std::size_t c = 0; c < calls.size(); ++c) {
+    INFO(calls[c]);
+    const auto alone = ranks(calls[c]);
+    REQUIRE(alone.size() == together.size());
+    for (std::size_t r = 0; r < alone.size(); ++r) CHECK(together[r][c] == alone[r][0]);
+  }
+  for (std::size_t r = 0; r < together.size(); ++r) {
+    CHECK(together[r][0] != together[r][1]);  // weighted and unweighted differ
+    CHECK(together[r][0] != together[r][2]);  // so do two corpora
+    CHECK(together[r][2] != together[r][3]);  // and a share and a count
+  }
+  CHECK(ranks("story_rank(stories_fts_on, 5000.4, 89999.6, 100, 12)") == ranks(calls[2]));  // REAL counts are rounded
+  CHECK_THROWS_WITH(ranks("story_rank(stories_fts_on, 5000)"), Catch::Contains("rows and tokens"));
 }
 
 TEST_CASE("story_rank given a row's docsize record scores it as its own size lookup does", "[store][search]") {
@@ -239,6 +282,17 @@ TEST_CASE("phrase_frequencies counts rare phrases and measures common ones on th
     CHECK(count_of(frequencies[1]) == 200);
     CHECK(count_of(frequencies[2]) == 24);
   }
+}
+
+// Matches are counted from the listing key of the sample's first minute, so
+// the share is of every story from that minute's start on.
+TEST_CASE("a sample that starts within a minute is measured from the minute's start", "[store][search]") {
+  ShoreStore s(600, Dating::six_a_minute);
+  SQLite::Database db = s.connection();
+  // The 298th newest story is 302, 20 seconds into the minute of stories 300 to 305.
+  const auto frequencies = store_detail::phrase_frequencies(db, store_detail::fts_phrases("tide"), {50, 298});
+  REQUIRE(frequencies.size() == 1);
+  CHECK(share_of(frequencies[0]) == Approx(100.0 / 300.0));  // stories 300..599, every third
 }
 
 TEST_CASE("stories of one time past the sample are all measured, so a share stays a share", "[store][search]") {
