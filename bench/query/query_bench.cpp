@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -126,12 +127,15 @@ double at(const std::vector<double>& sorted, double q) {
   return sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * sorted.size()))];
 }
 
-void report(const std::string& what, std::vector<double> ms, std::size_t rows, std::vector<double> cpu = {}) {
+// `rows` is the stories of one run, when the case counts them.
+void report(const std::string& what, std::vector<double> ms, std::optional<std::size_t> rows,
+            std::vector<double> cpu = {}) {
   std::sort(ms.begin(), ms.end());
   std::sort(cpu.begin(), cpu.end());
   std::printf("%-48s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms", what.c_str(), at(ms, 0.5), at(ms, 0.99), ms.back());
   if (!cpu.empty()) std::printf("  cpu p50 %6.2f p99 %6.2f ms", at(cpu, 0.5), at(cpu, 0.99));
-  std::printf("  (%zu stories, %zu runs)\n", rows, ms.size());
+  if (rows) std::printf("  (%zu stories, %zu runs)\n", *rows, ms.size());
+  else std::printf("  (the process from spawn to exit, %zu runs)\n", ms.size());
 }
 
 struct Case {
@@ -215,7 +219,7 @@ int main(int argc, char** argv) {
       args.insert(args.end(), c.cli.begin(), c.cli.end());
       ms.push_back(milliseconds_of([&] { run_quietly(args); }));
     }
-    report("feedsieve query " + c.name, ms, 0);
+    report("feedsieve query " + c.name, ms, std::nullopt);
   }
   if (!keep) std::filesystem::remove_all(dir);
   return 0;
