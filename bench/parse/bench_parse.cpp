@@ -1,10 +1,13 @@
 // bench_parse: parse_feed over a generated corpus, next to a raw pugixml DOM
 // parse of the same bytes (boost::json for the JSON feeds) as the ceiling.
-//   bench_parse [--count N] [--huge N] [--seed S] [--write DIR]
+//   bench_parse [--count N] [--huge N] [--seed S] [--only GROUP] [--write DIR]
+// --only keeps the documents of one group of the "by encoding" table
+// ("UTF-8", "JSON Feed", ...), to profile one of them.
 // --write DIR writes the corpus as files and exits (bench/parse/compare.sh
 // uses it to time other parsers on the same bytes).
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <ctime>
 #include <cstdio>
@@ -15,6 +18,7 @@
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bench/parse/corpus.hpp"
 #include "feeds/parse/parse.hpp"
@@ -25,6 +29,7 @@ struct Args {
   int count = 3000;
   int huge = 3;
   std::uint32_t seed = 20240501;
+  std::string only;
   std::string write_dir;
 };
 
@@ -35,6 +40,7 @@ Args read_args(int argc, char** argv) {
     if (flag == "--count") args.count = std::atoi(argv[i + 1]);
     else if (flag == "--huge") args.huge = std::atoi(argv[i + 1]);
     else if (flag == "--seed") args.seed = static_cast<std::uint32_t>(std::strtoul(argv[i + 1], nullptr, 10));
+    else if (flag == "--only") args.only = argv[i + 1];
     else if (flag == "--write") args.write_dir = argv[i + 1];
   }
   return args;
@@ -67,51 +73,84 @@ int write_corpus(const std::vector<bench::Document>& corpus, const std::filesyst
   return 0;
 }
 
+// The raw parse and parse_feed of the documents `pick` keeps.
+struct Timings {
+  double raw = 0.0;
+  double full = 0.0;
+  std::size_t bytes = 0;
+  std::size_t loaded = 0;  // kept, so the raw parse cannot be optimized away
+  std::size_t items = 0;
+  std::size_t failed = 0;
+};
+
+Timings time_parses(const std::vector<bench::Document>& corpus,
+                    const std::function<bool(const bench::Document&)>& pick) {
+  Timings t;
+  t.raw = seconds_of([&] {
+    for (const auto& doc : corpus) {
+      if (!pick(doc)) continue;
+      t.bytes += doc.bytes.size();
+      if (doc.json) {
+        t.loaded += boost::json::parse(doc.bytes).as_object().empty() ? 0 : 1;
+        continue;
+      }
+      pugi::xml_document dom;
+      t.loaded += dom.load_buffer(doc.bytes.data(), doc.bytes.size()) ? 1 : 0;
+    }
+  });
+  t.full = seconds_of([&] {
+    for (const auto& doc : corpus) {
+      if (!pick(doc)) continue;
+      try {
+        t.items += feedsieve::parse_feed(doc.bytes).items.size();
+      } catch (const feedsieve::ParseError& e) {
+        ++t.failed;
+        std::fprintf(stderr, "%s: %s\n", doc.name.c_str(), e.what());
+      }
+    }
+  });
+  return t;
+}
+
+std::string group_of(const bench::Document& doc) { return doc.json ? "JSON Feed" : doc.encoding; }
+
+std::vector<std::string> groups_of(const std::vector<bench::Document>& corpus) {
+  std::vector<std::string> groups;
+  for (const auto& doc : corpus)
+    if (std::find(groups.begin(), groups.end(), group_of(doc)) == groups.end()) groups.push_back(group_of(doc));
+  std::sort(groups.begin(), groups.end());
+  return groups;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const Args args = read_args(argc, argv);
-  const std::vector<bench::Document> corpus = bench::generate_corpus(args.seed, args.count, args.huge);
+  std::vector<bench::Document> corpus = bench::generate_corpus(args.seed, args.count, args.huge);
+  if (!args.only.empty())
+    std::erase_if(corpus, [&](const bench::Document& doc) { return group_of(doc) != args.only; });
   if (!args.write_dir.empty()) return write_corpus(corpus, args.write_dir);
 
   std::size_t bytes = 0;
   for (const auto& doc : corpus) bytes += doc.bytes.size();
   const long rss_corpus = peak_rss_mb();
 
-  std::size_t nodes = 0;  // kept, so the raw parse cannot be optimized away
-  const double raw = seconds_of([&] {
-    for (const auto& doc : corpus) {
-      if (doc.json) {
-        nodes += boost::json::parse(doc.bytes).as_object().size();
-        continue;
-      }
-      pugi::xml_document dom;
-      nodes += dom.load_buffer(doc.bytes.data(), doc.bytes.size()) ? 1 : 0;
-    }
-  });
-  const long rss_raw = peak_rss_mb();
-
-  std::size_t items = 0;
-  std::size_t failed = 0;
-  const double full = seconds_of([&] {
-    for (const auto& doc : corpus) {
-      try {
-        items += feedsieve::parse_feed(doc.bytes).items.size();
-      } catch (const feedsieve::ParseError& e) {
-        ++failed;
-        std::fprintf(stderr, "%s: %s\n", doc.name.c_str(), e.what());
-      }
-    }
-  });
+  const Timings all = time_parses(corpus, [](const bench::Document&) { return true; });
   const long rss_full = peak_rss_mb();
 
   const double mb = static_cast<double>(bytes) / 1e6;
   std::printf("corpus: %zu feeds (%d huge), %.1f MB, seed %u; %zu failed to parse\n", corpus.size(), args.huge, mb,
-              args.seed, failed);
-  std::printf("raw pugixml DOM: %8.1f MB/s  (%.3f s, %zu docs loaded)\n", mb / raw, raw, nodes);
-  std::printf("parse_feed:      %8.1f MB/s  %10.0f items/s  (%.3f s, %zu items)  = %.0f%% of raw\n", mb / full,
-              static_cast<double>(items) / full, full, items, 100.0 * raw / full);
-  std::printf("peak RSS: %ld MB with the corpus loaded, %ld MB after raw, %ld MB after parse_feed\n", rss_corpus,
-              rss_raw, rss_full);
-  return failed == 0 ? 0 : 1;
+              args.seed, all.failed);
+  std::printf("raw pugixml DOM: %8.1f MB/s  (%.3f s, %zu docs loaded)\n", mb / all.raw, all.raw, all.loaded);
+  std::printf("parse_feed:      %8.1f MB/s  %10.0f items/s  (%.3f s, %zu items)  = %.0f%% of raw\n", mb / all.full,
+              static_cast<double>(all.items) / all.full, all.full, all.items, 100.0 * all.raw / all.full);
+  std::printf("peak RSS: %ld MB with the corpus loaded, %ld MB after both parses\n", rss_corpus, rss_full);
+  std::printf("by encoding (JSON Feeds apart):\n");
+  for (const std::string& group : groups_of(corpus)) {
+    const Timings t = time_parses(corpus, [&](const bench::Document& doc) { return group_of(doc) == group; });
+    std::printf("  %-14s %6.1f MB  raw %7.1f MB/s  parse_feed %7.1f MB/s  = %3.0f%% of raw\n", group.c_str(),
+                static_cast<double>(t.bytes) / 1e6, static_cast<double>(t.bytes) / 1e6 / t.raw,
+                static_cast<double>(t.bytes) / 1e6 / t.full, 100.0 * t.raw / t.full);
+  }
+  return all.failed == 0 ? 0 : 1;
 }

@@ -231,6 +231,7 @@ Document make(std::mt19937& rng, int index, int items) {
   std::snprintf(prefix, sizeof prefix, "%05d", index);
   d.name = std::string(prefix) + "-" + format + "-" + encoding + (d.json ? ".json" : ".xml");
   d.bytes = convert(utf8, encoding);
+  d.encoding = encoding;
   if (std::string_view(encoding) == "UTF-16LE") d.bytes.insert(0, "\xFF\xFE");  // with its BOM, as servers send it
   return d;
 }

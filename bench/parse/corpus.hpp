@@ -9,6 +9,7 @@ namespace bench {
 struct Document {
   std::string name;   // a file name that says what it is: "00042-rss2-windows-1252.xml"
   std::string bytes;  // in the document's own encoding
+  std::string encoding;  // as declared: "UTF-8", "windows-1252", ...
   bool json = false;
 };
 
