@@ -52,10 +52,8 @@ std::string xhtml_value(pugi::xml_node node, std::string_view url) {
 
 // One text construct, whichever Atom version wrote it.
 Text text_construct(pugi::xml_node node, const Context& context) {
-  Text text;
-  if (!node) return text;
+  if (!node) return {};
   const std::string_view document_url = context.options.url;
-  text.base = element_base(node, context);
   const std::string type = lower(attribute(node, "", "type"));
   const std::string mode = lower(attribute(node, "", "mode"));
   const bool is_xhtml = type == "xhtml" || type == "application/xhtml+xml";
@@ -63,18 +61,20 @@ Text text_construct(pugi::xml_node node, const Context& context) {
   // RFC 4287 4.1.3.3: a MIME type that is neither text nor XML means base64.
   const bool is_binary = type.find('/') != std::string::npos && !type.starts_with("text/") &&
                          type.find("xml") == std::string::npos;
+  Text text;
   if (mode == "base64" || is_binary) {
-    text.value = base64_decode(text_content(node));
+    text = Text::owning(base64_decode(text_content(node)));
     // Only a text type keeps decoded bytes literal; anything else may carry markup.
     text.html = !(type.empty() || type == "text" || type == "text/plain");
   } else if (is_xhtml || has_element_child(node)) {
-    text.value = xhtml_value(node, document_url);
+    text = Text::owning(xhtml_value(node, document_url));
     text.html = true;
   } else {
-    text.value = text_content(node);
+    text = Text(node);
     // 0.3's mode="escaped" without a type is HTML; any other type is literal.
     text.html = is_html || (mode == "escaped" && type.empty());
   }
+  text.base = element_base(node, context);
   return text;
 }
 

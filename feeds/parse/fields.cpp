@@ -21,10 +21,7 @@ bool has_element_child(pugi::xml_node node) {
 // text_content(node), without a copy when the element holds one text or
 // CDATA node and nothing else (dates, links, ids): a view into the tree.
 std::string_view text_view(pugi::xml_node node, std::string& storage) {
-  const pugi::xml_node only = node.first_child();
-  if (only && !only.next_sibling() && (only.type() == pugi::node_pcdata || only.type() == pugi::node_cdata)) {
-    return only.value();
-  }
+  if (const auto sole = sole_text(node)) return *sole;
   storage = text_content(node);
   return storage;
 }
@@ -40,8 +37,28 @@ std::string_view trim_view(std::string_view text) {
 
 std::string trim_copy(std::string_view text) { return std::string(trim_view(text)); }
 
+Text::Text(pugi::xml_node node) {
+  if (const auto sole = sole_text(node)) {
+    viewed_ = *sole;
+  } else {
+    owned_ = text_content(node);
+  }
+}
+
+Text Text::viewing(std::string_view text) {
+  Text t;
+  t.viewed_ = text;
+  return t;
+}
+
+Text Text::owning(std::string text) {
+  Text t;
+  t.owned_ = std::move(text);
+  return t;
+}
+
 std::string plain_text(const Text& text) {
-  return text.html ? html_to_text(text.value) : collapse_whitespace(text.value);
+  return text.html ? html_to_text(text.value()) : collapse_whitespace(text.value());
 }
 
 const BaseUrl& BaseCache::get(std::string_view base) {
@@ -53,12 +70,12 @@ const BaseUrl& BaseCache::get(std::string_view base) {
 }
 
 std::string html_content(const Text& text, const Context& context) {
-  if (text.value.empty()) return {};
+  if (text.empty()) return {};
   const BaseUrl& base = context.bases.get(text.base);
-  if (text.html) return sanitize_html(text.value, base);
+  if (text.html) return sanitize_html(text.value(), base);
   std::string escaped;
-  escaped.reserve(text.value.size());
-  append_html_escaped(escaped, text.value, false);
+  escaped.reserve(text.value().size());
+  append_html_escaped(escaped, text.value(), false);
   return sanitize_html(escaped, base);
 }
 
@@ -79,16 +96,15 @@ const std::string& element_base(pugi::xml_node node, const Context& context) {
 
 Text html_element(pugi::xml_node node, const Context& context) {
   if (!node) return {};
-  Text text;
+  Text text = has_element_child(node) ? Text::owning(inner_markup(node, context.options.url)) : Text(node);
   text.html = true;
   text.base = element_base(node, context);
-  text.value = has_element_child(node) ? inner_markup(node, context.options.url) : text_content(node);
   return text;
 }
 
 Text title_element(pugi::xml_node node, const Context& context) {
   Text text = html_element(node, context);
-  if (text.html && !has_element_child(node)) text.html = looks_like_html(text.value);
+  if (text.html && !has_element_child(node)) text.html = looks_like_html(text.value());
   return text;
 }
 

@@ -43,13 +43,28 @@ struct Context {
 // lookup), so copy it to keep it.
 const std::string& element_base(pugi::xml_node node, const Context& context);
 
-// A text value as the document gives it: HTML markup or literal text.
-struct Text {
-  std::string value;
+// A text value as the document gives it: HTML markup or literal text. Most
+// fields are one text node, which it views in the tree (the document outlives
+// every Text of its parse) rather than copying a whole description; markup
+// rebuilt from child elements and decoded base64 are text of its own.
+class Text {
+ public:
+  Text() = default;
+  // The text below `node` (text_content), viewed in the tree where it can be.
+  explicit Text(pugi::xml_node node);
+  // Text that lives at least as long as this Text.
+  static Text viewing(std::string_view text);
+  static Text owning(std::string text);
+
+  std::string_view value() const { return owned_ ? std::string_view(*owned_) : viewed_; }
+  bool empty() const { return value().empty(); }
+
   bool html = false;
   std::string base;  // the base URL in force where it was found
 
-  bool empty() const { return value.empty(); }
+ private:
+  std::string_view viewed_;
+  std::optional<std::string> owned_;
 };
 
 // Plain text: HTML is turned into text, literal text only has its whitespace collapsed.

@@ -106,7 +106,9 @@ Item to_item(const JsonWireItem& wire, const std::vector<std::string>& feed_auth
   if (!wire.content_html.empty()) {
     item.content = sanitize_html(wire.content_html, context.bases.get(base));
   } else if (!wire.content_text.empty()) {
-    item.content = html_content(Text{wire.content_text, false, base}, context);
+    Text text = Text::viewing(wire.content_text);
+    text.base = base;
+    item.content = html_content(text, context);
   }
   item.authors = wire.authors.empty() ? feed_authors : wire.authors;
   item.categories = wire.tags;

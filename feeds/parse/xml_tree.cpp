@@ -252,14 +252,17 @@ std::string base_url(pugi::xml_node node, std::string_view document_url) {
   return base;
 }
 
-std::string text_content(pugi::xml_node node) {
-  std::string out;
-  if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) return node.value();
-  // The usual element: one text or CDATA child and nothing else.
+std::optional<std::string_view> sole_text(pugi::xml_node node) {
+  const auto is_text = [](pugi::xml_node n) { return n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata; };
+  if (is_text(node)) return node.value();
   const pugi::xml_node only = node.first_child();
-  if (only && !only.next_sibling() && (only.type() == pugi::node_pcdata || only.type() == pugi::node_cdata)) {
-    return only.value();
-  }
+  if (only && !only.next_sibling() && is_text(only)) return only.value();
+  return std::nullopt;
+}
+
+std::string text_content(pugi::xml_node node) {
+  if (const auto sole = sole_text(node)) return std::string(*sole);
+  std::string out;
   walk(node, [&](pugi::xml_node n, bool entering) {
     if (entering && (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata)) out += n.value();
   });

@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -95,6 +96,11 @@ std::string base_url(pugi::xml_node node, std::string_view document_url);
 
 // All character data below `node` (text and CDATA), in document order.
 std::string text_content(pugi::xml_node node);
+
+// text_content(node) as a view into the tree when `node` is one text or
+// CDATA node, or an element that holds one and nothing else (most fields);
+// nullopt otherwise.
+std::optional<std::string_view> sole_text(pugi::xml_node node);
 
 // The children of `node` written back as (X)HTML markup; XHTML-namespace
 // prefixes are dropped and namespace declarations left out. href and src
