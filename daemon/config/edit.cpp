@@ -1,6 +1,8 @@
 #include "daemon/config/edit.hpp"
 
+#include <sys/stat.h>
 #include <toml++/toml.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -72,6 +74,20 @@ std::size_t header_of(const toml::table& root, std::string_view name, const std:
   throw ConfigError(source.string() + ": error: no feed named \"" + std::string(name) + "\" (see `feedsieve feeds list`)");
 }
 
+// `path` gets the mode and owner of `like`, the file it will replace, before
+// a byte is written to it: a config that holds an API token stays as private
+// as it was, and a daemon that reads it as a user of its own still can after
+// an edit run as root.
+void take_mode_and_owner(const std::filesystem::path& path, const std::filesystem::path& like) {
+  { std::ofstream create(path, std::ios::binary | std::ios::trunc); }
+  struct stat original {};
+  if (::stat(like.c_str(), &original) != 0) return;
+  std::error_code ignored;
+  std::filesystem::permissions(path, static_cast<std::filesystem::perms>(original.st_mode & 07777), ignored);
+  // Refused when the caller is not root: the file stays the caller's, as an editor would leave it.
+  [[maybe_unused]] const int refused = ::chown(path.c_str(), original.st_uid, original.st_gid);
+}
+
 void write_text(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
@@ -136,6 +152,7 @@ std::string remove_feed_block(std::string_view text, std::string_view name, cons
 Config replace_config_text(const std::filesystem::path& path, const std::string& text) {
   std::filesystem::path candidate = path;
   candidate += ".new";
+  take_mode_and_owner(candidate, path);
   write_text(candidate, text);
   Config config;
   try {

@@ -35,6 +35,7 @@ std::string toml_string(std::string_view text);
 // candidate is written next to it and validated first. On success the old
 // file is kept as PATH.bak; on failure PATH is untouched, the candidate is
 // kept as PATH.rejected and the ConfigError (naming that file) is rethrown.
+// The new file has the old one's mode and (when the caller may give it) owner.
 Config replace_config_text(const std::filesystem::path& path, const std::string& text);
 
 }  // namespace feedsieve

@@ -1,6 +1,8 @@
 // Config text edits keep every byte outside the edited [[feeds]] block, and
 // `feedsieve feeds` replaces the file only with a config that validates.
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "daemon/config/edit.hpp"
 #include "tests/support/support.hpp"
@@ -85,6 +87,28 @@ TEST_CASE("a replacement that does not validate leaves the file alone and keeps 
   CHECK(config.feeds.size() == 2);
   CHECK(test::read_file(path) == head + blog);
   CHECK(test::read_file(dir / "f.toml.bak") == head);
+}
+
+TEST_CASE("a replaced config keeps the mode and the owner of the file it replaces") {
+  test::TempDir dir;
+  const auto path = dir / "f.toml";
+  test::write_file(path, head);
+  namespace fs = std::filesystem;
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);  // 0640
+  // Root may give the file away, as a config owned by the daemon's own user is.
+  const bool root = ::geteuid() == 0;
+  if (root) REQUIRE(::chown(path.c_str(), 4321, 4321) == 0);
+  replace_config_text(path, head + blog);
+  CHECK(test::read_file(path) == head + blog);
+  CHECK(fs::status(path).permissions() == (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+  struct stat after {};
+  REQUIRE(::stat(path.c_str(), &after) == 0);
+  if (root) {
+    CHECK(after.st_uid == 4321);
+    CHECK(after.st_gid == 4321);
+  } else {
+    CHECK(after.st_uid == ::geteuid());
+  }
 }
 
 TEST_CASE("feeds add, remove, import-opml and export-opml through the real binary") {
