@@ -26,6 +26,12 @@ int prune(const PruneArgs& args) {
     const PruneReport report = store.prune(config.retention, now, args.dry_run);
     std::cout << (args.dry_run ? "would remove " : "removed ") << report.items << " items and " << report.stories
               << " stories\n";
+    for (const FeedPrune& feed : report.by_feed) {
+      std::cout << "  " << feed.feed << ": " << feed.items << (feed.items == 1 ? " item" : " items")
+                << ", last listed " << feed.first_listed;
+      if (feed.last_listed != feed.first_listed) std::cout << " to " << feed.last_listed;
+      std::cout << "\n";
+    }
     return exit_ok;
   });
 }
@@ -38,10 +44,11 @@ void add_prune(CLI::App& app, int& exit_code) {
       "A story is removed only with all of its items, when every one of them has expired; items their feed still "
       "lists are never removed. Their full-text entries, fingerprint keys and event terms go with them, then an "
       "incremental vacuum gives the freed pages back to the file system (stores created by feedsieve; see "
-      "docs/config.md to convert an older one). --dry-run opens the store read-only and only counts.");
+      "docs/config.md to convert an older one). Prints how many items and stories go, then each feed's items and when "
+      "they were last listed. --dry-run opens the store read-only and only counts.");
   auto args = std::make_shared<PruneArgs>();
   add_config_option(*verb, args->config);
-  verb->add_flag("--dry-run", args->dry_run, "Only say how many items and stories would be removed");
+  verb->add_flag("--dry-run", args->dry_run, "Only say what would be removed: counts, and each feed's items");
   verb->callback([args, &exit_code] { exit_code = prune(*args); });
 }
 

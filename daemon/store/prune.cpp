@@ -44,13 +44,33 @@ void bind_policy(SQLite::Statement& statement, const RetentionPolicy& policy, Ti
   statement.bind(":max_items", static_cast<std::int64_t>(policy.max_items_per_feed.value_or(1'000'000'000)));
 }
 
+// Per feed, of the items a table or CTE of item ids (column `id`) holds.
+std::vector<FeedPrune> read_by_feed(SQLite::Statement& select) {
+  std::vector<FeedPrune> out;
+  while (select.executeStep())
+    out.push_back({select.getColumn(0).getString(), select.getColumn(1).getInt64(), select.getColumn(2).getString(),
+                   select.getColumn(3).getString()});
+  return out;
+}
+
+std::string by_feed_sql(const std::string& doomed) {
+  return "SELECT f.name, count(*), min(i.last_seen_at), max(i.last_seen_at) FROM " + doomed +
+         " d JOIN items i ON i.id = d.id JOIN feeds f ON f.id = i.feed_id"
+         " GROUP BY f.id ORDER BY count(*) DESC, f.name";
+}
+
 PruneReport count_doomed(SQLite::Database& db, const RetentionPolicy& policy, Timestamp now) {
   SQLite::Statement count(db, std::string(doomed_cte) +
                                   " SELECT count(*), count(DISTINCT story_id) FROM expired"
                                   " WHERE story_id IN doomed_stories");
   bind_policy(count, policy, now);
   count.executeStep();
-  return {count.getColumn(0).getInt64(), count.getColumn(1).getInt64()};
+  PruneReport report{count.getColumn(0).getInt64(), count.getColumn(1).getInt64(), {}};
+  SQLite::Statement by_feed(db, std::string(doomed_cte) + ", doomed AS (SELECT id FROM expired WHERE story_id IN"
+                                                          " doomed_stories) " + by_feed_sql("doomed"));
+  bind_policy(by_feed, policy, now);
+  report.by_feed = read_by_feed(by_feed);
+  return report;
 }
 
 PruneReport delete_doomed(SQLite::Database& db, const RetentionPolicy& policy, Timestamp now) {
@@ -63,6 +83,8 @@ PruneReport delete_doomed(SQLite::Database& db, const RetentionPolicy& policy, T
   PruneReport report;
   report.items = db.execAndGet("SELECT count(*) FROM temp.doomed_items").getInt64();
   report.stories = db.execAndGet("SELECT count(DISTINCT story_id) FROM temp.doomed_items").getInt64();
+  SQLite::Statement by_feed(db, by_feed_sql("temp.doomed_items"));
+  report.by_feed = read_by_feed(by_feed);
   // The dedup lookup tables hold plain ids, not foreign keys: clear them too.
   db.exec("DELETE FROM simhash_bands WHERE item_id IN (SELECT id FROM temp.doomed_items)");
   db.exec("DELETE FROM items WHERE id IN (SELECT id FROM temp.doomed_items)");

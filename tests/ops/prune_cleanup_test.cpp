@@ -191,11 +191,11 @@ TEST_CASE("feedsieve prune --dry-run counts, prune removes, through the real bin
   const auto dry = test::run_feedsieve({"prune", "--dry-run", "--config", config});
   INFO(dry.err);
   CHECK(dry.exit_code == 0);
-  CHECK(dry.out == "would remove 57 items and 57 stories\n");
+  CHECK(dry.out == "would remove 57 items and 57 stories\n  wire: 57 items, last listed 2024-03-02T12:00:00Z\n");
   CHECK(count(path, "SELECT count(*) FROM items") == 65 + 3);
   const auto done = test::run_feedsieve({"prune", "--config", config});
   CHECK(done.exit_code == 0);
-  CHECK(done.out == "removed 57 items and 57 stories\n");
+  CHECK(done.out == "removed 57 items and 57 stories\n  wire: 57 items, last listed 2024-03-02T12:00:00Z\n");
   CHECK(count(path, "SELECT count(*) FROM items") == 11);
   CHECK(count(path, "PRAGMA freelist_count") == 0);
 }

@@ -62,11 +62,13 @@ TEST_CASE("retention removes whole expired stories and keeps what feeds still li
   const PruneReport dry = store.prune(policy, now, true);
   CHECK(dry.items == 1);
   CHECK(dry.stories == 1);
+  CHECK(dry.by_feed == std::vector<FeedPrune>{{"wire", 1, format_rfc3339(old), format_rfc3339(old)}});
   CHECK(story_count(store) == 3);
 
   const PruneReport done = store.prune(policy, now);
   CHECK(done.items == 1);
   CHECK(done.stories == 1);
+  CHECK(done.by_feed == dry.by_feed);
   CHECK(story_count(store) == 2);
   const auto kept = store.feed_activity();
   CHECK(kept.at(0).items == 2);  // wire: its pancakes copy and its current item
@@ -90,4 +92,31 @@ TEST_CASE("max_items_per_feed keeps each feed's newest items") {
   CHECK(store.prune(policy, now).items == 3);
   CHECK(story_count(store) == 2);
   CHECK(store.prune(RetentionPolicy{}, now).items == 0);
+}
+
+TEST_CASE("stories on topic may be kept longer than those off topic") {
+  test::TempDir dir;
+  Store store(dir / "store.db");
+  const auto wire = store.upsert_feed("wire", "https://wire.example/rss").id;
+  NormalizedItem off_topic = item("w-1", "Volcanic pancakes feed the village", "https://a.example/pancakes");
+  off_topic.on_topic = false;
+  poll(store, wire, now - days(60),
+       {item("w-2", "Mistral opens the weights of its largest model", "https://a.example/mistral"), off_topic});
+  poll(store, wire, now - days(200), {item("w-3", "Llama 2 is released under a community licence", "https://a.example/llama2")});
+  poll(store, wire, now, {});  // the feed no longer lists them
+  REQUIRE(story_count(store) == 3);
+
+  RetentionPolicy policy;
+  policy.keep_days = days(30);
+  policy.keep_days_on_topic = days(90);
+  const PruneReport done = store.prune(policy, now);
+  CHECK(done.items == 2);  // the 60-day-old off-topic item and the 200-day-old on-topic one
+  CHECK(done.stories == 2);
+  CHECK(done.by_feed ==
+        std::vector<FeedPrune>{{"wire", 2, format_rfc3339(now - days(200)), format_rfc3339(now - days(60))}});
+  StoryQuery every;
+  every.include_off_topic = true;
+  const auto kept = store.stories(every);
+  REQUIRE(kept.size() == 1);
+  CHECK(kept.at(0).title == "Mistral opens the weights of its largest model");  // on topic, 60 days old
 }
