@@ -202,3 +202,41 @@ TEST_CASE("a write transaction in progress does not block the API's reads", "[ap
   CHECK(page.at("stories").as_array().size() == 2);
   CHECK(page.at("stories").as_array().at(0).at("title") == "Story 0");
 }
+
+// Two outlets' own stories about one release make one event; an unrelated
+// story makes none.
+TEST_CASE("/api/events lists the events of query --events, with their filters", "[api]") {
+  ApiFixture api;
+  const Timestamp tuesday = *parse_rfc3339("2024-05-28T09:00:00Z");
+  test::store_items(api.writer, "reuters",
+                    {{"DeepSeek releases upgraded R1 reasoning model", "https://reuters.example/r1", tuesday,
+                      "Chinese artificial intelligence startup DeepSeek on Tuesday released an upgraded version of "
+                      "its R1 reasoning model on the developer platform Hugging Face, saying the update narrows the "
+                      "gap with leading closed systems from OpenAI and Google on mathematics and coding benchmarks."}});
+  test::store_items(api.writer, "yahoo",
+                    {{"Nvidia shares slip after DeepSeek R1 upgrade", "https://yahoo.example/nvidia",
+                      tuesday + std::chrono::hours(2),
+                      "Nvidia shares slipped on Tuesday after Chinese startup DeepSeek published a new version of its "
+                      "R1 reasoning model, reviving investor worries that cheaper training methods could dent demand "
+                      "for the company's most expensive chips, analysts said in notes to clients."},
+                     {"Apple unveils new iPad lineup at spring event", "https://yahoo.example/ipad", tuesday,
+                      "Apple on Tuesday introduced new iPad models with faster chips and a brighter display, and cut "
+                      "the price of its entry model for schools."}});
+  api.start();
+
+  StoryQuery query;
+  boost::json::array expected;
+  for (const auto& event : api.writer.events(query)) expected.push_back(to_json(event));
+  REQUIRE(expected.size() == 1);
+  const auto listed = api.get_json("/api/events");
+  CHECK(listed.at("events") == expected);
+  const auto& stories = listed.at("events").as_array().at(0).at("stories").as_array();
+  REQUIRE(stories.size() == 2);
+  CHECK(stories.at(0).at("title") == "Nvidia shares slip after DeepSeek R1 upgrade");  // newest first
+
+  CHECK(api.get_json("/api/events?since=2024-05-29T00:00:00Z").at("events").as_array().empty());
+  CHECK(api.get_json("/api/events?on_topic=false").at("events").as_array().empty());
+  const auto unknown = api.get("/api/events?q=deepseek");
+  CHECK(unknown.status == 400);
+  CHECK(boost::json::parse(unknown.body).at("error").as_string().find("'q'") != boost::json::string::npos);
+}
