@@ -30,7 +30,7 @@ Timestamp next_poll_after_success(Timestamp now, std::chrono::seconds interval, 
 
 // After the error_count-th consecutive failure (1 = first): exponential backoff
 // from backoff_base, capped at backoff_max, with up to 25% jitter; never sooner
-// than a Retry-After the server sent, nor sooner than the regular interval.
+// than a Retry-After the server sent (itself capped at backoff_max).
 Timestamp next_poll_after_failure(Timestamp now, int error_count, const ScheduleSettings& settings, UnitRandom r,
                                   std::optional<std::chrono::seconds> retry_after = std::nullopt);
 
