@@ -44,7 +44,7 @@ void bind_policy(SQLite::Statement& statement, const RetentionPolicy& policy, Ti
   statement.bind(":max_items", static_cast<std::int64_t>(policy.max_items_per_feed.value_or(1'000'000'000)));
 }
 
-// Per feed, of the items a table or CTE of item ids (column `id`) holds.
+// The rows of by_feed_sql.
 std::vector<FeedPrune> read_by_feed(SQLite::Statement& select) {
   std::vector<FeedPrune> out;
   while (select.executeStep())
@@ -53,6 +53,8 @@ std::vector<FeedPrune> read_by_feed(SQLite::Statement& select) {
   return out;
 }
 
+// Per feed, the items of `doomed`, a table or CTE of item ids (column `id`):
+// how many, and the first and last time they were listed.
 std::string by_feed_sql(const std::string& doomed) {
   return "SELECT f.name, count(*), min(i.last_seen_at), max(i.last_seen_at) FROM " + doomed +
          " d JOIN items i ON i.id = d.id JOIN feeds f ON f.id = i.feed_id"
