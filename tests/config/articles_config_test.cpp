@@ -2,34 +2,15 @@
 #include <catch2/catch.hpp>
 
 #include "daemon/config/config.hpp"
+#include "tests/config/config_text.hpp"
 #include "tests/support/support.hpp"
 
 using namespace feedsieve;
 using namespace std::chrono_literals;
 
-namespace {
-
-Config load(const test::TempDir& dir, const std::string& text) {
-  test::write_file(dir / "feedsieve.toml", text);
-  return load_config(dir / "feedsieve.toml");
-}
-
-std::string error_of(const std::string& text) {
-  test::TempDir dir;
-  try {
-    load(dir, text);
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  FAIL("the config was accepted:\n" << text);
-  return {};
-}
-
-}  // namespace
-
 TEST_CASE("[articles] and fetch_article are read; pages inherit [fetch]'s identity and networks", "[config][articles]") {
   test::TempDir dir;
-  const Config config = load(dir, R"(
+  const Config config = test::load_config_text(dir, R"(
 [fetch]
 user_agent = "probe/2"
 allow_networks = ["10.0.0.0/8"]
@@ -80,7 +61,7 @@ url = "https://c.example/feed"
 
 TEST_CASE("without [articles] nothing is fetched and pages are polite by default", "[config][articles]") {
   test::TempDir dir;
-  const Config config = load(dir, "[[feeds]]\nurl = \"https://a.example/feed\"\n");
+  const Config config = test::load_config_text(dir, "[[feeds]]\nurl = \"https://a.example/feed\"\n");
   CHECK(config.article_fetch_of(config.feeds[0]) == ArticleFetch::off);
   CHECK(config.articles.pages.max_per_host == 1);
   CHECK(config.articles.pages.min_interval == 1s);
@@ -88,9 +69,9 @@ TEST_CASE("without [articles] nothing is fetched and pages are polite by default
 }
 
 TEST_CASE("bad [articles] values are errors at their line", "[config][articles]") {
-  CHECK_THAT(error_of("[[feeds]]\nurl = \"https://a.example/\"\nfetch_article = \"yes\"\n"),
+  CHECK_THAT(test::config_error_of("[[feeds]]\nurl = \"https://a.example/\"\nfetch_article = \"yes\"\n"),
              Catch::Contains(":3:17: error: 'feeds.fetch_article' must be true (every new item), \"on_topic\""));
-  CHECK_THAT(error_of("[articles]\nfetch = 1\n"), Catch::Contains(":2:9: error: 'articles.fetch' must be true"));
-  CHECK_THAT(error_of("[articles]\nmax_per_host = 3\n"), Catch::Contains(":2:16: error: 'articles.max_per_host'"));
-  CHECK_THAT(error_of("[articles]\nrobots = \"1h\"\n"), Catch::Contains(":2:1: error: unknown key 'robots' in [articles]"));
+  CHECK_THAT(test::config_error_of("[articles]\nfetch = 1\n"), Catch::Contains(":2:9: error: 'articles.fetch' must be true"));
+  CHECK_THAT(test::config_error_of("[articles]\nmax_per_host = 3\n"), Catch::Contains(":2:16: error: 'articles.max_per_host'"));
+  CHECK_THAT(test::config_error_of("[articles]\nrobots = \"1h\"\n"), Catch::Contains(":2:1: error: unknown key 'robots' in [articles]"));
 }

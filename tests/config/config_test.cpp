@@ -2,32 +2,12 @@
 #include <cstdlib>
 
 #include "daemon/config/config.hpp"
+#include "tests/config/config_text.hpp"
 #include "tests/support/support.hpp"
 
 using namespace feedsieve;
 using feedsieve::test::TempDir;
 using feedsieve::test::write_file;
-
-namespace {
-
-Config load_text(const TempDir& dir, const std::string& text) {
-  write_file(dir / "feedsieve.toml", text);
-  return load_config(dir / "feedsieve.toml");
-}
-
-// The message of the ConfigError that loading `text` raises.
-std::string error_of(const std::string& text) {
-  TempDir dir;
-  try {
-    load_text(dir, text);
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  FAIL("the config was accepted:\n" << text);
-  return {};
-}
-
-}  // namespace
 
 TEST_CASE("the shipped config is valid and lists real feeds", "[config]") {
   const Config config = load_config(test::source_path("config/feedsieve.toml"));
@@ -40,7 +20,7 @@ TEST_CASE("the shipped config is valid and lists real feeds", "[config]") {
 
 TEST_CASE("a full config is read into its values", "[config]") {
   TempDir dir;
-  const Config config = load_text(dir, R"(
+  const Config config = test::load_config_text(dir, R"(
 [store]
 path = "/var/lib/x/store.db"
 [log]
@@ -96,7 +76,7 @@ enabled = false
 
 TEST_CASE("an empty config has working defaults", "[config]") {
   TempDir dir;
-  const Config config = load_text(dir, "");
+  const Config config = test::load_config_text(dir, "");
   CHECK(config.feeds.empty());
   CHECK(config.store_path == "feedsieve.db");
   CHECK(config.fetch.max_redirects == 5);
@@ -104,45 +84,45 @@ TEST_CASE("an empty config has working defaults", "[config]") {
 
 TEST_CASE("config errors name the file, line and column", "[config]") {
   SECTION("an unknown key") {
-    const auto message = error_of("[fetch]\ntimeout = \"5s\"\n  timeuot = \"5s\"\n");
+    const auto message = test::config_error_of("[fetch]\ntimeout = \"5s\"\n  timeuot = \"5s\"\n");
     CHECK_THAT(message, Catch::Contains("feedsieve.toml:3:3: error: unknown key 'timeuot' in [fetch]"));
     CHECK_THAT(message, Catch::Contains("known keys:"));
   }
   SECTION("an unknown section") {
-    CHECK_THAT(error_of("[fetc]\n"), Catch::Contains(":1:2: error: unknown key 'fetc' in the top level"));
+    CHECK_THAT(test::config_error_of("[fetc]\n"), Catch::Contains(":1:2: error: unknown key 'fetc' in the top level"));
   }
   SECTION("an unknown key in a feed") {
-    CHECK_THAT(error_of("[[feeds]]\nurl = \"https://a.example/\"\nintervall = \"5m\"\n"),
+    CHECK_THAT(test::config_error_of("[[feeds]]\nurl = \"https://a.example/\"\nintervall = \"5m\"\n"),
                Catch::Contains(":3:1: error: unknown key 'intervall' in [[feeds]] #1"));
   }
   SECTION("a TOML syntax error") {
-    CHECK_THAT(error_of("[store]\npath = \"unterminated\n"), Catch::Contains("feedsieve.toml:2:"));
+    CHECK_THAT(test::config_error_of("[store]\npath = \"unterminated\n"), Catch::Contains("feedsieve.toml:2:"));
   }
   SECTION("a wrong type") {
-    CHECK_THAT(error_of("[fetch]\nmax_redirects = \"five\"\n"),
+    CHECK_THAT(test::config_error_of("[fetch]\nmax_redirects = \"five\"\n"),
                Catch::Contains(":2:17: error: 'fetch.max_redirects' must be a whole number"));
   }
   SECTION("a bad duration") {
-    CHECK_THAT(error_of("[schedule]\ninterval = \"soon\"\n"),
+    CHECK_THAT(test::config_error_of("[schedule]\ninterval = \"soon\"\n"),
                Catch::Contains(":2:12: error: 'schedule.interval' must be a duration"));
   }
   SECTION("a feed without a url") {
-    CHECK_THAT(error_of("[[feeds]]\nname = \"x\"\n"), Catch::Contains("has no 'url'"));
+    CHECK_THAT(test::config_error_of("[[feeds]]\nname = \"x\"\n"), Catch::Contains("has no 'url'"));
   }
   SECTION("a feed url that is not http") {
-    CHECK_THAT(error_of("[[feeds]]\nurl = \"file:///etc/passwd\"\n"),
+    CHECK_THAT(test::config_error_of("[[feeds]]\nurl = \"file:///etc/passwd\"\n"),
                Catch::Contains(":2:7: error: 'feeds.url' must be an absolute http:// or https:// URL"));
   }
   SECTION("two feeds with one name") {
-    CHECK_THAT(error_of("[[feeds]]\nname = \"a\"\nurl = \"https://a.example/\"\n"
+    CHECK_THAT(test::config_error_of("[[feeds]]\nname = \"a\"\nurl = \"https://a.example/\"\n"
                         "[[feeds]]\nname = \"a\"\nurl = \"https://b.example/\"\n"),
                Catch::Contains("two feeds are named \"a\""));
   }
   SECTION("an unknown log level") {
-    CHECK_THAT(error_of("[log]\nlevel = \"loud\"\n"), Catch::Contains("'log.level' must be one of"));
+    CHECK_THAT(test::config_error_of("[log]\nlevel = \"loud\"\n"), Catch::Contains("'log.level' must be one of"));
   }
   SECTION("jitter out of range") {
-    CHECK_THAT(error_of("[schedule]\njitter = 2.0\n"), Catch::Contains("'schedule.jitter' must be a number from 0"));
+    CHECK_THAT(test::config_error_of("[schedule]\njitter = 2.0\n"), Catch::Contains("'schedule.jitter' must be a number from 0"));
   }
 }
 

@@ -2,23 +2,12 @@
 #include <catch2/catch.hpp>
 
 #include "daemon/config/config.hpp"
+#include "tests/config/config_text.hpp"
 #include "tests/support/support.hpp"
 
 using namespace feedsieve;
 
 namespace {
-
-std::string load_error(const std::string& text) {
-  test::TempDir dir;
-  test::write_file(dir / "feedsieve.toml", text);
-  try {
-    load_config(dir / "feedsieve.toml");
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  FAIL("the config was accepted:\n" << text);
-  return {};
-}
 
 const std::string kHead = "# a site without a feed\n[[feeds]]\nname = \"gazette\"\nurl = \"https://g.example/science/\"\n";
 
@@ -40,17 +29,17 @@ TEST_CASE("an html feed's selectors are read, with the default link selector", "
 
 TEST_CASE("a selector that is not XPath 1.0 is an error at its line and column", "[config][scrape]") {
   const auto message =
-      load_error(kHead + "kind = \"html\"\nitem = \"//article\"\ntitle = \".//h3\"\n  summary = \".//p[@class='x'\"\n");
+      test::config_error_of(kHead + "kind = \"html\"\nitem = \"//article\"\ntitle = \".//h3\"\n  summary = \".//p[@class='x'\"\n");
   CHECK_THAT(message, Catch::Contains("feedsieve.toml:8:13: error: 'feeds.summary' is not an XPath 1.0 expression"));
   CHECK_THAT(message, Catch::Contains("at character 16 of \".//p[@class='x'\""));
 }
 
 TEST_CASE("html feeds need item and title; feeds reject selectors; kind is checked", "[config][scrape]") {
-  CHECK_THAT(load_error(kHead + "kind = \"html\"\ntitle = \"h2\"\n"),
+  CHECK_THAT(test::config_error_of(kHead + "kind = \"html\"\ntitle = \"h2\"\n"),
              Catch::Contains(":2:1: error: [[feeds]] #1 is kind = \"html\" and needs 'item'"));
-  CHECK_THAT(load_error(kHead + "kind = \"html\"\nitem = \"count(//a)\"\ntitle = \"h2\"\n"),
+  CHECK_THAT(test::config_error_of(kHead + "kind = \"html\"\nitem = \"count(//a)\"\ntitle = \"h2\"\n"),
              Catch::Contains(":6:8: error: 'feeds.item' is not an XPath 1.0 expression: it computes a value"));
-  CHECK_THAT(load_error(kHead + "item = \"//article\"\n"),
+  CHECK_THAT(test::config_error_of(kHead + "item = \"//article\"\n"),
              Catch::Contains(":5:8: error: 'feeds.item' is a selector of kind = \"html\" feeds"));
-  CHECK_THAT(load_error(kHead + "kind = \"page\"\n"), Catch::Contains(":5:8: error: 'feeds.kind' must be \"feed\""));
+  CHECK_THAT(test::config_error_of(kHead + "kind = \"page\"\n"), Catch::Contains(":5:8: error: 'feeds.kind' must be \"feed\""));
 }
