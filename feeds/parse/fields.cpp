@@ -18,14 +18,6 @@ bool has_element_child(pugi::xml_node node) {
                      [](pugi::xml_node n) { return n.type() == pugi::node_element; });
 }
 
-// text_content(node), without a copy when the element holds one text or
-// CDATA node and nothing else (dates, links, ids): a view into the tree.
-std::string_view text_view(pugi::xml_node node, std::string& storage) {
-  if (const auto sole = sole_text(node)) return *sole;
-  storage = text_content(node);
-  return storage;
-}
-
 std::string_view trim_view(std::string_view text) {
   const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!text.empty() && space(text.front())) text.remove_prefix(1);
@@ -110,8 +102,8 @@ Text title_element(pugi::xml_node node, const Context& context) {
 
 std::optional<Timestamp> date_of(pugi::xml_node node, const Context& context) {
   if (!node) return std::nullopt;
-  std::string storage;
-  const std::string_view text = trim_view(text_view(node, storage));
+  const Text whole(node);
+  const std::string_view text = trim_view(whole.value());
   if (text.empty()) return std::nullopt;
   auto parsed = parse_date(text);
   if (!parsed) context.warnings.push_back("unparseable date \"" + std::string(text.substr(0, 64)) + "\"");
