@@ -2,6 +2,7 @@
 // Turns what a user typed into an FTS5 query that cannot be a syntax error,
 // and writes the SQL of the full-text tables' listing key.
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,10 @@ inline constexpr std::array<const char*, 2> search_tables{"stories_fts_on", "sto
 // time and row, which is what a range bound needs (every key of the row is at
 // least it, every key of an earlier row of the same minute below it).
 std::string search_key_sql(const std::string& time, const std::string& row);
+
+// One minute of the listing key: the first key of a minute is this past the
+// first key of the minute before.
+inline constexpr std::int64_t listing_key_minute = std::int64_t{1} << 30;
 
 // SQL for the stories.id of the listing key `key`.
 std::string key_row_sql(const std::string& key);

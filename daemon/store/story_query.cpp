@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
-#include <cstdint>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -88,8 +87,6 @@ constexpr const char* after_ranked = " WHERE (w.rank, w.story_row) > (c.rank, :a
 
 using store_detail::key_row_sql;
 using store_detail::search_key_sql;
-// One minute of the listing key: the first key of the next minute is this past the first of this one.
-constexpr std::int64_t key_minute = std::int64_t{1} << 30;
 
 // The full-text tables the query's verdict filter reads.
 std::vector<std::string> search_tables_of(const StoryQuery& query) {
@@ -132,7 +129,7 @@ std::string rank_call(const std::string& table, std::size_t phrases) {
 std::string search_conditions(const StoryQuery& query, const std::string& table, bool ranked) {
   std::string sql = " " + table + " MATCH :match";
   if (query.since) sql += " AND f.rowid >= " + search_key_sql(":since", "0");
-  if (query.until) sql += " AND f.rowid < " + search_key_sql(":until", "0") + " + " + std::to_string(key_minute);
+  if (query.until) sql += " AND f.rowid < " + search_key_sql(":until", "0") + " + " + std::to_string(store_detail::listing_key_minute);
   if (query.after) sql += ranked ? pinned_window : " AND f.rowid < " + search_key_sql(":after_time", ":after_row");
   return sql;
 }
