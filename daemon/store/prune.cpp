@@ -44,35 +44,35 @@ void bind_policy(SQLite::Statement& statement, const RetentionPolicy& policy, Ti
   statement.bind(":max_items", static_cast<std::int64_t>(policy.max_items_per_feed.value_or(1'000'000'000)));
 }
 
-// The rows of by_feed_sql.
-std::vector<FeedPrune> read_by_feed(SQLite::Statement& select) {
-  std::vector<FeedPrune> out;
-  while (select.executeStep())
-    out.push_back({select.getColumn(0).getString(), select.getColumn(1).getInt64(), select.getColumn(2).getString(),
-                   select.getColumn(3).getString()});
-  return out;
-}
-
-// Per feed, the items of `doomed`, a table or CTE of item ids (column `id`):
-// how many, and the first and last time they were listed.
-std::string by_feed_sql(const std::string& doomed) {
-  return "SELECT f.name, count(*), min(i.last_seen_at), max(i.last_seen_at) FROM " + doomed +
+// What goes, per feed and in all, of `doomed`: a table or CTE of the items'
+// ids and their stories (columns `id`, `story_id`). Per feed, how many items
+// and the first and last time they were listed; the last column, the same on
+// every row, is the stories.
+std::string report_sql(const std::string& doomed) {
+  return "SELECT f.name, count(*), min(i.last_seen_at), max(i.last_seen_at), (SELECT count(DISTINCT story_id) FROM " +
+         doomed + ") FROM " + doomed +
          " d JOIN items i ON i.id = d.id JOIN feeds f ON f.id = i.feed_id"
          " GROUP BY f.id ORDER BY count(*) DESC, f.name";
 }
 
+PruneReport read_report(SQLite::Statement& select) {
+  PruneReport report;
+  while (select.executeStep()) {
+    report.by_feed.push_back({select.getColumn(0).getString(), select.getColumn(1).getInt64(),
+                              select.getColumn(2).getString(), select.getColumn(3).getString()});
+    report.items += report.by_feed.back().items;
+    report.stories = select.getColumn(4).getInt64();
+  }
+  return report;
+}
+
 PruneReport count_doomed(SQLite::Database& db, const RetentionPolicy& policy, Timestamp now) {
   SQLite::Statement count(db, std::string(doomed_cte) +
-                                  " SELECT count(*), count(DISTINCT story_id) FROM expired"
-                                  " WHERE story_id IN doomed_stories");
+                                  ", doomed AS MATERIALIZED (SELECT id, story_id FROM expired"
+                                  " WHERE story_id IN doomed_stories) " +
+                                  report_sql("doomed"));
   bind_policy(count, policy, now);
-  count.executeStep();
-  PruneReport report{count.getColumn(0).getInt64(), count.getColumn(1).getInt64(), {}};
-  SQLite::Statement by_feed(db, std::string(doomed_cte) + ", doomed AS (SELECT id FROM expired WHERE story_id IN"
-                                                          " doomed_stories) " + by_feed_sql("doomed"));
-  bind_policy(by_feed, policy, now);
-  report.by_feed = read_by_feed(by_feed);
-  return report;
+  return read_report(count);
 }
 
 PruneReport delete_doomed(SQLite::Database& db, const RetentionPolicy& policy, Timestamp now) {
@@ -82,11 +82,8 @@ PruneReport delete_doomed(SQLite::Database& db, const RetentionPolicy& policy, T
                                     " SELECT id, story_id FROM expired WHERE story_id IN doomed_stories");
   bind_policy(collect, policy, now);
   collect.exec();
-  PruneReport report;
-  report.items = db.execAndGet("SELECT count(*) FROM temp.doomed_items").getInt64();
-  report.stories = db.execAndGet("SELECT count(DISTINCT story_id) FROM temp.doomed_items").getInt64();
-  SQLite::Statement by_feed(db, by_feed_sql("temp.doomed_items"));
-  report.by_feed = read_by_feed(by_feed);
+  SQLite::Statement counted(db, report_sql("temp.doomed_items"));
+  const PruneReport report = read_report(counted);
   // The dedup lookup tables hold plain ids, not foreign keys: clear them too.
   db.exec("DELETE FROM simhash_bands WHERE item_id IN (SELECT id FROM temp.doomed_items)");
   db.exec("DELETE FROM items WHERE id IN (SELECT id FROM temp.doomed_items)");
