@@ -131,14 +131,12 @@ int main(int argc, char** argv) {
     std::erase_if(corpus, [&](const bench::Document& doc) { return group_of(doc) != args.only; });
   if (!args.write_dir.empty()) return write_corpus(corpus, args.write_dir);
 
-  std::size_t bytes = 0;
-  for (const auto& doc : corpus) bytes += doc.bytes.size();
   const long rss_corpus = peak_rss_mb();
 
   const Timings all = time_parses(corpus, [](const bench::Document&) { return true; });
   const long rss_full = peak_rss_mb();
 
-  const double mb = static_cast<double>(bytes) / 1e6;
+  const double mb = static_cast<double>(all.bytes) / 1e6;
   std::printf("corpus: %zu feeds (%d huge), %.1f MB, seed %u; %zu failed to parse\n", corpus.size(), args.huge, mb,
               args.seed, all.failed);
   std::printf("raw pugixml DOM: %8.1f MB/s  (%.3f s, %zu docs loaded)\n", mb / all.raw, all.raw, all.loaded);
