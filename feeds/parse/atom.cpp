@@ -63,7 +63,7 @@ Text text_construct(pugi::xml_node node, const Context& context) {
                          type.find("xml") == std::string::npos;
   Text text;
   if (mode == "base64" || is_binary) {
-    text = Text::owning(base64_decode(text_content(node)));
+    text = Text::owning(base64_decode(Text(node).value()));
     // Only a text type keeps decoded bytes literal; anything else may carry markup.
     text.html = !(type.empty() || type == "text" || type == "text/plain");
   } else if (is_xhtml || has_element_child(node)) {
@@ -81,11 +81,11 @@ Text text_construct(pugi::xml_node node, const Context& context) {
 // 0.3 producers sometimes put the URL in the element's text instead of href.
 std::string link_target(pugi::xml_node link, const Context& context) {
   const std::string_view href = attribute(link, "", "href");
-  return resolve_link(link, href.empty() ? text_content(link) : std::string(href), context);
+  return resolve_link(link, href.empty() ? Text(link).value() : href, context);
 }
 
 std::string person(pugi::xml_node node, std::string_view uri) {
-  return author_string(text_content(first_child(node, uri, "name")), text_content(first_child(node, uri, "email")));
+  return author_string(Text(first_child(node, uri, "name")).value(), Text(first_child(node, uri, "email")).value());
 }
 
 struct DateSlots {
@@ -155,7 +155,7 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
     const std::string_view name = local_name(qualified);
     const std::string_view cns = context.scopes.namespace_of(c, qualified);
     if (cns == uri) {
-      if (name == "id") entry.id = trim_copy(text_content(c));
+      if (name == "id") entry.id = trim_copy(Text(c).value());
       else if (name == "title") once(title, c);
       else if (name == "link") read_link(c, entry, context);
       else if (name == "summary") once(summary, c);
@@ -171,8 +171,8 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
       else if (name == "updated") once(d.updated, c);
       else if (name == "modified") once(d.modified, c);
     } else if (cns == ns::dc) {
-      if (name == "subject") add_unique(entry.categories, collapse_whitespace(text_content(c)));
-      else if (name == "creator") add_unique(entry.authors, rss_person(text_content(c)));
+      if (name == "subject") add_unique(entry.categories, collapse_whitespace(Text(c).value()));
+      else if (name == "creator") add_unique(entry.authors, rss_person(Text(c).value()));
       else if (name == "date") once(d.dc_date, c);
     } else if (cns == ns::dcterms && name == "modified") {
       once(d.dcterms_modified, c);

@@ -72,10 +72,10 @@ std::string html_content(const Text& text, const Context& context) {
 }
 
 std::string resolve_link(pugi::xml_node node, std::string_view reference, const Context& context) {
-  const std::string ref = trim_copy(reference);
+  const std::string_view ref = trim_view(reference);
   if (ref.empty()) return {};
   const std::string& base = element_base(node, context);
-  return base.empty() ? ref : context.bases.get(base).resolve(ref);
+  return base.empty() ? std::string(ref) : context.bases.get(base).resolve(ref);
 }
 
 const std::string& element_base(pugi::xml_node node, const Context& context) {

@@ -13,7 +13,7 @@ namespace {
 
 constexpr std::string_view sy_namespace = "http://purl.org/rss/1.0/modules/syndication/";
 
-std::string trimmed(pugi::xml_node node) { return trim_copy(text_content(node)); }
+std::string trimmed(pugi::xml_node node) { return trim_copy(Text(node).value()); }
 
 std::optional<int> whole_number(const std::string& text) {
   int value = 0;

@@ -15,7 +15,7 @@ namespace {
 constexpr std::array<std::string_view, 10> kModuleNamespaces{
     ns::dc, ns::dcterms, ns::content, ns::media, ns::atom10, ns::atom03, ns::xhtml, ns::rdf, ns::xml, ns::itunes};
 
-std::string trimmed_text(pugi::xml_node node) { return trim_copy(text_content(node)); }
+std::string trimmed_text(pugi::xml_node node) { return trim_copy(Text(node).value()); }
 
 // An atom:link inside RSS: the alternate one is the item's link.
 bool is_alternate_atom_link(pugi::xml_node node) {
@@ -85,9 +85,9 @@ void read_rss_child(pugi::xml_node c, std::string_view name, Slots& s, RssWireIt
   }
   else if (name == "pubDate") set_once(s.pub_date, c);
   else if (name == "body" || name == "fullitem") set_once(s.body, c);
-  else if (name == "author") add_unique(item.authors, rss_person(text_content(c)));
-  else if (name == "category") add_unique(item.categories, collapse_whitespace(text_content(c)));
-  else if (name == "tags" || name == "keywords") split_tags(item.categories, text_content(c));
+  else if (name == "author") add_unique(item.authors, rss_person(Text(c).value()));
+  else if (name == "category") add_unique(item.categories, collapse_whitespace(Text(c).value()));
+  else if (name == "tags" || name == "keywords") split_tags(item.categories, Text(c).value());
   else if (name == "enclosure") {
     add_enclosure(item.enclosures, {resolve_link(c, attribute(c, "", "url"), context),
                                     std::string(attribute(c, "", "type")), parse_length(attribute(c, "", "length"))});
@@ -103,8 +103,8 @@ void read_child(pugi::xml_node c, std::string_view name, std::string_view uri, S
   } else if (uri == ns::dc) {
     if (name == "title") set_once(s.dc_title, c);
     else if (name == "description") set_once(s.dc_description, c);
-    else if (name == "creator" || name == "author") add_unique(item.authors, rss_person(text_content(c)));
-    else if (name == "subject") add_unique(item.categories, collapse_whitespace(text_content(c)));
+    else if (name == "creator" || name == "author") add_unique(item.authors, rss_person(Text(c).value()));
+    else if (name == "subject") add_unique(item.categories, collapse_whitespace(Text(c).value()));
     else if (name == "date") set_once(s.dc_date, c);
   } else if (uri == ns::dcterms) {
     if (name == "issued") set_once(s.issued, c);
@@ -131,14 +131,14 @@ void read_child(pugi::xml_node c, std::string_view name, std::string_view uri, S
   } else if (uri == ns::itunes) {
     if (name == "author") set_once(s.itunes_author, c);
     else if (name == "summary") set_once(s.itunes_summary, c);
-    else if (name == "keywords") split_tags(item.categories, text_content(c));
+    else if (name == "keywords") split_tags(item.categories, Text(c).value());
     else if (name == "category") add_unique(item.categories, collapse_whitespace(attribute(c, "", "text")));
   } else if (uri == ns::atom10 || uri == ns::atom03) {
     if (is_alternate_atom_link(c)) set_once(s.atom_link, c);
     else if (name == "published") set_once(s.published, c);
     else if (name == "updated") set_once(s.updated, c);
-    else if (name == "author") add_unique(item.authors, author_string(text_content(first_child(c, uri, "name")),
-                                                                        text_content(first_child(c, uri, "email"))));
+    else if (name == "author") add_unique(item.authors, author_string(Text(first_child(c, uri, "name")).value(),
+                                                                        Text(first_child(c, uri, "email")).value()));
   }
 }
 
@@ -187,9 +187,9 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   if (!description || (s.summary_first && s.description)) std::swap(description, fuller);
   item.description = html_element(description, context);
   // A podcast's itunes:author names the item's author when nothing else does.
-  if (item.authors.empty() && s.itunes_author) add_unique(item.authors, rss_person(text_content(s.itunes_author)));
+  if (item.authors.empty() && s.itunes_author) add_unique(item.authors, rss_person(Text(s.itunes_author).value()));
   item.content = html_element(first_of({s.content, s.body, fuller}), context);
-  if (s.link) item.link = resolve_link(s.link, text_content(s.link), context);
+  if (s.link) item.link = resolve_link(s.link, Text(s.link).value(), context);
   if (item.link.empty() && s.atom_link) item.link = resolve_link(s.atom_link, attribute(s.atom_link, "", "href"), context);
   if (s.guid) {
     item.guid = trimmed_text(s.guid);
@@ -235,7 +235,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
   }
   wire.title = title_element(first_of({title, dc_title}), context);
   wire.description = html_element(first_of({description, dc_description}), context);
-  if (link) wire.link = resolve_link(link, text_content(link), context);
+  if (link) wire.link = resolve_link(link, Text(link).value(), context);
   if (wire.link.empty() && atom_link) wire.link = resolve_link(atom_link, attribute(atom_link, "", "href"), context);
   if (ttl) {
     const std::string text = trimmed_text(ttl);

@@ -19,6 +19,7 @@
 //   HTML keeps as it is.
 #include "feeds/text/simple_html.hpp"
 
+#include <boost/container/small_vector.hpp>
 #include <boost/container/static_vector.hpp>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -30,7 +31,6 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
-#include <vector>
 
 #include "feeds/encoding/charset.hpp"
 #include "feeds/encoding/utf8_blocks.hpp"
@@ -112,12 +112,14 @@ class KnownTags {
   Known find(std::string_view written) const {
     constexpr Known kNone{GUMBO_TAG_UNKNOWN, Kind::refused};
     if (written.size() > kLongest) return kNone;
-    std::array<char, kLongest> lower{};
+    Key lower{};
     for (std::size_t i = 0; i < written.size(); ++i) lower[i] = ascii_lower(written[i]);
     const std::string_view name(lower.data(), written.size());
     for (std::size_t slot = name_hash(name) & (kSlots - 1); slots_[slot].name_size != 0; slot = (slot + 1) & (kSlots - 1)) {
       const Slot& s = slots_[slot];
-      if (std::string_view(s.name.data(), s.name_size) == name) return s.known;
+      // Whole zero-padded keys: a compare of fixed size is two word loads,
+      // where one of the name's length was a call to memcmp for every tag.
+      if (std::memcmp(s.name.data(), lower.data(), sizeof(Key)) == 0) return s.known;
     }
     return kNone;
   }
@@ -125,9 +127,10 @@ class KnownTags {
  private:
   static constexpr std::size_t kLongest = 10;  // blockquote, figcaption
   static constexpr std::size_t kSlots = 256;   // a power of two, several times the tags
+  using Key = std::array<char, 16>;            // a name, lower-case, zero-padded
 
   struct Slot {
-    std::array<char, kLongest> name{};
+    Key name{};
     std::uint8_t name_size = 0;  // 0 for an empty slot
     Known known{GUMBO_TAG_UNKNOWN, Kind::refused};
   };
@@ -463,7 +466,9 @@ class Scanner {
   std::size_t i_ = 0;
   SimpleHtmlSink& sink_;
   boost::container::static_vector<Open, kMaxDepth> open_;  // on the stack: no allocation per fragment
-  std::vector<HtmlAttribute> attributes_;  // reused from tag to tag; the first count_ are the current ones
+  // Reused from tag to tag; the first count_ are the current ones. On the
+  // stack up to a few: a fragment's first attribute cost an allocation.
+  boost::container::small_vector<HtmlAttribute, 4> attributes_;
   std::size_t count_ = 0;
   std::string scratch_;
 };
