@@ -124,6 +124,13 @@ class Writer {
   std::string_view script_;
 };
 
+// `text`, also kept in `into`: the recording stays inside the expression that
+// writes the document, so the random draws keep their order.
+std::string kept(std::string text, std::vector<std::string>& into) {
+  into.push_back(text);
+  return text;
+}
+
 std::string escape_json(const std::string& text) {
   std::string out;
   for (const char c : text) {
@@ -133,7 +140,7 @@ std::string escape_json(const std::string& text) {
   return out;
 }
 
-std::string rss2(Writer& w, const char* encoding, int items) {
+std::string rss2(Writer& w, const char* encoding, int items, Document& d) {
   std::string doc = std::string("<?xml version=\"1.0\" encoding=\"") + encoding +
                     "\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
                     "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n"
@@ -145,15 +152,16 @@ std::string rss2(Writer& w, const char* encoding, int items) {
     doc += "<item><title>" + w.words(6 + w.pick(6)) + " &amp; more</title><link>https://news.example.com/" + id +
            "</link><guid isPermaLink=\"false\">tag:news.example.com," + id + "</guid><pubDate>" + w.rfc822_date() +
            "</pubDate><dc:creator>" + w.words(2) + "</dc:creator><category>" + w.words(1) +
-           "</category><category>" + w.words(1) + "</category><description><![CDATA[" + w.html(1) +
-           "]]></description><content:encoded><![CDATA[" + w.html(2 + w.pick(4)) + "]]></content:encoded>";
+           "</category><category>" + w.words(1) + "</category><description><![CDATA[" + kept(w.html(1), d.descriptions) +
+           "]]></description><content:encoded><![CDATA[" + kept(w.html(2 + w.pick(4)), d.contents) +
+           "]]></content:encoded>";
     if (w.pick(5) == 0) doc += "<enclosure url=\"https://cdn.example.com/" + id + ".mp3\" length=\"12345\" type=\"audio/mpeg\"/>";
     doc += "</item>\n";
   }
   return doc + "</channel></rss>\n";
 }
 
-std::string atom(Writer& w, const char* encoding, int items) {
+std::string atom(Writer& w, const char* encoding, int items, Document& d) {
   std::string doc = std::string("<?xml version=\"1.0\" encoding=\"") + encoding +
                     "\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"https://blog.example.org/\">"
                     "<title type=\"text\">" + w.words(4) + "</title><id>tag:blog.example.org,2024:feed</id>"
@@ -167,7 +175,7 @@ std::string atom(Writer& w, const char* encoding, int items) {
            "<category term=\"" + w.words(1) + "\"/><summary>" + w.words(20) + "</summary>"
            "<content type=\"html\">" ;
     // Escaped HTML, as most Atom feeds carry it.
-    for (const char c : w.html(2 + w.pick(4))) {
+    for (const char c : kept(w.html(2 + w.pick(4)), d.contents)) {
       if (c == '<') doc += "&lt;"; else if (c == '&') doc += "&amp;"; else doc += c;
     }
     doc += "</content></entry>\n";
@@ -175,7 +183,7 @@ std::string atom(Writer& w, const char* encoding, int items) {
   return doc + "</feed>\n";
 }
 
-std::string rdf(Writer& w, const char* encoding, int items) {
+std::string rdf(Writer& w, const char* encoding, int items, Document& d) {
   std::string doc = std::string("<?xml version=\"1.0\" encoding=\"") + encoding +
                     "\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
                     "xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
@@ -186,13 +194,13 @@ std::string rdf(Writer& w, const char* encoding, int items) {
     const std::string id = std::to_string(w.pick(1'000'000));
     doc += "<item rdf:about=\"https://rdf.example.net/" + id + "\"><title>" + w.words(6) +
            "</title><link>https://rdf.example.net/" + id + "</link><dc:date>" + w.iso_date() +
-           "</dc:date><dc:subject>" + w.words(1) + "</dc:subject><description>" + w.words(30) +
+           "</dc:date><dc:subject>" + w.words(1) + "</dc:subject><description>" + kept(w.words(30), d.descriptions) +
            "</description></item>\n";
   }
   return doc + "</rdf:RDF>\n";
 }
 
-std::string json_feed(Writer& w, int items) {
+std::string json_feed(Writer& w, int items, Document& d) {
   std::string doc = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"" + w.words(3) +
                     "\",\"home_page_url\":\"https://json.example.com/\",\"items\":[";
   for (int i = 0; i < items; ++i) {
@@ -200,7 +208,7 @@ std::string json_feed(Writer& w, int items) {
     if (i) doc += ',';
     doc += "{\"id\":\"" + id + "\",\"url\":\"https://json.example.com/" + id + "\",\"title\":\"" + w.words(6) +
            "\",\"date_published\":\"" + w.iso_date() + "\",\"tags\":[\"" + w.words(1) + "\"],\"content_html\":\"" +
-           escape_json(w.html(2 + w.pick(3))) + "\",\"authors\":[{\"name\":\"" + w.words(2) + "\"}]}";
+           escape_json(kept(w.html(2 + w.pick(3)), d.contents)) + "\",\"authors\":[{\"name\":\"" + w.words(2) + "\"}]}";
   }
   return doc + "]}\n";
 }
@@ -214,17 +222,18 @@ Document make(std::mt19937& rng, int index, int items) {
   std::string format;
   if (kind == 9) {
     format = "json";
-    utf8 = json_feed(w, items);
+    utf8 = json_feed(w, items, d);
     d.json = true;
   } else if (kind >= 6) {
     format = "atom";
-    utf8 = atom(w, enc.name, items);
+    utf8 = atom(w, enc.name, items, d);
+    d.base = "https://blog.example.org/";  // its xml:base
   } else if (kind == 5) {
     format = "rdf";
-    utf8 = rdf(w, enc.name, items);
+    utf8 = rdf(w, enc.name, items, d);
   } else {
     format = "rss2";
-    utf8 = rss2(w, enc.name, items);
+    utf8 = rss2(w, enc.name, items, d);
   }
   const char* encoding = d.json ? "UTF-8" : enc.name;
   char prefix[16];

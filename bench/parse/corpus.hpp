@@ -11,6 +11,12 @@ struct Document {
   std::string bytes;  // in the document's own encoding
   std::string encoding;  // as declared: "UTF-8", "windows-1252", ...
   bool json = false;
+  // The HTML fields as the generator wrote them, in UTF-8: what parse_feed
+  // sanitizes (contents) and turns into plain text (descriptions), against
+  // `base`. bench_parse times that work on its own, a floor under the parse.
+  std::vector<std::string> contents;
+  std::vector<std::string> descriptions;
+  std::string base;
 };
 
 // `count` ordinary feeds (RSS 2.0, Atom 1.0, RSS 1.0, JSON Feed; UTF-8,
