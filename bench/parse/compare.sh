@@ -9,6 +9,10 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build}
 count=${2:-3000}
 huge=${3:-3}
+if ! /usr/bin/python3 -c 'import feedparser' 2>/dev/null; then
+  echo "compare.sh: python3 cannot import feedparser; install it with: apt-get install python3-feedparser" >&2
+  exit 2
+fi
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 "$build/bench/bench_parse" --count "$count" --huge "$huge" --write "$dir/corpus" >/dev/null
