@@ -85,15 +85,30 @@ std::optional<std::pair<std::size_t, std::size_t>> declaration_span(std::string_
   return std::pair{start, end + 2};
 }
 
+// Writes the UTF-8 declaration over [start, end) of text. A declaration at
+// least as long is overwritten in place, padded with the spaces XML allows
+// before "?>": replacing it by a shorter one would move the whole document.
+void declare_utf8(std::string& text, std::size_t start, std::size_t end) {
+  const std::size_t length = end - start;
+  if (length < kUtf8Declaration.size()) {
+    text.replace(start, length, kUtf8Declaration);
+    return;
+  }
+  constexpr std::string_view close = "?>";
+  const std::string_view body = kUtf8Declaration.substr(0, kUtf8Declaration.size() - close.size());
+  char* out = text.data() + start;
+  out = std::copy(body.begin(), body.end(), out);
+  out = std::fill_n(out, length - kUtf8Declaration.size(), ' ');
+  std::copy(close.begin(), close.end(), out);
+}
+
 // The document as it goes to the XML parser: NUL bytes, which no XML
 // document may contain, left out, and its XML declaration (if any) made to
-// say UTF-8, since that is what the bytes are now (pugixml would otherwise try
-// to honour the old charset). Converted text is edited in its own buffer.
+// say UTF-8, since that is what the bytes are now. Converted text is edited
+// in its own buffer.
 std::string finish_document(std::string&& text) {
   if (text.find('\0') != std::string::npos) std::erase(text, '\0');
-  if (const auto span = declaration_span(text)) {
-    text.replace(span->first, span->second - span->first, kUtf8Declaration);
-  }
+  if (const auto span = declaration_span(text)) declare_utf8(text, span->first, span->second);
   return std::move(text);
 }
 

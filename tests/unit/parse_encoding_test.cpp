@@ -69,9 +69,20 @@ TEST_CASE("the HTTP charset applies when the document declares none", "[parse][e
 }
 
 TEST_CASE("the declaration is rewritten to UTF-8 after conversion", "[parse][encoding]") {
-  const DecodedDocument doc = decode_xml_document("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a>\xe9</a>", "");
-  CHECK(doc.encoding == "WINDOWS-1252");
-  CHECK(doc.utf8 == "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>\u00e9</a>");
+  SECTION("a longer declaration is overwritten in place, padded before ?>") {
+    const DecodedDocument doc = decode_xml_document("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a>\xe9</a>", "");
+    CHECK(doc.encoding == "WINDOWS-1252");
+    CHECK(doc.utf8 == "<?xml version=\"1.0\" encoding=\"UTF-8\"     ?><a>\u00e9</a>");
+  }
+  SECTION("a shorter one is replaced") {
+    const DecodedDocument doc = decode_xml_document(" <?xml version='1.0' encoding='GBK'?><a>\xd6\xd0</a>", "");
+    CHECK(doc.utf8 == " <?xml version=\"1.0\" encoding=\"UTF-8\"?><a>\u4e2d</a>");
+  }
+  SECTION("the padded declaration still parses") {
+    CHECK(parse_feed("<?xml version=\"1.0\" encoding=\"windows-1252\" standalone=\"yes\"?>"
+                     "<rss version=\"2.0\"><channel><title>caf\xe9</title></channel></rss>")
+              .title == "caf\u00e9");
+  }
 }
 
 TEST_CASE("conversion replaces invalid and truncated sequences", "[parse][encoding]") {
