@@ -155,7 +155,7 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
     const std::string_view name = local_name(qualified);
     const std::string_view cns = context.scopes.namespace_of(c, qualified);
     if (cns == uri) {
-      if (name == "id") entry.id = trim_copy(Text(c).value());
+      if (name == "id") entry.id = trimmed_text(c);
       else if (name == "title") once(title, c);
       else if (name == "link") read_link(c, entry, context);
       else if (name == "summary") once(summary, c);

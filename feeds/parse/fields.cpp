@@ -29,6 +29,8 @@ std::string_view trim_view(std::string_view text) {
 
 std::string trim_copy(std::string_view text) { return std::string(trim_view(text)); }
 
+std::string trimmed_text(pugi::xml_node node) { return trim_copy(Text(node).value()); }
+
 Text::Text(pugi::xml_node node) {
   if (const auto sole = sole_text(node)) {
     viewed_ = *sole;

@@ -104,6 +104,8 @@ std::string fallback_id(std::string_view link, std::string_view title);
 std::int64_t parse_length(std::string_view text);
 
 std::string trim_copy(std::string_view text);
+// The text below `node`, its surrounding whitespace trimmed.
+std::string trimmed_text(pugi::xml_node node);
 std::string base64_decode(std::string_view text);
 
 // Reads each of `entries` (the feed's items in document order) into

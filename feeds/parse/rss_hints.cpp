@@ -13,8 +13,6 @@ namespace {
 
 constexpr std::string_view sy_namespace = "http://purl.org/rss/1.0/modules/syndication/";
 
-std::string trimmed(pugi::xml_node node) { return trim_copy(Text(node).value()); }
-
 std::optional<int> whole_number(const std::string& text) {
   int value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -45,7 +43,7 @@ std::vector<int> numbers_of(pugi::xml_node list, std::string_view child, int min
   std::vector<int> out;
   for (const pugi::xml_node c : list.children()) {
     if (!is_rss_element(c, child, context)) continue;
-    const auto value = whole_number(trimmed(c));
+    const auto value = whole_number(trimmed_text(c));
     // skipHours is 0-23 in the spec, but 24 (meaning midnight) is common.
     if (value && *value >= min && *value <= max) out.push_back(*value % 24 == 0 && max == 24 ? 0 : *value);
   }
@@ -58,7 +56,7 @@ std::vector<int> days_of(pugi::xml_node list, const Context& context) {
   std::vector<int> out;
   for (const pugi::xml_node c : list.children()) {
     if (!is_rss_element(c, "day", context)) continue;
-    std::string name = trimmed(c);
+    std::string name = trimmed_text(c);
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
     const auto it = std::find(names.begin(), names.end(), name);
@@ -74,9 +72,9 @@ void read_channel_hints(pugi::xml_node channel, RssWireChannel& wire, const Cont
   int frequency = 1;
   for (const pugi::xml_node c : channel.children()) {
     if (is_sy_element(c, "updatePeriod", context)) {
-      period = period_length(trimmed(c));
+      period = period_length(trimmed_text(c));
     } else if (is_sy_element(c, "updateFrequency", context)) {
-      frequency = whole_number(trimmed(c)).value_or(1);
+      frequency = whole_number(trimmed_text(c)).value_or(1);
     } else if (is_rss_element(c, "skipHours", context)) {
       wire.skip_hours = numbers_of(c, "hour", 0, 24, context);
     } else if (is_rss_element(c, "skipDays", context)) {

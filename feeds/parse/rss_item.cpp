@@ -15,8 +15,6 @@ namespace {
 constexpr std::array<std::string_view, 10> kModuleNamespaces{
     ns::dc, ns::dcterms, ns::content, ns::media, ns::atom10, ns::atom03, ns::xhtml, ns::rdf, ns::xml, ns::itunes};
 
-std::string trimmed_text(pugi::xml_node node) { return trim_copy(Text(node).value()); }
-
 // An atom:link inside RSS: the alternate one is the item's link.
 bool is_alternate_atom_link(pugi::xml_node node) {
   if (!is_element(node, ns::atom10, "link") && !is_element(node, ns::atom03, "link")) return false;
