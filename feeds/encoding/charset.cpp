@@ -10,7 +10,9 @@
 #include <optional>
 #include <stdexcept>
 #include <utility>
+#include <vector>
 
+#include "feeds/encoding/c1_controls.hpp"
 #include "feeds/encoding/conversion.hpp"
 #include "feeds/encoding/double_byte.hpp"
 #include "feeds/encoding/single_byte.hpp"
@@ -145,6 +147,19 @@ bool looks_like_windows_1252(std::string_view bytes) {
   return invalid > 0 && invalid >= valid_multibyte;
 }
 
+// The names iconv may know a label by, the label as written first: Python's
+// codec spellings ("mac_cyrillic") with '-' for '_', a bare code page number
+// ("1251", a Python alias) as CP1251, and the IANA "csIBM858" as IBM858.
+std::vector<std::string> spellings(const std::string& key, const std::string& dashed) {
+  std::vector<std::string> names{upper_ascii(key)};
+  if (dashed != key) names.push_back(upper_ascii(dashed));
+  if (!key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    names.push_back("CP" + key);
+  }
+  if (key.starts_with("csibm")) names.push_back(upper_ascii(key.substr(2)));
+  return names;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
@@ -220,7 +235,7 @@ std::string xml_declared_encoding(std::string_view bytes) {
 
 std::string iconv_charset_name(std::string_view declared) {
   // Labels whose real-world content is a superset charset (WHATWG Encoding).
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 53> kAliases{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 55> kAliases{{
       {"iso-8859-1", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"}, {"iso_8859-1", "WINDOWS-1252"},
       {"latin1", "WINDOWS-1252"},     {"latin-1", "WINDOWS-1252"},   {"l1", "WINDOWS-1252"},
       {"us-ascii", "WINDOWS-1252"},   {"ascii", "WINDOWS-1252"},     {"ansi_x3.4-1968", "WINDOWS-1252"},
@@ -241,6 +256,7 @@ std::string iconv_charset_name(std::string_view declared) {
       {"maciceland", "MAC-IS"},       {"mac-iceland", "MAC-IS"},     {"cp-is", "IBM861"},
       {"csibm861", "IBM861"},         {"cp154", "PT154"},            {"csptcp154", "PT154"},
       {"ptcp154", "PT154"},           {"cyrillic-asian", "PT154"},   {"tis620", "WINDOWS-874"},
+      {"kz1048", "RK1048"},           {"kz-1048", "RK1048"},
   }};
   const std::string key = ascii_lower(trim(declared));
   // Python spells its codecs with '_' where the registered names have '-' ("mac_roman", "cp_is").
@@ -249,7 +265,13 @@ std::string iconv_charset_name(std::string_view declared) {
   for (const auto& [label, name] : kAliases) {
     if (label == key || label == dashed) return std::string(name);
   }
-  return upper_ascii(key);
+  const std::vector<std::string> names = spellings(key, dashed);
+  if (names.size() > 1) {
+    for (const std::string& name : names) {
+      if (encoding_detail::IconvToUtf8(name).ok()) return name;
+    }
+  }
+  return names.front();
 }
 
 std::string convert_to_utf8(std::string_view bytes, std::string_view charset, bool* replaced) {
@@ -350,7 +372,7 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
   if (charset == "UTF-8") {
     doc.encoding = "UTF-8";
     if (valid_utf8()) {  // the common case: no conversion at all, one copy
-      doc.utf8 = finish_document(bytes);
+      doc.utf8 = remap_c1_controls(finish_document(bytes), &doc.remapped_c1);
       return doc;
     }
     // Bytes said to be UTF-8 that are mostly not: the common windows-1252 lie.
@@ -361,7 +383,7 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
       converted = repair_utf8(bytes, &doc.replaced_invalid);
     }
   }
-  doc.utf8 = finish_document(std::move(converted));
+  doc.utf8 = remap_c1_controls(finish_document(std::move(converted)), &doc.remapped_c1);
   return doc;
 }
 

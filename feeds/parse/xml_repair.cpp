@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "feeds/encoding/c1_controls.hpp"
 #include "feeds/text/byte_set.hpp"
 #include "feeds/text/html_entities.hpp"
 
@@ -28,19 +29,9 @@ bool is_xml_char(char32_t cp) {
          (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-// A reference to a C1 control (&#128; to &#159;) in a feed means the
-// windows-1252 character at that byte, as it does in HTML (the numeric
-// character reference table of the HTML standard): "don&#146;t" is "don't"
-// with a right single quote. The five bytes windows-1252 leaves undefined stay.
-char32_t windows_1252_meant(char32_t cp) {
-  static constexpr char32_t kC1[32] = {
-      0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
-  return cp >= 0x80 && cp <= 0x9F ? kC1[cp - 0x80] : cp;
-}
-
 // The decimal reference the rewrite writes for `cp`: what pugixml decodes alike.
+// A reference to a C1 control means the windows-1252 character, as in HTML:
+// "don&#146;t" is "don't" with a right single quote.
 std::string decimal_reference(char32_t cp) {
   cp = windows_1252_meant(cp);
   return "&#" + std::to_string(is_xml_char(cp) ? static_cast<unsigned long>(cp) : 0xFFFDul) + ";";

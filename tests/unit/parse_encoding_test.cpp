@@ -1,6 +1,7 @@
 // The charset chain: BOM, HTTP charset, XML declaration, UTF-16/32 sniffing, and the web's lies.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <random>
 
@@ -111,6 +112,11 @@ TEST_CASE("Python's spellings of legacy charsets name the charset iconv has", "[
       {"cp_is", "\u00c7\u00e8"},
       {"csIBM861", "\u00c7\u00e8"},
       {"cp154", "\u0496\u04a0"},
+      {"mac_cyrillic", "\u0410\u041a"},
+      {"1251", "\u0402\u0409"},  // a bare code page number
+      {"775", "\u0106\u0156"},
+      {"csIBM858", "\u00c7\u00e8"},
+      {"kz1048", "\u0402\u0409"},
   }));
   CAPTURE(c.label);
   const std::string doc = std::string("<?xml version=\"1.0\" encoding=\"") + c.label +
@@ -168,4 +174,28 @@ TEST_CASE("an unknown declared charset still yields the document", "[parse][enco
   const ParsedFeed feed =
       parse_feed("<?xml version=\"1.0\" encoding=\"x-bogus-42\"?><rss><channel><title>ok</title></channel></rss>");
   CHECK(feed.title == "ok");
+}
+
+TEST_CASE("C1 controls in decoded text are read as windows-1252", "[parse][encoding]") {
+  SECTION("bytes 0x80-0x9F of an ISO-8859 charset") {
+    const ParsedFeed feed = parse_feed("<?xml version=\"1.0\" encoding=\"iso-8859-2\"?><rss version=\"2.0\"><channel>"
+                                       "<title>\x93q\x94 \xb1 \x80</title></channel></rss>");
+    CHECK(feed.title == "\u201cq\u201d \u0105 \u20ac");
+    CHECK(std::find(feed.warnings.begin(), feed.warnings.end(), "C1 control characters read as windows-1252") !=
+          feed.warnings.end());
+  }
+  SECTION("C1 characters written as UTF-8, in text and in HTML") {
+    const ParsedFeed feed = parse_feed("<rss version=\"2.0\"><channel><title>don\xc2\x92t</title><item>"
+                                       "<description>a\xc2\x85</description></item></channel></rss>");
+    CHECK(feed.title == "don\u2019t");
+    REQUIRE(feed.items.size() == 1);
+    CHECK(feed.items[0].summary == "a\u2026");
+  }
+  SECTION("the five bytes windows-1252 leaves undefined stay; Latin-1 punctuation is untouched") {
+    const DecodedDocument doc = decode_xml_document("<a>\xc2\x81\xc2\xab\xc2\xa0\xc2\x9d\xc2</a>", "");
+    CHECK(doc.utf8 == "<a>\xc2\x81\xc2\xab\xc2\xa0\xc2\x9d\xef\xbf\xbd</a>");
+    const DecodedDocument plain = decode_xml_document("<a>\xc2\xab caf\xc3\xa9</a>", "");
+    CHECK_FALSE(plain.remapped_c1);
+    CHECK(plain.utf8 == "<a>\xc2\xab caf\xc3\xa9</a>");
+  }
 }
