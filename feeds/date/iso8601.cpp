@@ -1,7 +1,8 @@
 // W3C-DTF / ISO 8601 / RFC 3339, read leniently.
 //
 // Accepted: YYYY, YYYY-MM, YYYY-MM-DD (also '/' or '.' as separators, one- or
-// two-digit month and day, or a month name), compact YYYYMMDD, ordinal
+// two-digit month and day, or a month name; a zero-padded three-digit month
+// before a day), compact YYYYMMDD, ordinal
 // YYYY-DDD / YYYYDDD, the two-digit-year forms -YY-MM, YY-DDD, YY-MM-DD and YYMMDD
 // (bare YYDDD only where digits 3-4 cannot be a month); then optionally 'T', 't' or
 // spaces and a time hh:mm[:ss[.frac]] or compact hhmm[ss]; then optionally 'Z',
@@ -112,9 +113,16 @@ bool read_after_year(Cursor& c, DateFields& f) {
   const char sep = c.peek();
   if (sep != '-' && sep != '/' && sep != '.') return true;  // year only
   c.eat(sep);
-  if (sep == '-' && c.digits_ahead() == 3) return set_ordinal_day(f, *c.number(3));  // YYYY-DDD
-  if (!read_month(c, f)) return false;
-  if (!c.eat(sep)) return true;  // year-month
+  if (sep == '-' && c.digits_ahead() == 3) {
+    const int three = *c.number(3);
+    if (!c.eat('-')) return set_ordinal_day(f, three);  // YYYY-DDD
+    // A day after it: the month padded to three digits ("2003-012-31", as
+    // Google's feeds once wrote it).
+    f.month = three;
+  } else {
+    if (!read_month(c, f)) return false;
+    if (!c.eat(sep)) return true;  // year-month
+  }
   const auto day = short_number(c);
   if (!day) return false;
   f.day = *day;

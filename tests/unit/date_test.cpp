@@ -212,6 +212,8 @@ TEST_CASE("parse_date reads W3C-DTF, ISO 8601 and RFC 3339", "[date]") {
       {"040105T1200Z", "2004-01-05T12:00:00Z"},
       {"04-01-05 13:00:00+01:00", "2004-01-05T12:00:00Z"},
       {"2004-július-13T9:15-05:00", "2004-07-13T14:15:00Z"},  // Hungarian month name
+      {"2003-012-31T10:14:55+00:00", "2003-12-31T10:14:55Z"},  // a month padded to three digits
+      {"2003-012", "2003-01-12T00:00:00Z"},  // without a day after it, an ordinal day
   }));
   CAPTURE(c.input);
   CHECK(parsed(c.input) == c.expected);
@@ -254,7 +256,7 @@ TEST_CASE("parse_date returns null for anything it cannot read, never a made-up 
       "1970-01-01T00:00:00Z", "Thu, 01 Jan 1970 00:00:00 GMT", "1969-12-31T19:00:00-05:00",
       "Wed, 01 May 2024 12:00:00 (unterminated", "01/02/03/04", "2024-05-01T12:00:00Z extra words here",
       "99999999999999999999", "Wed, 01 May 2024 12:00:00 +123456",
-      "2023-366", "2024-000", "-03-13",
+      "2023-366", "2024-000", "-03-13", "2003-013-31", "2003-112-31", "2003-012-",
       // Bare YYDDD whose digits 3-4 are a month could as well be a YYMMDD missing a digit.
       "22013", "22129", "03013T12:00Z");
   CAPTURE(input);
