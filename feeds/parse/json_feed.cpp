@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "feeds/date/date.hpp"
+#include "feeds/encoding/c1_controls.hpp"
 #include "feeds/parse/formats.hpp"
 #include "feeds/text/html_text.hpp"
 #include "feeds/url/url.hpp"
@@ -18,10 +19,14 @@ struct JsonWireItem {
   std::vector<Enclosure> attachments;
 };
 
+// A string's text. A "\u0092" escape is decoded by the JSON parser, after the
+// document's own C1 controls were read as windows-1252: these are read here.
+std::string text_of(const json::string& s) { return remap_c1_controls(std::string(s)); }
+
 std::string string_at(const json::object& o, std::string_view key) {
   const json::value* v = o.if_contains(key);
   if (v == nullptr) return {};
-  if (v->is_string()) return std::string(v->get_string());
+  if (v->is_string()) return text_of(v->get_string());
   if (v->is_int64()) return std::to_string(v->get_int64());  // ids written as numbers
   if (v->is_uint64()) return std::to_string(v->get_uint64());
   return {};
@@ -74,7 +79,7 @@ JsonWireItem read_item(const json::object& o, const Context& context) {
   item.authors = read_authors(o);
   if (const json::array* tags = array_at(o, "tags")) {
     for (const json::value& t : *tags) {
-      if (t.is_string()) add_unique(item.tags, collapse_whitespace(t.get_string()));
+      if (t.is_string()) add_unique(item.tags, collapse_whitespace(text_of(t.get_string())));
     }
   }
   if (const json::array* attachments = array_at(o, "attachments")) {

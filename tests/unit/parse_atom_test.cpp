@@ -115,6 +115,16 @@ TEST_CASE("a JSON Feed 1.1 maps to the same model", "[parse][json]") {
   CHECK(feed.items[1].content.find("&lt;text&gt;") != std::string::npos);  // content_text stays literal
 }
 
+TEST_CASE("C1 controls escaped in JSON Feed strings are read as windows-1252", "[parse][json][encoding]") {
+  const ParsedFeed feed = parse_feed(
+      R"({"version": "https://jsonfeed.org/version/1.1", "title": "don\u0092t",)"
+      R"( "items": [{"id": "1", "title": "\u0093q\u0094", "tags": ["a\u0096b"], "content_text": "x"}]})");
+  CHECK(feed.title == "don\u2019t");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "\u201cq\u201d");
+  CHECK(feed.items[0].categories == std::vector<std::string>{"a\u2013b"});
+}
+
 TEST_CASE("JSON that is not a JSON Feed is refused", "[parse][json]") {
   CHECK_THROWS_AS(parse_feed(fixture("json-not-a-feed.json")), ParseError);
   CHECK_THROWS_AS(parse_feed("{\"version\": \"https://jsonfeed.org/version/1\", "), ParseError);
