@@ -129,6 +129,17 @@ std::string finish_document(std::string_view text) {
   return out;
 }
 
+// `utf8`, decoded from doc.encoding, with its C1 controls read as what they
+// stand for in that charset's Windows sibling (c1_controls.hpp).
+std::string with_c1_meant(std::string&& utf8, DecodedDocument& doc) {
+  const auto meanings = c1_meanings(doc.encoding);
+  if (!meanings) return std::move(utf8);
+  bool remapped = false;
+  std::string out = remap_c1_controls(std::move(utf8), *meanings, &remapped);
+  if (remapped) doc.c1_read_as = meanings->code_page;
+  return out;
+}
+
 // Counts valid multi-byte sequences and invalid bytes: text that is mostly
 // invalid as UTF-8 was written in the web's default single-byte charset.
 bool looks_like_windows_1252(std::string_view bytes) {
@@ -372,7 +383,7 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
   if (charset == "UTF-8") {
     doc.encoding = "UTF-8";
     if (valid_utf8()) {  // the common case: no conversion at all, one copy
-      doc.utf8 = remap_c1_controls(finish_document(bytes), &doc.remapped_c1);
+      doc.utf8 = with_c1_meant(finish_document(bytes), doc);
       return doc;
     }
     // Bytes said to be UTF-8 that are mostly not: the common windows-1252 lie.
@@ -383,7 +394,7 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
       converted = repair_utf8(bytes, &doc.replaced_invalid);
     }
   }
-  doc.utf8 = remap_c1_controls(finish_document(std::move(converted)), &doc.remapped_c1);
+  doc.utf8 = with_c1_meant(finish_document(std::move(converted)), doc);
   return doc;
 }
 

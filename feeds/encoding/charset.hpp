@@ -12,7 +12,7 @@ struct DecodedDocument {
   std::string encoding;  // the charset the bytes were read as ("UTF-8", "WINDOWS-1252"...)
   bool replaced_invalid = false;  // some byte sequences were not valid and became U+FFFD
   bool unknown_charset = false;   // the declared charset is unknown to iconv; read as UTF-8
-  bool remapped_c1 = false;       // C1 controls were read as windows-1252 (c1_controls.hpp)
+  std::string c1_read_as;  // the code page whose characters C1 controls were read as (c1_controls.hpp), or ""
 };
 
 // The length of the well-formed UTF-8 sequence that starts at s[i], or 0
@@ -72,7 +72,7 @@ std::string repair_utf8(std::string_view bytes, bool* replaced = nullptr);
 // UTF-16/32 detected from the first bytes, else UTF-8. Bytes that are already
 // valid UTF-8 are never converted from a single-byte charset a second time.
 // The result's XML declaration is rewritten to say UTF-8, and its C1 controls
-// are read as windows-1252.
+// are read as the characters they stand for (c1_controls.hpp).
 DecodedDocument decode_xml_document(std::string_view bytes, std::string_view content_type);
 
 }  // namespace feedsieve

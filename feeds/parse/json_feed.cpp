@@ -21,7 +21,7 @@ struct JsonWireItem {
 
 // A string's text. A "\u0092" escape is decoded by the JSON parser, after the
 // document's own C1 controls were read as windows-1252: these are read here.
-std::string text_of(const json::string& s) { return remap_c1_controls(std::string(s)); }
+std::string text_of(const json::string& s) { return remap_c1_controls(std::string(s), windows_1252_c1()); }
 
 std::string string_at(const json::object& o, std::string_view key) {
   const json::value* v = o.if_contains(key);

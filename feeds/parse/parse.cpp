@@ -101,7 +101,7 @@ ParsedFeed parse_feed(std::string_view bytes, const ParseOptions& options) {
   std::vector<std::string> warnings;
   if (decoded.unknown_charset) warnings.push_back("unknown charset: read as " + decoded.encoding);
   if (decoded.replaced_invalid) warnings.push_back("invalid " + decoded.encoding + " sequences replaced");
-  if (decoded.remapped_c1) warnings.push_back("C1 control characters read as windows-1252");
+  if (!decoded.c1_read_as.empty()) warnings.push_back("C1 control characters read as " + decoded.c1_read_as);
   ParsedFeed feed;
   if (parse_detail::looks_like_json(decoded.utf8)) {
     const Context context{options, warnings};

@@ -5,6 +5,7 @@
 #include <optional>
 #include <random>
 
+#include "feeds/encoding/c1_controls.hpp"
 #include "feeds/encoding/charset.hpp"
 #include "feeds/parse/parse.hpp"
 #include "tests/support/support.hpp"
@@ -176,13 +177,18 @@ TEST_CASE("an unknown declared charset still yields the document", "[parse][enco
   CHECK(feed.title == "ok");
 }
 
-TEST_CASE("C1 controls in decoded text are read as windows-1252", "[parse][encoding]") {
-  SECTION("bytes 0x80-0x9F of an ISO-8859 charset") {
+TEST_CASE("C1 controls in decoded text are read as the Windows code page of their script", "[parse][encoding]") {
+  SECTION("bytes 0x80-0x9F of ISO-8859-2 mean windows-1250's characters") {
     const ParsedFeed feed = parse_feed("<?xml version=\"1.0\" encoding=\"iso-8859-2\"?><rss version=\"2.0\"><channel>"
-                                       "<title>\x93q\x94 \xb1 \x80</title></channel></rss>");
-    CHECK(feed.title == "\u201cq\u201d \u0105 \u20ac");
-    CHECK(std::find(feed.warnings.begin(), feed.warnings.end(), "C1 control characters read as windows-1252") !=
+                                       "<title>\x93Je\x9Cli \x9Cwiat\x94 \xb1 \x80</title></channel></rss>");
+    CHECK(feed.title == "\u201cJe\u015bli \u015bwiat\u201d \u0105 \u20ac");
+    CHECK(std::find(feed.warnings.begin(), feed.warnings.end(), "C1 control characters read as WINDOWS-1250") !=
           feed.warnings.end());
+  }
+  SECTION("ISO-8859-15 has no sibling of its own: windows-1252") {
+    CHECK(parse_feed("<?xml version=\"1.0\" encoding=\"latin9\"?><rss version=\"2.0\"><channel>"
+                     "<title>\x93\xa4\x94</title></channel></rss>")
+              .title == "\u201c\u20ac\u201d");
   }
   SECTION("C1 characters written as UTF-8, in text and in HTML") {
     const ParsedFeed feed = parse_feed("<rss version=\"2.0\"><channel><title>don\xc2\x92t</title><item>"
@@ -191,11 +197,19 @@ TEST_CASE("C1 controls in decoded text are read as windows-1252", "[parse][encod
     REQUIRE(feed.items.size() == 1);
     CHECK(feed.items[0].summary == "a\u2026");
   }
-  SECTION("the five bytes windows-1252 leaves undefined stay; Latin-1 punctuation is untouched") {
-    const DecodedDocument doc = decode_xml_document("<a>\xc2\x81\xc2\xab\xc2\xa0\xc2\x9d\xc2</a>", "");
-    CHECK(doc.utf8 == "<a>\xc2\x81\xc2\xab\xc2\xa0\xc2\x9d\xef\xbf\xbd</a>");
+  SECTION("the five bytes windows-1252 leaves undefined stay, and are no repair") {
+    const DecodedDocument doc = decode_xml_document("<a>\xc2\x81\xc2\xab\xc2\xa0\xc2\x9d</a>", "");
+    CHECK(doc.utf8 == "<a>\xc2\x81\xc2\xab\xc2\xa0\xc2\x9d</a>");
+    CHECK(doc.c1_read_as.empty());
     const DecodedDocument plain = decode_xml_document("<a>\xc2\xab caf\xc3\xa9</a>", "");
-    CHECK_FALSE(plain.remapped_c1);
+    CHECK(plain.c1_read_as.empty());
     CHECK(plain.utf8 == "<a>\xc2\xab caf\xc3\xa9</a>");
+  }
+  SECTION("a charset whose C1 code points are characters keeps them: EBCDIC's NEL") {
+    // "<a>x" NEL "y</a>" in IBM037.
+    const DecodedDocument doc = decode_xml_document("\x4c\x81\x6e\xa7\x15\xa8\x4c\x61\x81\x6e", "text/xml; charset=IBM037");
+    CHECK(doc.utf8 == "<a>x\u0085y</a>");
+    CHECK(doc.c1_read_as.empty());
+    CHECK_FALSE(c1_meanings("KOI8-R").has_value());
   }
 }
