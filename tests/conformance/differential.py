@@ -74,6 +74,14 @@ def utc(struct):
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", struct) if struct else None
 
 
+def length_of(text):
+    """An enclosure length as feedsieve gives it: a number, 0 when there is none."""
+    try:
+        return max(0, int(str(text).strip()))
+    except ValueError:
+        return 0
+
+
 def text_field(name, theirs, ours):
     if theirs is None:
         return None
@@ -124,7 +132,7 @@ def item_fields(i, entry, item):
     if terms:
         yield at + "categories", collections.Counter(map(feedconf.squash, terms)) == \
             collections.Counter(map(feedconf.squash, item.get("categories") or [])), terms, item.get("categories")
-    enclosures = [{"url": e.get("href"), "type": e.get("type"), "length": int(e.get("length") or 0)}
+    enclosures = [{"url": e.get("href"), "type": e.get("type"), "length": length_of(e.get("length"))}
                   for e in entry.get("enclosures", []) if e.get("href")]
     if enclosures:
         yield at + "enclosures", feedconf.enclosures_equal(item.get("enclosures"), enclosures), enclosures, \
