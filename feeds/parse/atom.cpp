@@ -14,6 +14,7 @@ namespace {
 
 struct AtomWireEntry {
   std::string id;
+  std::string id_link;  // the id resolved, when it is a web URL: the link of an entry without one
   Text title;
   std::string link;
   bool link_is_page = false;  // the link's type is a web page's (see is_page_type)
@@ -155,7 +156,10 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
     const std::string_view name = local_name(qualified);
     const std::string_view cns = context.scopes.namespace_of(c, qualified);
     if (cns == uri) {
-      if (name == "id") entry.id = trimmed_text(c);
+      if (name == "id") {
+        entry.id = trimmed_text(c);
+        entry.id_link = looks_like_web_url(entry.id) ? resolve_link(c, entry.id, context) : std::string();
+      }
       else if (name == "title") once(title, c);
       else if (name == "link") read_link(c, entry, context);
       else if (name == "summary") once(summary, c);
@@ -196,7 +200,9 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
 Item to_item(AtomWireEntry&& wire, const std::vector<std::string>& feed_authors, const Context& context) {
   Item item;
   item.title = plain_text(wire.title);
-  item.link = std::move(wire.link);
+  // An entry without a link whose id is a web URL is most likely at that URL
+  // (as an RSS guid is, and as feedparser reads it).
+  item.link = !wire.link.empty() ? std::move(wire.link) : std::move(wire.id_link);
   item.id = wire.id.empty() ? fallback_id(item.link, item.title) : std::move(wire.id);
   item.summary = plain_text(wire.summary);
   item.content = html_content(wire.content, context);

@@ -80,6 +80,10 @@ std::string resolve_link(pugi::xml_node node, std::string_view reference, const 
   return base.empty() ? std::string(ref) : context.bases.get(base).resolve(ref);
 }
 
+bool looks_like_web_url(std::string_view text) {
+  return text.starts_with("http://") || text.starts_with("https://");
+}
+
 const std::string& element_base(pugi::xml_node node, const Context& context) {
   // An element without an xml:base of its own has its parent's base: asking
   // for the parent's keeps the item on the path for all of its fields.

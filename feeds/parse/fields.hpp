@@ -77,6 +77,9 @@ std::string html_content(const Text& text, const Context& context);
 // in force at `node`; "" when it is empty.
 std::string resolve_link(pugi::xml_node node, std::string_view reference, const Context& context);
 
+// An absolute http(s) URL: an RSS guid or Atom id that can stand in for a missing link.
+bool looks_like_web_url(std::string_view text);
+
 // An element whose meaning is HTML by convention (RSS title/description,
 // content:encoded): its text, or its inline child markup when it has any.
 Text html_element(pugi::xml_node node, const Context& context);

@@ -154,10 +154,6 @@ std::optional<Timestamp> first_date(std::initializer_list<pugi::xml_node> nodes,
   return std::nullopt;
 }
 
-bool looks_like_web_url(std::string_view text) {
-  return text.starts_with("http://") || text.starts_with("https://");
-}
-
 }  // namespace
 
 bool is_rss_element(pugi::xml_node node, std::string_view local, const Context& context) {

@@ -125,6 +125,18 @@ TEST_CASE("C1 controls escaped in JSON Feed strings are read as windows-1252", "
   CHECK(feed.items[0].categories == std::vector<std::string>{"a\u2013b"});
 }
 
+TEST_CASE("an Atom entry without a link takes its id for one when the id is a web URL", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>https://example.org/2024/post</id></entry>"
+      "<entry><id>urn:uuid:60a76c80-d399-11d9-b93C-0003939e0af6</id></entry>"
+      "<entry><id>https://example.org/3</id><link href=\"https://example.org/three\"/></entry></feed>");
+  REQUIRE(feed.items.size() == 3);
+  CHECK(feed.items[0].link == "https://example.org/2024/post");
+  CHECK(feed.items[0].id == "https://example.org/2024/post");
+  CHECK(feed.items[1].link.empty());  // a urn: names the entry, it locates nothing
+  CHECK(feed.items[2].link == "https://example.org/three");
+}
+
 TEST_CASE("JSON that is not a JSON Feed is refused", "[parse][json]") {
   CHECK_THROWS_AS(parse_feed(fixture("json-not-a-feed.json")), ParseError);
   CHECK_THROWS_AS(parse_feed("{\"version\": \"https://jsonfeed.org/version/1\", "), ParseError);
