@@ -1,5 +1,6 @@
 #include "feeds/encoding/c1_controls.hpp"
 
+#include <iterator>
 #include <utility>
 
 #include "feeds/encoding/single_byte.hpp"
@@ -52,19 +53,16 @@ int iso_8859_part(std::string_view name) {
   return 0;
 }
 
-// The Windows code page that an ISO-8859 part is mistaken for: the one with
-// its letters where the ISO charset has them and punctuation added in
-// 0x80-0x9F. The others (windows-1251 puts Cyrillic where ISO-8859-5 does not,
-// for one) are not what such a document was written in, and windows-1252,
+// The Windows code pages that ISO-8859 parts are mistaken for: the ones with
+// the ISO charset's letters where it has them and punctuation added in
+// 0x80-0x9F. The other parts (windows-1251 puts Cyrillic where ISO-8859-5 does
+// not, for one) are not what such a document was written in, and windows-1252,
 // the web's default, stands for them.
-std::string_view windows_sibling(int part) {
-  switch (part) {
-    case 2: return "WINDOWS-1250";
-    case 7: return "WINDOWS-1253";
-    case 13: return "WINDOWS-1257";
-    default: return "WINDOWS-1252";
-  }
-}
+struct Sibling {
+  int part;
+  std::string_view code_page;
+};
+constexpr Sibling kSiblings[] = {{2, "WINDOWS-1250"}, {7, "WINDOWS-1253"}, {13, "WINDOWS-1257"}};
 
 C1Meanings meanings_of(std::string_view code_page, const encoding_detail::SingleByteTable& table) {
   C1Meanings out{.code_page = std::string(code_page), .utf8 = {}};
@@ -77,6 +75,20 @@ C1Meanings meanings_of(std::string_view code_page, const encoding_detail::Single
     if (defined) out.utf8[i] = std::string(utf8);
   }
   return out;
+}
+
+// The meanings of kSiblings, read from iconv's tables once: not again for
+// every document. windows-1252's stand in for one iconv does not have.
+const C1Meanings& sibling_meanings(std::size_t index) {
+  static const auto kMeanings = [] {
+    std::array<C1Meanings, std::size(kSiblings)> out;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const auto table = encoding_detail::single_byte_table(std::string(kSiblings[i].code_page));
+      out[i] = table ? meanings_of(kSiblings[i].code_page, *table) : windows_1252_c1();
+    }
+    return out;
+  }();
+  return kMeanings[index];
 }
 
 }  // namespace
@@ -101,14 +113,14 @@ const C1Meanings& windows_1252_c1() {
   return kMeanings;
 }
 
-std::optional<C1Meanings> c1_meanings(std::string_view charset) {
-  if (charset.starts_with("UTF-")) return windows_1252_c1();
+const C1Meanings* c1_meanings(std::string_view charset) {
+  if (charset.starts_with("UTF-")) return &windows_1252_c1();
   const int part = iso_8859_part(charset);
-  if (part == 0) return std::nullopt;
-  const std::string_view sibling = windows_sibling(part);
-  if (sibling == "WINDOWS-1252") return windows_1252_c1();
-  if (const auto table = encoding_detail::single_byte_table(std::string(sibling))) return meanings_of(sibling, *table);
-  return windows_1252_c1();
+  if (part == 0) return nullptr;
+  for (std::size_t i = 0; i < std::size(kSiblings); ++i) {
+    if (kSiblings[i].part == part) return &sibling_meanings(i);
+  }
+  return &windows_1252_c1();
 }
 
 std::string remap_c1_controls(std::string&& utf8, const C1Meanings& meanings, bool* remapped) {

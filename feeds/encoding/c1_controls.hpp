@@ -4,7 +4,6 @@
 // decoder on the way (a "don\u0092t" is "don’t"), so they are read as that
 // code page's characters, as HTML reads the references &#128; to &#159;.
 #include <array>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,9 +24,9 @@ const C1Meanings& windows_1252_c1();
 // ISO-8859 charset, those of the Windows code page it is mistaken for
 // (windows-1250 for ISO-8859-2, whose feeds are so often written in it, and
 // windows-1253 and -1257 for ISO-8859-7 and -13), else windows-1252's, as for
-// Unicode; nullopt for charsets where a C1 code point is a character of their
+// Unicode; nullptr for charsets where a C1 code point is a character of their
 // own (EBCDIC's NEL) or that never decode to one.
-std::optional<C1Meanings> c1_meanings(std::string_view charset);
+const C1Meanings* c1_meanings(std::string_view charset);
 
 // The character windows-1252 has at byte `cp` for a C1 control; any other
 // code point, and the five bytes windows-1252 leaves undefined, unchanged.

@@ -132,8 +132,8 @@ std::string finish_document(std::string_view text) {
 // `utf8`, decoded from doc.encoding, with its C1 controls read as what they
 // stand for in that charset's Windows sibling (c1_controls.hpp).
 std::string with_c1_meant(std::string&& utf8, DecodedDocument& doc) {
-  const auto meanings = c1_meanings(doc.encoding);
-  if (!meanings) return std::move(utf8);
+  const C1Meanings* meanings = c1_meanings(doc.encoding);
+  if (meanings == nullptr) return std::move(utf8);
   bool remapped = false;
   std::string out = remap_c1_controls(std::move(utf8), *meanings, &remapped);
   if (remapped) doc.c1_read_as = meanings->code_page;

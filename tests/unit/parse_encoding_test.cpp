@@ -210,6 +210,6 @@ TEST_CASE("C1 controls in decoded text are read as the Windows code page of thei
     const DecodedDocument doc = decode_xml_document("\x4c\x81\x6e\xa7\x15\xa8\x4c\x61\x81\x6e", "text/xml; charset=IBM037");
     CHECK(doc.utf8 == "<a>x\u0085y</a>");
     CHECK(doc.c1_read_as.empty());
-    CHECK_FALSE(c1_meanings("KOI8-R").has_value());
+    CHECK(c1_meanings("KOI8-R") == nullptr);
   }
 }
