@@ -76,6 +76,12 @@ std::string_view sniff_wide_charset(std::string_view b) {
   return {};
 }
 
+// XML 1.0 appendix F again: "<?xm" in EBCDIC, whose code pages all share
+// the characters of a declaration. What is read there in the most common
+// page, IBM037, names the page itself.
+constexpr std::string_view kEbcdicDeclarationStart = "\x4C\x6F\xA7\x94";
+constexpr std::string_view kEbcdicFallback = "IBM037";
+
 constexpr std::string_view kUtf8Declaration = R"(<?xml version="1.0" encoding="UTF-8"?>)";
 
 // Where a leading XML declaration is: [start, end) of "<?xml ... ?>", if any.
@@ -246,7 +252,7 @@ std::string xml_declared_encoding(std::string_view bytes) {
 
 std::string iconv_charset_name(std::string_view declared) {
   // Labels whose real-world content is a superset charset (WHATWG Encoding).
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 55> kAliases{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 56> kAliases{{
       {"iso-8859-1", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"}, {"iso_8859-1", "WINDOWS-1252"},
       {"latin1", "WINDOWS-1252"},     {"latin-1", "WINDOWS-1252"},   {"l1", "WINDOWS-1252"},
       {"us-ascii", "WINDOWS-1252"},   {"ascii", "WINDOWS-1252"},     {"ansi_x3.4-1968", "WINDOWS-1252"},
@@ -267,7 +273,7 @@ std::string iconv_charset_name(std::string_view declared) {
       {"maciceland", "MAC-IS"},       {"mac-iceland", "MAC-IS"},     {"cp-is", "IBM861"},
       {"csibm861", "IBM861"},         {"cp154", "PT154"},            {"csptcp154", "PT154"},
       {"ptcp154", "PT154"},           {"cyrillic-asian", "PT154"},   {"tis620", "WINDOWS-874"},
-      {"kz1048", "RK1048"},           {"kz-1048", "RK1048"},
+      {"kz1048", "RK1048"},           {"kz-1048", "RK1048"},         {"ibm039", "IBM037"},
   }};
   const std::string key = ascii_lower(trim(declared));
   // Python spells its codecs with '_' where the registered names have '-' ("mac_roman", "cp_is").
@@ -346,6 +352,28 @@ std::string convert_through_iconv(std::string_view bytes, std::string_view chars
 
 }  // namespace encoding_detail
 
+namespace {
+
+// The iconv name of the EBCDIC page `bytes` (which start with
+// kEbcdicDeclarationStart) are in: the HTTP charset, else the declared one,
+// when it reads the first bytes as "<?xm" too; else IBM037. An ASCII label on
+// EBCDIC bytes is a lie, as a 16-bit one on 8-bit bytes is.
+std::string ebcdic_charset(std::string_view bytes, std::string_view content_type) {
+  const std::string head = convert_to_utf8(bytes.substr(0, 256), kEbcdicFallback);
+  for (const std::string& label : {charset_from_content_type(content_type), xml_declared_encoding(head)}) {
+    if (label.empty()) continue;
+    std::string charset = iconv_charset_name(label);
+    try {
+      if (convert_to_utf8(kEbcdicDeclarationStart, charset) == "<?xm") return charset;
+    } catch (const std::invalid_argument&) {
+      // unknown to iconv: try the next label
+    }
+  }
+  return std::string(kEbcdicFallback);
+}
+
+}  // namespace
+
 DecodedDocument decode_xml_document(std::string_view bytes, std::string_view content_type) {
   DecodedDocument doc;
   std::string charset;
@@ -362,6 +390,7 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
     return *valid;
   };
   if (charset.empty()) charset = sniff_wide_charset(bytes);
+  if (charset.empty() && bytes.starts_with(kEbcdicDeclarationStart)) charset = ebcdic_charset(bytes, content_type);
   if (charset.empty()) {
     // An ASCII-compatible document: the HTTP charset wins over the declaration (RFC 7303).
     std::string declared = charset_from_content_type(content_type);

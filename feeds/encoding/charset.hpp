@@ -69,8 +69,11 @@ std::string repair_utf8(std::string_view bytes, bool* replaced = nullptr);
 
 // The whole chain for an XML document, in RFC 7303 order: a byte order mark,
 // else the HTTP charset (`content_type`), else the XML declaration, else
-// UTF-16/32 detected from the first bytes, else UTF-8. Bytes that are already
-// valid UTF-8 are never converted from a single-byte charset a second time.
+// UTF-8. Before any label, the first bytes' shape (XML 1.0 appendix F) rules
+// out what cannot be: "<" in UTF-16/32 without a BOM is read as such, and
+// "<?xm" in EBCDIC takes a label only when it is an EBCDIC page (else
+// IBM037). Bytes that are already valid UTF-8 are never converted from a
+// single-byte charset a second time.
 // The result's XML declaration is rewritten to say UTF-8, and its C1 controls
 // are read as the characters they stand for (c1_controls.hpp).
 DecodedDocument decode_xml_document(std::string_view bytes, std::string_view content_type);

@@ -1,4 +1,4 @@
-// The charset chain: BOM, HTTP charset, XML declaration, UTF-16/32 sniffing, and the web's lies.
+// The charset chain: BOM, HTTP charset, XML declaration, UTF-16/32 and EBCDIC sniffing, and the web's lies.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -46,6 +46,29 @@ TEST_CASE("UTF-16 with a BOM and UTF-32 without one", "[parse][encoding]") {
   CHECK(utf16.items[0].title == "\u4e2d\u6587");
   const ParsedFeed utf32 = parse_feed(fixture("utf-32be-no-bom.xml"));
   CHECK(utf32.title == "\u0395\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac");
+}
+
+TEST_CASE("EBCDIC documents are known by their first bytes, their page by its label", "[parse][encoding]") {
+  SECTION("the declared page: '[' and '!' are where cp500 has them, not IBM037") {
+    const ParsedFeed feed = parse_feed(fixture("ebcdic-cp500.xml"));
+    CHECK(feed.format == FeedFormat::atom10);
+    CHECK(feed.title == "[\u00d8] !");
+    REQUIRE(feed.items.size() == 1);
+    CHECK(feed.items[0].title == "Gr\u00fc\u00dfe | \u00ac");
+    CHECK(feed.items[0].link == "http://example.com/a?x=1&y=2");
+  }
+  SECTION("an ASCII label on EBCDIC bytes is a lie: IBM037") {
+    const ParsedFeed feed = parse_feed(fixture("ebcdic-cp037-declared-utf-8.xml"));
+    CHECK(feed.title == "[\u00d8] !");
+    CHECK(decode_xml_document(test::read_file(test::source_path("tests/fixtures/feeds/ebcdic-cp037-declared-utf-8.xml")),
+                              "").encoding == "IBM037");
+  }
+  SECTION("the HTTP charset names the page before the declaration does") {
+    ParseOptions options;
+    options.content_type = "application/atom+xml; charset=IBM037";
+    // cp500's '[' (0x4A) is IBM037's cent sign, its ']' (0x5A) IBM037's '!', its '!' (0x4F) IBM037's '|'.
+    CHECK(parse_feed(fixture("ebcdic-cp500.xml"), options).title == "\u00a2\u00d8! |");
+  }
 }
 
 TEST_CASE("East Asian legacy charsets", "[parse][encoding]") {
