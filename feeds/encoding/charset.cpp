@@ -62,16 +62,41 @@ constexpr std::array<Bom, 5> kBoms{{
 }};
 
 // XML 1.0 appendix F: a document without a BOM starts with '<', which gives
-// away the code unit width and byte order.
-std::string_view sniff_wide_charset(std::string_view b) {
-  const auto at = [&](std::size_t i) { return i < b.size() ? static_cast<unsigned char>(b[i]) : 0xFFu; };
-  if (b.size() >= 4) {
-    if (at(0) == 0 && at(1) == 0 && at(2) == 0 && at(3) == '<') return "UTF-32BE";
-    if (at(0) == '<' && at(1) == 0 && at(2) == 0 && at(3) == 0) return "UTF-32LE";
+// away the code unit width and byte order. Whitespace before it, which XML
+// does not allow but editors leave, gives them away as well.
+struct WideLayout {
+  std::size_t unit;    // bytes per code unit
+  std::size_t offset;  // where the ASCII byte sits in a unit
+  std::string_view charset;
+};
+
+// Longest units first: UTF-32LE's '<' starts like UTF-16LE's.
+constexpr std::array<WideLayout, 4> kWideLayouts{{
+    {4, 3, "UTF-32BE"},
+    {4, 0, "UTF-32LE"},
+    {2, 1, "UTF-16BE"},
+    {2, 0, "UTF-16LE"},
+}};
+
+// The ASCII character of the code unit at `at` in `layout`, or 0 when the
+// unit is not ASCII there (or is cut off).
+char wide_ascii(std::string_view b, std::size_t at, const WideLayout& layout) {
+  if (at + layout.unit > b.size()) return 0;
+  for (std::size_t k = 0; k < layout.unit; ++k) {
+    if (k != layout.offset && b[at + k] != 0) return 0;
   }
-  if (b.size() >= 2) {
-    if (at(0) == 0 && at(1) == '<') return "UTF-16BE";
-    if (at(0) == '<' && at(1) == 0) return "UTF-16LE";
+  const char c = b[at + layout.offset];
+  return static_cast<unsigned char>(c) < 0x80 ? c : 0;
+}
+
+std::string_view sniff_wide_charset(std::string_view b) {
+  constexpr std::size_t kMostLeadingSpace = 64;
+  for (const WideLayout& layout : kWideLayouts) {
+    for (std::size_t at = 0, units = 0; units <= kMostLeadingSpace; at += layout.unit, ++units) {
+      const char c = wide_ascii(b, at, layout);
+      if (c == '<') return layout.charset;
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+    }
   }
   return {};
 }

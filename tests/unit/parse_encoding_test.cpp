@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <random>
+#include <tuple>
 
 #include "feeds/encoding/c1_controls.hpp"
 #include "feeds/encoding/charset.hpp"
@@ -46,6 +47,36 @@ TEST_CASE("UTF-16 with a BOM and UTF-32 without one", "[parse][encoding]") {
   CHECK(utf16.items[0].title == "\u4e2d\u6587");
   const ParsedFeed utf32 = parse_feed(fixture("utf-32be-no-bom.xml"));
   CHECK(utf32.title == "\u0395\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac");
+}
+
+TEST_CASE("UTF-16 and UTF-32 without a BOM are known by their first '<', after any whitespace", "[parse][encoding]") {
+  const std::u32string doc = U"\r\n  <rss version=\"2.0\"><channel><title>\u00dc \u4e2d\U0001F600</title></channel></rss>";
+  const auto in_units = [&](std::size_t unit, bool big_endian) {
+    std::u32string units;
+    for (const char32_t c : doc) {
+      if (unit == 2 && c > 0xFFFF) {
+        units += static_cast<char32_t>(0xD800 + ((c - 0x10000) >> 10));
+        units += static_cast<char32_t>(0xDC00 + ((c - 0x10000) & 0x3FF));
+      } else {
+        units += c;
+      }
+    }
+    std::string bytes;
+    for (const char32_t u : units) {
+      for (std::size_t k = 0; k < unit; ++k) {
+        const std::size_t shift = 8 * (big_endian ? unit - 1 - k : k);
+        bytes += static_cast<char>((u >> shift) & 0xFF);
+      }
+    }
+    return bytes;
+  };
+  for (const auto& [unit, big_endian, charset] : {std::tuple{2u, false, "UTF-16LE"}, std::tuple{2u, true, "UTF-16BE"},
+                                                  std::tuple{4u, false, "UTF-32LE"}, std::tuple{4u, true, "UTF-32BE"}}) {
+    INFO(charset);
+    const std::string bytes = in_units(unit, big_endian);
+    CHECK(decode_xml_document(bytes, "").encoding == charset);
+    CHECK(parse_feed(bytes).title == "\u00dc \u4e2d\U0001F600");
+  }
 }
 
 TEST_CASE("EBCDIC documents are known by their first bytes, their page by its label", "[parse][encoding]") {
