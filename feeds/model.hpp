@@ -31,6 +31,7 @@ struct Item {
   std::string content;  // sanitized HTML, or empty
   std::vector<std::string> categories;
   std::vector<Enclosure> enclosures;
+  std::string language;  // BCP 47 tag ("en-US"), the feed's when the item names none; or empty
 };
 
 enum class FeedFormat { rss090, rss091, rss092, rss093, rss094, rss20, rss10, atom10, atom03, jsonfeed };
@@ -40,6 +41,7 @@ struct ParsedFeed {
   std::string title;        // plain text
   std::string link;         // absolute URL of the site
   std::string description;  // plain text
+  std::string language;     // BCP 47 tag: <language>, dc:language, xml:lang or JSON Feed's; or empty
   std::vector<Item> items;
   // Recoverable problems met while parsing (lenient recovery, bad dates...).
   std::vector<std::string> warnings;

@@ -36,6 +36,7 @@ boost::json::value to_json(const Item& item) {
       {"content", item.content},
       {"categories", strings_json(item.categories)},
       {"enclosures", std::move(enclosures)},
+      {"language", item.language},
   };
 }
 
@@ -48,6 +49,7 @@ boost::json::value to_json(const ParsedFeed& feed) {
       {"title", feed.title},
       {"link", feed.link},
       {"description", feed.description},
+      {"language", feed.language},
       {"items", std::move(items)},
   };
 }

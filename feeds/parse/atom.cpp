@@ -26,6 +26,7 @@ struct AtomWireEntry {
   std::vector<Enclosure> enclosures;
   std::optional<Timestamp> published;
   std::optional<Timestamp> updated;
+  std::string language;
 };
 
 // An attribute's keyword (type, mode, rel) as compared: trimmed, lower-case.
@@ -146,7 +147,7 @@ pugi::xml_node media_description(pugi::xml_node media, std::string_view name, co
 AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Context& context) {
   AtomWireEntry entry;
   DateSlots d;
-  pugi::xml_node title, summary, content, media;
+  pugi::xml_node title, summary, content, media, dc_language;
   const auto once = [](pugi::xml_node& slot, pugi::xml_node n) {
     if (!slot) slot = n;
   };
@@ -178,6 +179,7 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
       if (name == "subject") add_unique(entry.categories, collapse_whitespace(Text(c).value()));
       else if (name == "creator") add_unique(entry.authors, rss_person(Text(c).value()));
       else if (name == "date") once(d.dc_date, c);
+      else if (name == "language") once(dc_language, c);
     } else if (cns == ns::dcterms && name == "modified") {
       once(d.dcterms_modified, c);
     } else if (cns == ns::media) {
@@ -188,6 +190,10 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
   // Without a summary, a video's or a picture's description is one.
   entry.summary = summary || !media ? text_construct(summary, context) : media_text(media, context);
   entry.content = text_construct(content, context);
+  // The language of the entry's text: xml:lang where its content (else its
+  // summary, its title) is, which holds the entry's and the feed's.
+  const pugi::xml_node text = content ? content : summary ? summary : title ? title : node;
+  entry.language = language_tag(dc_language ? Text(dc_language).value() : xml_lang(text));
   for (const pugi::xml_node n : {d.published, d.issued, d.created, d.dc_date}) {
     if (!entry.published) entry.published = date_of(n, context);
   }
@@ -215,6 +221,7 @@ Item to_item(AtomWireEntry&& wire, const std::vector<std::string>& feed_authors,
   item.enclosures = std::move(wire.enclosures);
   item.published = wire.published;
   item.updated = wire.updated;
+  item.language = std::move(wire.language);
   return item;
 }
 
@@ -243,6 +250,7 @@ ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& con
   }
   feed.title = plain_text(text_construct(title, context));
   feed.description = plain_text(text_construct(subtitle, context));
+  feed.language = language_tag(xml_lang(root));
   append_items(entries, context, feed, [&](pugi::xml_node node) {
     feed.items.push_back(to_item(read_entry(node, uri, context), authors, context));
   });

@@ -8,6 +8,7 @@
 #include "feeds/date/date.hpp"
 #include "feeds/parse/html_guess.hpp"
 #include "feeds/parse/xml_tree.hpp"
+#include "feeds/text/ascii.hpp"
 #include "feeds/text/html_text.hpp"
 
 namespace feedsieve::parse_detail {
@@ -156,6 +157,27 @@ std::string fallback_id(std::string_view link, std::string_view title) {
   std::array<char, 17> hex{};
   std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
   return std::string("urn:feedsieve:") + hex.data();
+}
+
+std::string language_tag(std::string_view written) {
+  const std::string_view text = trim_view(written);
+  std::string tag;
+  tag.reserve(text.size());
+  std::size_t start = 0;
+  for (std::size_t index = 0; start <= text.size(); ++index) {
+    const std::size_t end = std::min(text.find_first_of("-_", start), text.size());
+    const std::string_view subtag = text.substr(start, end - start);
+    const bool letters = std::all_of(subtag.begin(), subtag.end(), ascii_alpha);
+    const bool alnum = std::all_of(subtag.begin(), subtag.end(), ascii_alnum);
+    if (subtag.empty() || subtag.size() > 8 || !alnum || (index == 0 && !letters)) return {};
+    if (index > 0) tag += '-';
+    for (std::size_t k = 0; k < subtag.size(); ++k) {
+      const bool upper = index > 0 && letters && (subtag.size() == 2 || (subtag.size() == 4 && k == 0));
+      tag += upper ? ascii_upper(subtag[k]) : ascii_lower(subtag[k]);
+    }
+    start = end + 1;
+  }
+  return tag;
 }
 
 std::int64_t parse_length(std::string_view text) {

@@ -103,6 +103,12 @@ std::string rss_person(std::string_view text);
 // A stable id for an item that has none: a hash of its link and title.
 std::string fallback_id(std::string_view link, std::string_view title);
 
+// A language as feeds write it ("en-us", "EN_GB", " fr ") in BCP 47's
+// conventional case ("en-US", "en-GB", "fr"): the first subtag lower-case, a
+// two-letter region upper-case, a four-letter script title-case. "" for text
+// that is no tag ("English (US)", "*").
+std::string language_tag(std::string_view written);
+
 // A non-negative integer, or 0 when the text is not one.
 std::int64_t parse_length(std::string_view text);
 

@@ -13,7 +13,7 @@ namespace {
 namespace json = boost::json;
 
 struct JsonWireItem {
-  std::string id, url, title, summary, content_text, content_html;
+  std::string id, url, title, summary, content_text, content_html, language;
   std::string date_published, date_modified;
   std::vector<std::string> authors, tags;
   std::vector<Enclosure> attachments;
@@ -76,6 +76,7 @@ JsonWireItem read_item(const json::object& o, const Context& context) {
   item.content_html = string_at(o, "content_html");
   item.date_published = string_at(o, "date_published");
   item.date_modified = string_at(o, "date_modified");
+  item.language = string_at(o, "language");
   item.authors = read_authors(o);
   if (const json::array* tags = array_at(o, "tags")) {
     for (const json::value& t : *tags) {
@@ -120,6 +121,7 @@ Item to_item(const JsonWireItem& wire, const std::vector<std::string>& feed_auth
   item.enclosures = wire.attachments;
   item.published = json_date(wire.date_published, context);
   item.updated = json_date(wire.date_modified, context);
+  item.language = language_tag(wire.language);
   return item;
 }
 
@@ -142,6 +144,7 @@ ParsedFeed parse_json_feed(std::string_view text, const Context& context) {
   feed.link = string_at(*root, "home_page_url");
   if (!feed.link.empty()) feed.link = resolve_url(context.options.url, feed.link);
   feed.description = collapse_whitespace(string_at(*root, "description"));
+  feed.language = language_tag(string_at(*root, "language"));
   const std::vector<std::string> authors = read_authors(*root);
   if (const json::array* items = array_at(*root, "items")) {
     append_items(*items, context, feed, [&](const json::value& v) {

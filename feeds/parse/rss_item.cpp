@@ -40,6 +40,7 @@ struct Slots {
   pugi::xml_node content, body;
   pugi::xml_node link, atom_link, guid;
   pugi::xml_node pub_date, dc_date, issued, created, published, modified, updated;
+  pugi::xml_node dc_language;
 };
 
 void set_once(pugi::xml_node& slot, pugi::xml_node node) {
@@ -104,6 +105,7 @@ void read_child(pugi::xml_node c, std::string_view name, std::string_view uri, S
     else if (name == "creator" || name == "author") add_unique(item.authors, rss_person(Text(c).value()));
     else if (name == "subject") add_unique(item.categories, collapse_whitespace(Text(c).value()));
     else if (name == "date") set_once(s.dc_date, c);
+    else if (name == "language") set_once(s.dc_language, c);
   } else if (uri == ns::dcterms) {
     if (name == "issued") set_once(s.issued, c);
     else if (name == "created") set_once(s.created, c);
@@ -193,6 +195,9 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
     }
   }
   item.about = std::string(attribute(node, ns::rdf, "about"));
+  // Only the item's own xml:lang: one in force above it is the channel's,
+  // which the channel's <language> or dc:language overrides.
+  item.language = language_tag(s.dc_language ? Text(s.dc_language).value() : attribute(node, ns::xml, "lang"));
   const std::optional<Timestamp> pub_date = date_of(s.pub_date, context);
   item.published = pub_date ? pub_date : first_date({s.dc_date, s.published, s.issued, s.created}, context);
   item.updated = first_date({s.modified, s.updated}, context);
@@ -207,7 +212,7 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
 
 RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) {
   RssWireChannel wire;
-  pugi::xml_node title, link, atom_link, description, dc_title, dc_description, ttl;
+  pugi::xml_node title, link, atom_link, description, dc_title, dc_description, language, ttl;
   const std::string_view channel_ns = context.scopes.namespace_of(channel);
   for (const pugi::xml_node c : channel.children()) {
     if (c.type() != pugi::node_element) continue;
@@ -220,9 +225,11 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
       else if (name == "link") set_once(link, c);
       else if (name == "description") set_once(description, c);
       else if (name == "ttl") set_once(ttl, c);
+      else if (name == "language") set_once(language, c);
     } else if (uri == ns::dc) {
       if (name == "title") set_once(dc_title, c);
       else if (name == "description") set_once(dc_description, c);
+      else if (name == "language") set_once(language, c);
     } else if (is_alternate_atom_link(c)) {
       set_once(atom_link, c);
     }
@@ -231,6 +238,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
   wire.description = html_element(first_of({description, dc_description}), context);
   if (link) wire.link = resolve_link(link, Text(link).value(), context);
   if (wire.link.empty() && atom_link) wire.link = resolve_link(atom_link, attribute(atom_link, "", "href"), context);
+  wire.language = language_tag(language ? Text(language).value() : xml_lang(channel));
   if (ttl) {
     const std::string text = trimmed_text(ttl);
     int minutes = 0;
@@ -255,6 +263,7 @@ Item to_item(RssWireItem&& wire, const Context& context) {
   item.enclosures = std::move(wire.enclosures);
   item.published = wire.published;
   item.updated = wire.updated;
+  item.language = std::move(wire.language);
   return item;
 }
 
@@ -262,6 +271,7 @@ void apply_channel(const RssWireChannel& wire, ParsedFeed& feed) {
   feed.title = plain_text(wire.title);
   feed.link = wire.link;
   feed.description = plain_text(wire.description);
+  feed.language = wire.language;
   feed.ttl_minutes = wire.ttl;
   feed.update_period = wire.update_period;
   feed.skip_hours = wire.skip_hours;

@@ -30,12 +30,14 @@ struct RssWireItem {
   std::vector<Enclosure> enclosures;
   std::optional<Timestamp> published;
   std::optional<Timestamp> updated;
+  std::string language;  // dc:language, else the item's own xml:lang
 };
 
 struct RssWireChannel {
   Text title;
   std::string link;
   Text description;
+  std::string language;  // <language> or dc:language, else the xml:lang in force at the channel
   std::optional<int> ttl;
   std::optional<std::chrono::seconds> update_period;  // sy:updatePeriod / sy:updateFrequency
   std::vector<int> skip_hours;

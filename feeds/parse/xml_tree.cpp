@@ -252,6 +252,13 @@ std::string base_url(pugi::xml_node node, std::string_view document_url) {
   return base;
 }
 
+std::string_view xml_lang(pugi::xml_node node) {
+  for (pugi::xml_node n = node; n.type() == pugi::node_element; n = n.parent()) {
+    if (const pugi::xml_attribute lang = find_attribute(n, ns::xml, "lang")) return lang.value();
+  }
+  return {};
+}
+
 std::optional<std::string_view> sole_text(pugi::xml_node node) {
   const auto is_text = [](pugi::xml_node n) { return n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata; };
   if (is_text(node)) return node.value();

@@ -10,7 +10,11 @@ namespace feedsieve {
 
 constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+constexpr char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
 constexpr bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+constexpr bool ascii_alnum(char c) { return ascii_alpha(c) || (c >= '0' && c <= '9'); }
 
 // What may follow the first letter of a URL scheme (RFC 3986 3.1).
 constexpr bool scheme_char(char c) {

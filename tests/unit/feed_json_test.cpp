@@ -12,6 +12,7 @@ TEST_CASE("a parsed feed serializes to the documented shape", "[json]") {
   feed.title = "T";
   feed.link = "https://example.com/";
   feed.description = "D";
+  feed.language = "en-US";
   Item item;
   item.id = "id-1";
   item.title = "Item";
@@ -22,6 +23,7 @@ TEST_CASE("a parsed feed serializes to the documented shape", "[json]") {
   item.content = "<p>C</p>";
   item.categories = {"x", "y"};
   item.enclosures = {{"https://example.com/a.mp3", "audio/mpeg", 42}};
+  item.language = "fr";
   feed.items.push_back(item);
 
   const boost::json::object json = to_json(feed).as_object();
@@ -29,10 +31,12 @@ TEST_CASE("a parsed feed serializes to the documented shape", "[json]") {
   CHECK(json.at("title") == "T");
   CHECK(json.at("link") == "https://example.com/");
   CHECK(json.at("description") == "D");
-  CHECK(json.size() == 5);
+  CHECK(json.at("language") == "en-US");
+  CHECK(json.size() == 6);
   const boost::json::object& i = json.at("items").as_array().at(0).as_object();
-  CHECK(i.size() == 10);
+  CHECK(i.size() == 11);
   CHECK(i.at("id") == "id-1");
+  CHECK(i.at("language") == "fr");
   CHECK(i.at("title") == "Item");
   CHECK(i.at("link") == "https://example.com/1");
   CHECK(i.at("published") == "2024-05-01T12:00:00Z");
@@ -62,7 +66,8 @@ TEST_CASE("every format has its documented name", "[json]") {
 
 TEST_CASE("an item with nothing in it still has every field", "[json]") {
   const boost::json::object i = to_json(Item{}).as_object();
-  CHECK(i.size() == 10);
+  CHECK(i.size() == 11);
+  CHECK(i.at("language") == "");
   CHECK(i.at("published").is_null());
   CHECK(i.at("authors").as_array().empty());
   CHECK(i.at("enclosures").as_array().empty());
