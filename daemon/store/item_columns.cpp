@@ -26,7 +26,7 @@ std::string json_enclosures(const std::vector<Enclosure>& enclosures) {
 
 const char* const item_column_list =
     "link, canonical_link, title, summary, content, authors, categories, enclosures, published, updated,"
-    " article_text, article_fetched_at, article_error, article_canonical_url";
+    " article_text, article_fetched_at, article_error, article_canonical_url, language";
 
 ItemColumns to_columns(const NormalizedItem& normalized) {
   const Item& item = normalized.item;
@@ -47,6 +47,7 @@ ItemColumns to_columns(const NormalizedItem& normalized) {
       .article_fetched_at = article ? time_text(article->fetched_at) : std::nullopt,
       .article_error = article && !article->error.empty() ? std::optional(article->error) : std::nullopt,
       .article_canonical_url = article ? article->canonical_url : std::nullopt,
+      .language = item.language,
   };
 }
 
@@ -68,6 +69,7 @@ ItemColumns read_columns(const SQLite::Statement& row, int first) {
       .article_fetched_at = optional(11),
       .article_error = optional(12),
       .article_canonical_url = optional(13),
+      .language = text(14),
   };
 }
 
@@ -86,6 +88,7 @@ void bind_columns(SQLite::Statement& statement, const ItemColumns& columns) {
   bind_optional(statement, ":article_fetched_at", columns.article_fetched_at);
   bind_optional(statement, ":article_error", columns.article_error);
   bind_optional(statement, ":article_canonical_url", columns.article_canonical_url);
+  statement.bind(":language", columns.language);
 }
 
 }  // namespace feedsieve::store_detail

@@ -26,6 +26,7 @@ struct ItemColumns {
   std::optional<std::string> article_fetched_at;
   std::optional<std::string> article_error;
   std::optional<std::string> article_canonical_url;
+  std::string language;  // (v12) BCP 47 tag, or ""
 
   bool operator==(const ItemColumns&) const = default;
 };
@@ -36,10 +37,10 @@ ItemColumns to_columns(const NormalizedItem& item);
 // Reads the columns named by item_column_list, starting at `first`.
 ItemColumns read_columns(const SQLite::Statement& row, int first);
 
-// "link, canonical_link, title, ..., article_canonical_url", in ItemColumns order.
+// "link, canonical_link, title, ..., article_canonical_url, language", in ItemColumns order.
 extern const char* const item_column_list;
 
-// Binds :link, :canonical_link, :title, ..., :article_canonical_url.
+// Binds :link, :canonical_link, :title, ..., :article_canonical_url, :language.
 void bind_columns(SQLite::Statement& statement, const ItemColumns& columns);
 
 }  // namespace feedsieve::store_detail

@@ -44,7 +44,7 @@ class ItemWriter {
                 " topic_score = :topic_score, on_topic = :on_topic, lead_sketch = :lead_sketch,"
                 " title_key = :title_key, article_text = :article_text, article_fetched_at = :article_fetched_at,"
                 " article_error = :article_error, article_canonical_url = :article_canonical_url,"
-                " fingerprinted = 1, last_seen_at = :now WHERE id = :id"),
+                " language = :language, fingerprinted = 1, last_seen_at = :now WHERE id = :id"),
         touch_(db, "UPDATE items SET last_seen_at = :now WHERE id = :id"),
         insert_(db, std::string("INSERT INTO items (feed_id, story_id, guid, fetched_at, last_seen_at,"
                                 " topic_score, on_topic, lead_sketch, title_key, fingerprinted, merge_reason, ") +
@@ -52,7 +52,7 @@ class ItemWriter {
                         ") VALUES (:feed, :story, :guid, :now, :now, :topic_score, :on_topic, :lead_sketch, :title_key, 1,"
                         " :merge_reason, :link, :canonical_link, :title,"
                         " :summary, :content, :authors, :categories, :enclosures, :published, :updated,"
-                        " :article_text, :article_fetched_at, :article_error, :article_canonical_url)"),
+                        " :article_text, :article_fetched_at, :article_error, :article_canonical_url, :language)"),
         story_by_link_(db, "SELECT story_id FROM items WHERE canonical_link = :link ORDER BY id LIMIT 1"),
         insert_story_(db,
                       "INSERT INTO stories (story_id, canonical_url, title, published, first_seen, on_topic)"

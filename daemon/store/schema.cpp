@@ -560,6 +560,15 @@ END;
 PRAGMA user_version = 11;
 )sql";
 
+// Version 12: the item's language (BCP 47, the feed's when the item names
+// none; '' when neither does). Rows stored before keep '' until their feed
+// delivers them again.
+constexpr const char* schema_v12 = R"sql(
+ALTER TABLE items ADD COLUMN language TEXT NOT NULL DEFAULT '';
+
+PRAGMA user_version = 12;
+)sql";
+
 // Ordered; step i brings the schema from version i to version i + 1.
 constexpr std::array migrations{
     Migration{1, schema_v1},
@@ -573,6 +582,7 @@ constexpr std::array migrations{
     Migration{9, schema_v9},
     Migration{10, schema_v10},
     Migration{11, schema_v11},
+    Migration{12, schema_v12},
 };
 
 void refuse_newer(const std::filesystem::path& path, int found) {

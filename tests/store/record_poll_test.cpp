@@ -92,6 +92,19 @@ TEST_CASE("an ok poll stores the feed state, its items and new stories", "[store
   CHECK(text_of(f.path, "SELECT fetched_at FROM items WHERE guid = 'g1'") == "2024-05-01T12:00:00Z");
 }
 
+TEST_CASE("an item's language is stored, and a new one counts as a change", "[store][poll]") {
+  Fixture f;
+  NormalizedItem item = make_item("g1", "Qwen 3 est sorti", "https://news.test/qwen3", may(1));
+  item.item.language = "fr";
+  f.store.record_poll(ok_poll(f.feed, {item, make_item("g2", "Untagged", "https://news.test/2", may(1))}));
+  CHECK(text_of(f.path, "SELECT language FROM items WHERE guid = 'g1'") == "fr");
+  CHECK(text_of(f.path, "SELECT language FROM items WHERE guid = 'g2'").empty());
+  item.item.language = "fr-CA";
+  const PollStored again = f.store.record_poll(ok_poll(f.feed, {item}, may(2)));
+  CHECK(again.updated_items == 1);
+  CHECK(text_of(f.path, "SELECT language FROM items WHERE guid = 'g1'") == "fr-CA");
+}
+
 TEST_CASE("the same poll twice adds nothing", "[store][poll]") {
   Fixture f;
   const auto items = std::vector{make_item("g1", "One", "https://news.test/1", may(1)),

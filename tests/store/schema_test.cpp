@@ -30,7 +30,7 @@ TEST_CASE("a new store gets the whole schema and its version", "[store][schema]"
   const auto path = dir / "feedsieve.db";
   { Store store(path); }
   CHECK(scalar(path, "PRAGMA user_version") == store_detail::known_schema_version());
-  CHECK(scalar(path, "PRAGMA user_version") == 11);
+  CHECK(scalar(path, "PRAGMA user_version") == 12);
   CHECK(text_of(path, "PRAGMA journal_mode") == "wal");
   for (const char* name : {"feeds", "stories", "items", "items_fts", "items_by_canonical_link", "items_by_story",
                            "stories_by_sort_time", "items_fts_after_insert", "items_fts_after_update",
@@ -53,11 +53,28 @@ TEST_CASE("reopening a store is idempotent and keeps its data", "[store][schema]
   const auto path = dir / "feedsieve.db";
   { Store(path).upsert_feed("example", "http://example.test/feed"); }
   Store again(path);
-  CHECK(scalar(path, "PRAGMA user_version") == 11);
+  CHECK(scalar(path, "PRAGMA user_version") == 12);
   REQUIRE(again.feeds().size() == 1);
   CHECK(again.feeds().front().name == "example");
   Store read_only(path, Store::Mode::read_only);
   CHECK(read_only.feeds().size() == 1);
+}
+
+TEST_CASE("a v11 store's items get an empty language, and keep everything else", "[store][schema]") {
+  TempDir dir;
+  const auto path = dir / "feedsieve.db";
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    store_detail::migrate(db, path, 11);
+    db.exec(
+        "INSERT INTO feeds (id, name, url) VALUES (1, 'old', 'http://old.test/feed');"
+        "INSERT INTO stories (id, story_id, title, first_seen) VALUES (1, 'a', 'Mistral', '2024-05-01T12:00:00Z');"
+        "INSERT INTO items (feed_id, story_id, guid, title, fetched_at, last_seen_at)"
+        " VALUES (1, 1, 'g1', 'Mistral', '2024-05-01T12:00:00Z', '2024-05-01T12:00:00Z');");
+  }
+  { Store store(path); }
+  CHECK(scalar(path, "PRAGMA user_version") == 12);
+  CHECK(text_of(path, "SELECT title || '|' || language FROM items WHERE guid = 'g1'") == "Mistral|");
 }
 
 TEST_CASE("a store newer than this build is refused, naming both versions", "[store][schema]") {
