@@ -277,7 +277,7 @@ std::string xml_declared_encoding(std::string_view bytes) {
 
 std::string iconv_charset_name(std::string_view declared) {
   // Labels whose real-world content is a superset charset (WHATWG Encoding).
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 56> kAliases{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 55> kAliases{{
       {"iso-8859-1", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"}, {"iso_8859-1", "WINDOWS-1252"},
       {"latin1", "WINDOWS-1252"},     {"latin-1", "WINDOWS-1252"},   {"l1", "WINDOWS-1252"},
       {"us-ascii", "WINDOWS-1252"},   {"ascii", "WINDOWS-1252"},     {"ansi_x3.4-1968", "WINDOWS-1252"},
@@ -298,7 +298,7 @@ std::string iconv_charset_name(std::string_view declared) {
       {"maciceland", "MAC-IS"},       {"mac-iceland", "MAC-IS"},     {"cp-is", "IBM861"},
       {"csibm861", "IBM861"},         {"cp154", "PT154"},            {"csptcp154", "PT154"},
       {"ptcp154", "PT154"},           {"cyrillic-asian", "PT154"},   {"tis620", "WINDOWS-874"},
-      {"kz1048", "RK1048"},           {"kz-1048", "RK1048"},         {"ibm039", "IBM037"},
+      {"kz1048", "RK1048"},           {"kz-1048", "RK1048"},
   }};
   const std::string key = ascii_lower(trim(declared));
   // Python spells its codecs with '_' where the registered names have '-' ("mac_roman", "cp_is").
@@ -384,17 +384,22 @@ namespace {
 // when it reads the first bytes as "<?xm" too; else IBM037. An ASCII label on
 // EBCDIC bytes is a lie, as a 16-bit one on 8-bit bytes is.
 std::string ebcdic_charset(std::string_view bytes, std::string_view content_type) {
-  const std::string head = convert_to_utf8(bytes.substr(0, 256), kEbcdicFallback);
+  // "" when iconv does not know the charset.
+  const auto read_as = [](std::string_view text, const std::string& charset) {
+    try {
+      return convert_to_utf8(text, charset);
+    } catch (const std::invalid_argument&) {
+      return std::string();
+    }
+  };
+  const std::string fallback(kEbcdicFallback);
+  const std::string head = read_as(bytes.substr(0, 256), fallback);
   for (const std::string& label : {charset_from_content_type(content_type), xml_declared_encoding(head)}) {
     if (label.empty()) continue;
     std::string charset = iconv_charset_name(label);
-    try {
-      if (convert_to_utf8(kEbcdicDeclarationStart, charset) == "<?xm") return charset;
-    } catch (const std::invalid_argument&) {
-      // unknown to iconv: try the next label
-    }
+    if (read_as(kEbcdicDeclarationStart, charset) == "<?xm") return charset;
   }
-  return std::string(kEbcdicFallback);
+  return fallback;
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ struct AtomWireEntry {
   std::vector<Enclosure> enclosures;
   std::optional<Timestamp> published;
   std::optional<Timestamp> updated;
-  std::string language;
+  std::optional<std::string> language;  // nullopt: the feed's
 };
 
 // An attribute's keyword (type, mode, rel) as compared: trimmed, lower-case.
@@ -193,7 +193,7 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
   // The language of the entry's text: xml:lang where its content (else its
   // summary, its title) is, which holds the entry's and the feed's.
   const pugi::xml_node text = content ? content : summary ? summary : title ? title : node;
-  entry.language = language_tag(dc_language ? Text(dc_language).value() : xml_lang(text));
+  entry.language = named_language(dc_language, xml_lang(text));
   for (const pugi::xml_node n : {d.published, d.issued, d.created, d.dc_date}) {
     if (!entry.published) entry.published = date_of(n, context);
   }
@@ -203,7 +203,8 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
   return entry;
 }
 
-Item to_item(AtomWireEntry&& wire, const std::vector<std::string>& feed_authors, const Context& context) {
+Item to_item(AtomWireEntry&& wire, const ParsedFeed& feed, const std::vector<std::string>& feed_authors,
+             const Context& context) {
   Item item;
   item.title = plain_text(wire.title);
   // An entry without a link whose id is a web URL is most likely at that URL
@@ -221,7 +222,7 @@ Item to_item(AtomWireEntry&& wire, const std::vector<std::string>& feed_authors,
   item.enclosures = std::move(wire.enclosures);
   item.published = wire.published;
   item.updated = wire.updated;
-  item.language = std::move(wire.language);
+  item.language = wire.language ? std::move(*wire.language) : feed.language;
   return item;
 }
 
@@ -232,12 +233,15 @@ ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& con
   feed.format = format;
   // Elements in the root's namespace (possibly none) are Atom's.
   const std::string uri(context.scopes.namespace_of(root));
-  pugi::xml_node title, subtitle;
+  pugi::xml_node title, subtitle, dc_language;
   std::vector<std::string> authors;
   std::vector<pugi::xml_node> entries;
   bool link_is_page = false;
   for (const pugi::xml_node c : root.children()) {
-    if (c.type() != pugi::node_element || context.scopes.namespace_of(c) != uri) continue;
+    if (c.type() != pugi::node_element) continue;
+    const std::string_view cns = context.scopes.namespace_of(c);
+    if (cns == ns::dc && local_name(c) == "language" && !dc_language) dc_language = c;
+    if (cns != uri) continue;
     const std::string_view name = local_name(c);
     if (name == "title" && !title) title = c;
     else if ((name == "subtitle" || name == "tagline") && !subtitle) subtitle = c;
@@ -250,9 +254,9 @@ ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& con
   }
   feed.title = plain_text(text_construct(title, context));
   feed.description = plain_text(text_construct(subtitle, context));
-  feed.language = language_tag(xml_lang(root));
+  feed.language = named_language(dc_language, xml_lang(root)).value_or("");
   append_items(entries, context, feed, [&](pugi::xml_node node) {
-    feed.items.push_back(to_item(read_entry(node, uri, context), authors, context));
+    feed.items.push_back(to_item(read_entry(node, uri, context), feed, authors, context));
   });
   return feed;
 }

@@ -163,21 +163,45 @@ std::string language_tag(std::string_view written) {
   const std::string_view text = trim_view(written);
   std::string tag;
   tag.reserve(text.size());
+  // Past a one-letter subtag (an extension's, or private use) everything is
+  // lower-case (RFC 5646 2.1.1).
+  bool after_singleton = false;
   std::size_t start = 0;
   for (std::size_t index = 0; start <= text.size(); ++index) {
     const std::size_t end = std::min(text.find_first_of("-_", start), text.size());
     const std::string_view subtag = text.substr(start, end - start);
     const bool letters = std::all_of(subtag.begin(), subtag.end(), ascii_alpha);
     const bool alnum = std::all_of(subtag.begin(), subtag.end(), ascii_alnum);
-    if (subtag.empty() || subtag.size() > 8 || !alnum || (index == 0 && !letters)) return {};
+    if (subtag.empty() || subtag.size() > 8 || !alnum) return {};
+    // First a language of two or three letters (ISO 639: "English" is none),
+    // or the x- of a private tag or the i- of an old registered one.
+    const bool language = letters && (subtag.size() == 2 || subtag.size() == 3);
+    const bool prefix = subtag.size() == 1 && (ascii_lower(subtag[0]) == 'x' || ascii_lower(subtag[0]) == 'i');
+    if (index == 0 && !language && !(prefix && end < text.size())) return {};
+    after_singleton = after_singleton || subtag.size() == 1;
     if (index > 0) tag += '-';
     for (std::size_t k = 0; k < subtag.size(); ++k) {
-      const bool upper = index > 0 && letters && (subtag.size() == 2 || (subtag.size() == 4 && k == 0));
+      const bool upper =
+          index > 0 && !after_singleton && letters && (subtag.size() == 2 || (subtag.size() == 4 && k == 0));
       tag += upper ? ascii_upper(subtag[k]) : ascii_lower(subtag[k]);
     }
     start = end + 1;
   }
   return tag;
+}
+
+std::optional<std::string> named_language(pugi::xml_node dc_language, std::optional<std::string_view> xml_lang) {
+  if (dc_language) {
+    std::string tag = language_tag(Text(dc_language).value());
+    if (!tag.empty()) return tag;
+  }
+  if (xml_lang) return language_tag(*xml_lang);
+  return std::nullopt;
+}
+
+std::optional<std::string_view> own_xml_lang(pugi::xml_node element) {
+  if (!has_attribute(element, ns::xml, "lang")) return std::nullopt;
+  return attribute(element, ns::xml, "lang");
 }
 
 std::int64_t parse_length(std::string_view text) {

@@ -104,10 +104,18 @@ std::string rss_person(std::string_view text);
 std::string fallback_id(std::string_view link, std::string_view title);
 
 // A language as feeds write it ("en-us", "EN_GB", " fr ") in BCP 47's
-// conventional case ("en-US", "en-GB", "fr"): the first subtag lower-case, a
-// two-letter region upper-case, a four-letter script title-case. "" for text
-// that is no tag ("English (US)", "*").
+// conventional case ("en-US", "en-GB", "fr"): the language lower-case, a
+// two-letter region upper-case, a four-letter script title-case, extensions
+// and private use lower-case. "" for text that is no tag ("English", "*").
 std::string language_tag(std::string_view written);
+
+// The language named by a dc:language element (may be null) or, failing a
+// tag there, by an xml:lang value (`xml_lang`, nullopt when there is none):
+// nullopt when neither names one. xml:lang="" names the unknown language, "".
+std::optional<std::string> named_language(pugi::xml_node dc_language, std::optional<std::string_view> xml_lang);
+
+// The xml:lang attribute of `element` itself, not inherited.
+std::optional<std::string_view> own_xml_lang(pugi::xml_node element);
 
 // A non-negative integer, or 0 when the text is not one.
 std::int64_t parse_length(std::string_view text);

@@ -101,7 +101,8 @@ std::optional<Timestamp> json_date(const std::string& text, const Context& conte
   return parsed;
 }
 
-Item to_item(const JsonWireItem& wire, const std::vector<std::string>& feed_authors, const Context& context) {
+Item to_item(const JsonWireItem& wire, const ParsedFeed& feed, const std::vector<std::string>& feed_authors,
+             const Context& context) {
   Item item;
   const std::string& base = context.options.url;
   item.link = wire.url.empty() ? std::string() : context.bases.get(base).resolve(wire.url);
@@ -122,6 +123,7 @@ Item to_item(const JsonWireItem& wire, const std::vector<std::string>& feed_auth
   item.published = json_date(wire.date_published, context);
   item.updated = json_date(wire.date_modified, context);
   item.language = language_tag(wire.language);
+  if (item.language.empty()) item.language = feed.language;
   return item;
 }
 
@@ -148,7 +150,8 @@ ParsedFeed parse_json_feed(std::string_view text, const Context& context) {
   const std::vector<std::string> authors = read_authors(*root);
   if (const json::array* items = array_at(*root, "items")) {
     append_items(*items, context, feed, [&](const json::value& v) {
-      if (const json::object* o = v.if_object()) feed.items.push_back(to_item(read_item(*o, context), authors, context));
+      const json::object* o = v.if_object();
+      if (o != nullptr) feed.items.push_back(to_item(read_item(*o, context), feed, authors, context));
     });
   }
   return feed;

@@ -110,10 +110,6 @@ ParsedFeed parse_feed(std::string_view bytes, const ParseOptions& options) {
     feed = parse_xml(std::move(decoded.utf8), bytes, options, warnings);
   }
   feed.warnings.insert(feed.warnings.begin(), warnings.begin(), warnings.end());
-  // An item that names no language is in its feed's.
-  for (Item& item : feed.items) {
-    if (item.language.empty()) item.language = feed.language;
-  }
   return feed;
 }
 

@@ -197,7 +197,7 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   item.about = std::string(attribute(node, ns::rdf, "about"));
   // Only the item's own xml:lang: one in force above it is the channel's,
   // which the channel's <language> or dc:language overrides.
-  item.language = language_tag(s.dc_language ? Text(s.dc_language).value() : attribute(node, ns::xml, "lang"));
+  item.language = named_language(s.dc_language, own_xml_lang(node));
   const std::optional<Timestamp> pub_date = date_of(s.pub_date, context);
   item.published = pub_date ? pub_date : first_date({s.dc_date, s.published, s.issued, s.created}, context);
   item.updated = first_date({s.modified, s.updated}, context);
@@ -212,7 +212,7 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
 
 RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) {
   RssWireChannel wire;
-  pugi::xml_node title, link, atom_link, description, dc_title, dc_description, language, ttl;
+  pugi::xml_node title, link, atom_link, description, dc_title, dc_description, language, dc_language, ttl;
   const std::string_view channel_ns = context.scopes.namespace_of(channel);
   for (const pugi::xml_node c : channel.children()) {
     if (c.type() != pugi::node_element) continue;
@@ -229,7 +229,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
     } else if (uri == ns::dc) {
       if (name == "title") set_once(dc_title, c);
       else if (name == "description") set_once(dc_description, c);
-      else if (name == "language") set_once(language, c);
+      else if (name == "language") set_once(dc_language, c);
     } else if (is_alternate_atom_link(c)) {
       set_once(atom_link, c);
     }
@@ -238,7 +238,9 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
   wire.description = html_element(first_of({description, dc_description}), context);
   if (link) wire.link = resolve_link(link, Text(link).value(), context);
   if (wire.link.empty() && atom_link) wire.link = resolve_link(atom_link, attribute(atom_link, "", "href"), context);
-  wire.language = language_tag(language ? Text(language).value() : xml_lang(channel));
+  // <language>, else dc:language, else xml:lang: the first that is a tag.
+  wire.language = language ? language_tag(Text(language).value()) : std::string();
+  if (wire.language.empty()) wire.language = named_language(dc_language, xml_lang(channel)).value_or("");
   if (ttl) {
     const std::string text = trimmed_text(ttl);
     int minutes = 0;
@@ -249,7 +251,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
   return wire;
 }
 
-Item to_item(RssWireItem&& wire, const Context& context) {
+Item to_item(RssWireItem&& wire, std::string_view channel_language, const Context& context) {
   Item item;
   item.title = plain_text(wire.title);
   item.link = std::move(wire.link);
@@ -263,7 +265,7 @@ Item to_item(RssWireItem&& wire, const Context& context) {
   item.enclosures = std::move(wire.enclosures);
   item.published = wire.published;
   item.updated = wire.updated;
-  item.language = std::move(wire.language);
+  item.language = wire.language ? std::move(*wire.language) : std::string(channel_language);
   return item;
 }
 
@@ -280,7 +282,7 @@ void apply_channel(const RssWireChannel& wire, ParsedFeed& feed) {
 
 void append_rss_items(const std::vector<pugi::xml_node>& items, const Context& context, ParsedFeed& feed) {
   append_items(items, context, feed,
-               [&](pugi::xml_node node) { feed.items.push_back(to_item(read_rss_item(node, context), context)); });
+               [&](pugi::xml_node node) { feed.items.push_back(to_item(read_rss_item(node, context), feed.language, context)); });
 }
 
 }  // namespace feedsieve::parse_detail

@@ -30,7 +30,7 @@ struct RssWireItem {
   std::vector<Enclosure> enclosures;
   std::optional<Timestamp> published;
   std::optional<Timestamp> updated;
-  std::string language;  // dc:language, else the item's own xml:lang
+  std::optional<std::string> language;  // dc:language, else the item's own xml:lang; nullopt: the channel's
 };
 
 struct RssWireChannel {
@@ -51,8 +51,9 @@ void read_channel_hints(pugi::xml_node channel, RssWireChannel& wire, const Cont
 RssWireItem read_rss_item(pugi::xml_node item, const Context& context);
 RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context);
 
-// Consumes the wire item: its strings and lists move into the Item.
-Item to_item(RssWireItem&& wire, const Context& context);
+// Consumes the wire item: its strings and lists move into the Item. An item
+// that names no language has its channel's.
+Item to_item(RssWireItem&& wire, std::string_view channel_language, const Context& context);
 void apply_channel(const RssWireChannel& wire, ParsedFeed& feed);
 
 // Reads `items` into feed.items, up to the max_items option (a warning says when it cut).

@@ -252,11 +252,11 @@ std::string base_url(pugi::xml_node node, std::string_view document_url) {
   return base;
 }
 
-std::string_view xml_lang(pugi::xml_node node) {
+std::optional<std::string_view> xml_lang(pugi::xml_node node) {
   for (pugi::xml_node n = node; n.type() == pugi::node_element; n = n.parent()) {
     if (const pugi::xml_attribute lang = find_attribute(n, ns::xml, "lang")) return lang.value();
   }
-  return {};
+  return std::nullopt;
 }
 
 std::optional<std::string_view> sole_text(pugi::xml_node node) {

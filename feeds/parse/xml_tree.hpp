@@ -95,9 +95,9 @@ bool has_attribute(pugi::xml_node node, std::string_view ns, std::string_view lo
 std::string base_url(pugi::xml_node node, std::string_view document_url);
 
 // The xml:lang in force at `node`: its own or its nearest ancestor's, as
-// written; "" when there is none. An empty xml:lang="" says the language is
-// unknown and ends the search there, as XML 1.0 (2.12) gives it.
-std::string_view xml_lang(pugi::xml_node node);
+// written; nullopt when none is. An empty xml:lang="" (the language is
+// unknown, XML 1.0 2.12) is in force as "".
+std::optional<std::string_view> xml_lang(pugi::xml_node node);
 
 // All character data below `node` (text and CDATA), in document order.
 std::string text_content(pugi::xml_node node);

@@ -16,6 +16,13 @@ sed 's/@PROJECT_VERSION@/fuzz/g' "$root/feeds/version.hpp.in" > "$out/generated/
 
 flags="-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 incs="-I$root -I$out/generated $(pkg-config --cflags gumbo libutf8proc)"
+# An object is rebuilt when its source is newer, and all of them when any
+# header is: a struct that gained a field changes every object that uses it.
+stamp="$out/obj/headers.stamp"
+if [ ! -e "$stamp" ] || [ -n "$(find "$root/feeds" "$root/tests/fuzz" -name '*.hpp' -newer "$stamp" -print -quit)" ]; then
+  rm -f "$out"/obj/*.o
+fi
+touch "$stamp"
 objs=""
 for src in "$root"/feeds/parse/*.cpp "$root"/feeds/encoding/*.cpp "$root"/feeds/date/*.cpp \
            "$root"/feeds/text/*.cpp "$root"/feeds/url/*.cpp "$root"/feeds/json/*.cpp "$root"/tests/fuzz/parse_fuzz.cpp; do

@@ -94,6 +94,11 @@ TEST_CASE("EBCDIC documents are known by their first bytes, their page by its la
     CHECK(decode_xml_document(test::read_file(test::source_path("tests/fixtures/feeds/ebcdic-cp037-declared-utf-8.xml")),
                               "").encoding == "IBM037");
   }
+  SECTION("a label iconv does not know (Python's ibm039 among them): IBM037") {
+    const ParsedFeed unknown = parse_feed(fixture("ebcdic-unknown-label.xml"));
+    CHECK(unknown.title == "[\u00d8] !");
+    CHECK(unknown.warnings.empty());
+  }
   SECTION("the HTTP charset names the page before the declaration does") {
     ParseOptions options;
     options.content_type = "application/atom+xml; charset=IBM037";

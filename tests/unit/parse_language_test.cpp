@@ -29,8 +29,15 @@ TEST_CASE("language tags are written in BCP 47's conventional case", "[parse][la
   CHECK(language_tag("es-419") == "es-419");
   CHECK(language_tag("de-DE-1996") == "de-DE-1996");
   CHECK(language_tag("fr") == "fr");
-  CHECK(language_tag("English") == "english");
-  for (const char* junk : {"", "  ", "English (US)", "*", "en-", "-en", "en--us", "123", "en-toolongsubtag", "fr;q=1"}) {
+  CHECK(language_tag("yue-HK") == "yue-HK");
+  // Extensions and private use stay lower-case.
+  CHECK(language_tag("en-x-ca") == "en-x-ca");
+  CHECK(language_tag("az-latn-x-latn") == "az-Latn-x-latn");
+  CHECK(language_tag("de-u-co-phonebk") == "de-u-co-phonebk");
+  CHECK(language_tag("X-AB") == "x-ab");
+  CHECK(language_tag("i-klingon") == "i-klingon");
+  for (const char* junk : {"", "  ", "English", "English (US)", "*", "x", "a-b", "en-", "-en", "en--us", "123",
+                           "en-toolongsubtag", "fr;q=1"}) {
     INFO(junk);
     CHECK(language_tag(junk).empty());
   }
@@ -61,6 +68,10 @@ TEST_CASE("RSS: dc:language names the channel's language, and xml:lang does with
 <language>English (United States)</language><item><title>one</title></item></channel></rss>)");
   CHECK(none.language.empty());
   CHECK(item_languages(none) == std::vector<std::string>{""});
+  // A <language> that is no tag leaves the word to the next statement.
+  const ParsedFeed junk = parse_feed(R"(<rss version="2.0" xml:lang="sv"><channel><title>T</title>
+<language>Swedish</language><item><title>one</title></item></channel></rss>)");
+  CHECK(junk.language == "sv");
 }
 
 TEST_CASE("RSS 1.0: the channel's dc:language, and xml:lang on rdf:RDF", "[parse][language]") {
@@ -85,6 +96,18 @@ TEST_CASE("Atom: xml:lang in force at the entry's content, summary or title", "[
 </feed>)");
   CHECK(feed.language == "en-GB");
   CHECK(item_languages(feed) == std::vector<std::string>{"en-GB", "de", "ja", "nl"});
+}
+
+TEST_CASE("Atom: dc:language of the feed and of an entry; xml:lang=\"\" says the language is unknown",
+          "[parse][language]") {
+  const ParsedFeed feed = parse_feed(R"(<feed xmlns="http://www.w3.org/2005/Atom"
+  xmlns:dc="http://purl.org/dc/elements/1.1/"><title>T</title><dc:language>pl</dc:language>
+<entry><id>urn:1</id><title>one</title></entry>
+<entry><id>urn:2</id><title>two</title><dc:language>cs</dc:language></entry>
+<entry><id>urn:3</id><title xml:lang="">three</title></entry>
+</feed>)");
+  CHECK(feed.language == "pl");
+  CHECK(item_languages(feed) == std::vector<std::string>{"pl", "cs", ""});
 }
 
 TEST_CASE("Atom: no xml:lang anywhere leaves the language empty", "[parse][language]") {
