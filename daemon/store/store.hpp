@@ -116,6 +116,7 @@ struct SourceView {
   std::string url;
   std::string title;
   std::optional<Timestamp> published;
+  std::string language;  // BCP 47 tag, or ""
 };
 
 struct StoryView {

@@ -17,7 +17,8 @@ boost::json::value to_json(const StoryView& story) {
     sources.push_back({{"feed", source.feed},
                        {"url", source.url},
                        {"title", source.title},
-                       {"published", time_json(source.published)}});
+                       {"published", time_json(source.published)},
+                       {"language", source.language}});
   boost::json::value event = nullptr;
   if (story.event_id) event = boost::json::string(*story.event_id);
   return {{"story_id", story.story_id},      {"title", story.title},

@@ -175,7 +175,7 @@ std::string listing_sql(const StoryQuery& query) {
 }
 
 constexpr const char* sources_select =
-    "SELECT i.story_id, f.name, i.link, i.title, coalesce(i.published, i.updated) AS dated"
+    "SELECT i.story_id, f.name, i.link, i.title, coalesce(i.published, i.updated) AS dated, i.language"
     " FROM items i JOIN feeds f ON f.id = i.feed_id"
     " WHERE i.story_id IN (SELECT value FROM json_each(:stories))"
     " ORDER BY i.story_id, dated IS NULL, dated, i.id";
@@ -236,7 +236,8 @@ void attach_sources(SQLite::Database& db, store_detail::StatementCache& statemen
   while (select->executeStep()) {
     by_id.at(select->getColumn(0).getInt64())
         ->sources.push_back(SourceView{select->getColumn(1).getString(), select->getColumn(2).getString(),
-                                       select->getColumn(3).getString(), column_time(select->getColumn(4))});
+                                       select->getColumn(3).getString(), column_time(select->getColumn(4)),
+                                       select->getColumn(5).getString()});
   }
 }
 

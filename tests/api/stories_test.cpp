@@ -49,6 +49,7 @@ TEST_CASE("/api/stories answers the JSON of query --format json, newest first", 
   REQUIRE(expected.size() == 5);
   CHECK(expected[0].at("title") == "Story 0");
   CHECK(expected[0].at("sources").as_array().at(0).at("feed") == "alpha");
+  CHECK(expected[0].at("sources").as_array().at(0).at("language") == "");
 }
 
 TEST_CASE("/api/stories pages by cursor without duplicates or gaps, also while stories arrive", "[api]") {

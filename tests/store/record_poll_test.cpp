@@ -99,6 +99,12 @@ TEST_CASE("an item's language is stored, and a new one counts as a change", "[st
   f.store.record_poll(ok_poll(f.feed, {item, make_item("g2", "Untagged", "https://news.test/2", may(1))}));
   CHECK(text_of(f.path, "SELECT language FROM items WHERE guid = 'g1'") == "fr");
   CHECK(text_of(f.path, "SELECT language FROM items WHERE guid = 'g2'").empty());
+  const auto stories = f.store.stories(everything());
+  REQUIRE(stories.size() == 2);
+  for (const StoryView& story : stories) {
+    REQUIRE(story.sources.size() == 1);
+    CHECK(story.sources[0].language == (story.title == "Qwen 3 est sorti" ? "fr" : ""));
+  }
   item.item.language = "fr-CA";
   const PollStored again = f.store.record_poll(ok_poll(f.feed, {item}, may(2)));
   CHECK(again.updated_items == 1);
