@@ -93,6 +93,10 @@ def feed_fields(fp, mine):
     yield text_field("feed.title", text_of(feed.get("title"), feed.get("title_detail")), mine.get("title"))
     yield text_field("feed.description", text_of(feed.get("subtitle"), feed.get("subtitle_detail")),
                      mine.get("description"))
+    # BCP 47 tags compare without case; feedsieve gives "" for a language that is no tag.
+    if feed.get("language"):
+        theirs = feed["language"].strip().replace("_", "-")
+        yield "feed.language", theirs.lower() == (mine.get("language") or "").lower(), theirs, mine.get("language")
     if feed.get("link") and not (feed.get("link") == feed.get("id") and not mine.get("link")):
         yield "feed.link", feedconf.normalize_url(feed["link"]) == feedconf.normalize_url(mine.get("link")), \
             feed["link"], mine.get("link")
