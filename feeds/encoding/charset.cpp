@@ -379,25 +379,44 @@ std::string convert_through_iconv(std::string_view bytes, std::string_view chars
 
 namespace {
 
+// `text` converted from `charset`, or "" when iconv does not know the charset.
+std::string read_as(std::string_view text, const std::string& charset) {
+  try {
+    return convert_to_utf8(text, charset);
+  } catch (const std::invalid_argument&) {
+    return std::string();
+  }
+}
+
+bool is_ebcdic_page(const std::string& charset) { return read_as(kEbcdicDeclarationStart, charset) == "<?xm"; }
+
+// EBCDIC's line end, NL (0x15), decodes to U+0085, which XML 1.0 does not
+// take for a line end (XML 1.1 does, 2.11): a line broken inside a tag would
+// make the document ill-formed. In UTF-8, C2 85 is always that character.
+void read_nel_as_newline(std::string& utf8) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    if (utf8[i] == '\xC2' && i + 1 < utf8.size() && utf8[i + 1] == '\x85') {
+      utf8[out++] = '\n';
+      ++i;
+    } else {
+      utf8[out++] = utf8[i];
+    }
+  }
+  utf8.resize(out);
+}
+
 // The iconv name of the EBCDIC page `bytes` (which start with
 // kEbcdicDeclarationStart) are in: the HTTP charset, else the declared one,
 // when it reads the first bytes as "<?xm" too; else IBM037. An ASCII label on
 // EBCDIC bytes is a lie, as a 16-bit one on 8-bit bytes is.
 std::string ebcdic_charset(std::string_view bytes, std::string_view content_type) {
-  // "" when iconv does not know the charset.
-  const auto read_as = [](std::string_view text, const std::string& charset) {
-    try {
-      return convert_to_utf8(text, charset);
-    } catch (const std::invalid_argument&) {
-      return std::string();
-    }
-  };
   const std::string fallback(kEbcdicFallback);
   const std::string head = read_as(bytes.substr(0, 256), fallback);
   for (const std::string& label : {charset_from_content_type(content_type), xml_declared_encoding(head)}) {
     if (label.empty()) continue;
     std::string charset = iconv_charset_name(label);
-    if (read_as(kEbcdicDeclarationStart, charset) == "<?xm") return charset;
+    if (is_ebcdic_page(charset)) return charset;
   }
   return fallback;
 }
@@ -434,6 +453,7 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
     try {
       converted = convert_to_utf8(bytes, charset, &doc.replaced_invalid);
       doc.encoding = charset;
+      if (is_ebcdic_page(charset)) read_nel_as_newline(converted);
     } catch (const std::invalid_argument&) {
       doc.unknown_charset = true;
       charset = "UTF-8";

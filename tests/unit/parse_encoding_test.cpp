@@ -99,6 +99,12 @@ TEST_CASE("EBCDIC documents are known by their first bytes, their page by its la
     CHECK(unknown.title == "[\u00d8] !");
     CHECK(unknown.warnings.empty());
   }
+  SECTION("NL line ends, inside tags too, are line ends") {
+    const ParsedFeed feed = parse_feed(fixture("ebcdic-nl-line-ends.xml"));
+    CHECK(feed.title == "Line one");
+    CHECK(feed.items.size() == 1);
+    CHECK(feed.warnings.empty());
+  }
   SECTION("the HTTP charset names the page before the declaration does") {
     ParseOptions options;
     options.content_type = "application/atom+xml; charset=IBM037";
@@ -264,11 +270,12 @@ TEST_CASE("C1 controls in decoded text are read as the Windows code page of thei
     CHECK(plain.c1_read_as.empty());
     CHECK(plain.utf8 == "<a>\xc2\xab caf\xc3\xa9</a>");
   }
-  SECTION("a charset whose C1 code points are characters keeps them: EBCDIC's NEL") {
-    // "<a>x" NEL "y</a>" in IBM037.
+  SECTION("a charset whose C1 code points are characters keeps them: EBCDIC's NL is its line end") {
+    // "<a>x" NL "y</a>" in IBM037.
     const DecodedDocument doc = decode_xml_document("\x4c\x81\x6e\xa7\x15\xa8\x4c\x61\x81\x6e", "text/xml; charset=IBM037");
-    CHECK(doc.utf8 == "<a>x\u0085y</a>");
+    CHECK(doc.utf8 == "<a>x\ny</a>");
     CHECK(doc.c1_read_as.empty());
     CHECK(c1_meanings("KOI8-R") == nullptr);
+    CHECK(c1_meanings("IBM037") == nullptr);
   }
 }
