@@ -195,7 +195,11 @@ std::optional<std::string> named_language(pugi::xml_node dc_language, std::optio
     std::string tag = language_tag(Text(dc_language).value());
     if (!tag.empty()) return tag;
   }
-  if (xml_lang) return language_tag(*xml_lang);
+  if (xml_lang) {
+    if (trim_view(*xml_lang).empty()) return std::string();  // said to be unknown
+    std::string tag = language_tag(*xml_lang);
+    if (!tag.empty()) return tag;
+  }
   return std::nullopt;
 }
 

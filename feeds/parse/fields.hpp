@@ -111,7 +111,7 @@ std::string language_tag(std::string_view written);
 
 // The language named by a dc:language element (may be null) or, failing a
 // tag there, by an xml:lang value (`xml_lang`, nullopt when there is none):
-// nullopt when neither names one. xml:lang="" names the unknown language, "".
+// nullopt when neither is a tag. xml:lang="" names the unknown language, "".
 std::optional<std::string> named_language(pugi::xml_node dc_language, std::optional<std::string_view> xml_lang);
 
 // The xml:lang attribute of `element` itself, not inherited.

@@ -105,9 +105,11 @@ TEST_CASE("Atom: dc:language of the feed and of an entry; xml:lang=\"\" says the
 <entry><id>urn:1</id><title>one</title></entry>
 <entry><id>urn:2</id><title>two</title><dc:language>cs</dc:language></entry>
 <entry><id>urn:3</id><title xml:lang="">three</title></entry>
+<entry xml:lang="Polish"><id>urn:4</id><title>four</title></entry>
 </feed>)");
   CHECK(feed.language == "pl");
-  CHECK(item_languages(feed) == std::vector<std::string>{"pl", "cs", ""});
+  // An xml:lang that is no tag gives way to the feed's language.
+  CHECK(item_languages(feed) == std::vector<std::string>{"pl", "cs", "", "pl"});
 }
 
 TEST_CASE("Atom: no xml:lang anywhere leaves the language empty", "[parse][language]") {
