@@ -193,7 +193,7 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
   // The language of the entry's text: xml:lang where its content (else its
   // summary, its title) is, which holds the entry's and the feed's.
   const pugi::xml_node text = content ? content : summary ? summary : title ? title : node;
-  entry.language = named_language(dc_language, xml_lang(text));
+  entry.language = named_language({dc_language}, xml_lang(text));
   for (const pugi::xml_node n : {d.published, d.issued, d.created, d.dc_date}) {
     if (!entry.published) entry.published = date_of(n, context);
   }
@@ -254,7 +254,7 @@ ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& con
   }
   feed.title = plain_text(text_construct(title, context));
   feed.description = plain_text(text_construct(subtitle, context));
-  feed.language = named_language(dc_language, xml_lang(root)).value_or("");
+  feed.language = named_language({dc_language}, xml_lang(root)).value_or("");
   append_items(entries, context, feed, [&](pugi::xml_node node) {
     feed.items.push_back(to_item(read_entry(node, uri, context), feed, authors, context));
   });

@@ -190,9 +190,11 @@ std::string language_tag(std::string_view written) {
   return tag;
 }
 
-std::optional<std::string> named_language(pugi::xml_node dc_language, std::optional<std::string_view> xml_lang) {
-  if (dc_language) {
-    std::string tag = language_tag(Text(dc_language).value());
+std::optional<std::string> named_language(std::initializer_list<pugi::xml_node> elements,
+                                          std::optional<std::string_view> xml_lang) {
+  for (const pugi::xml_node element : elements) {
+    if (!element) continue;
+    std::string tag = language_tag(Text(element).value());
     if (!tag.empty()) return tag;
   }
   if (xml_lang) {
@@ -201,11 +203,6 @@ std::optional<std::string> named_language(pugi::xml_node dc_language, std::optio
     if (!tag.empty()) return tag;
   }
   return std::nullopt;
-}
-
-std::optional<std::string_view> own_xml_lang(pugi::xml_node element) {
-  if (!has_attribute(element, ns::xml, "lang")) return std::nullopt;
-  return attribute(element, ns::xml, "lang");
 }
 
 std::int64_t parse_length(std::string_view text) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -109,13 +110,12 @@ std::string fallback_id(std::string_view link, std::string_view title);
 // and private use lower-case. "" for text that is no tag ("English", "*").
 std::string language_tag(std::string_view written);
 
-// The language named by a dc:language element (may be null) or, failing a
-// tag there, by an xml:lang value (`xml_lang`, nullopt when there is none):
-// nullopt when neither is a tag. xml:lang="" names the unknown language, "".
-std::optional<std::string> named_language(pugi::xml_node dc_language, std::optional<std::string_view> xml_lang);
-
-// The xml:lang attribute of `element` itself, not inherited.
-std::optional<std::string_view> own_xml_lang(pugi::xml_node element);
+// The language named by the first of `elements` (<language>, dc:language;
+// null ones skipped) whose text is a tag or, failing them, by an xml:lang
+// value (`xml_lang`, nullopt when there is none): nullopt when none is a tag.
+// xml:lang="" names the unknown language, "".
+std::optional<std::string> named_language(std::initializer_list<pugi::xml_node> elements,
+                                          std::optional<std::string_view> xml_lang);
 
 // A non-negative integer, or 0 when the text is not one.
 std::int64_t parse_length(std::string_view text);

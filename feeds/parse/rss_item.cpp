@@ -197,7 +197,7 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   item.about = std::string(attribute(node, ns::rdf, "about"));
   // Only the item's own xml:lang: one in force above it is the channel's,
   // which the channel's <language> or dc:language overrides.
-  item.language = named_language(s.dc_language, own_xml_lang(node));
+  item.language = named_language({s.dc_language}, own_xml_lang(node));
   const std::optional<Timestamp> pub_date = date_of(s.pub_date, context);
   item.published = pub_date ? pub_date : first_date({s.dc_date, s.published, s.issued, s.created}, context);
   item.updated = first_date({s.modified, s.updated}, context);
@@ -238,9 +238,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
   wire.description = html_element(first_of({description, dc_description}), context);
   if (link) wire.link = resolve_link(link, Text(link).value(), context);
   if (wire.link.empty() && atom_link) wire.link = resolve_link(atom_link, attribute(atom_link, "", "href"), context);
-  // <language>, else dc:language, else xml:lang: the first that is a tag.
-  wire.language = language ? language_tag(Text(language).value()) : std::string();
-  if (wire.language.empty()) wire.language = named_language(dc_language, xml_lang(channel)).value_or("");
+  wire.language = named_language({language, dc_language}, xml_lang(channel)).value_or("");
   if (ttl) {
     const std::string text = trimmed_text(ttl);
     int minutes = 0;

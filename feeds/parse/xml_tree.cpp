@@ -254,8 +254,13 @@ std::string base_url(pugi::xml_node node, std::string_view document_url) {
 
 std::optional<std::string_view> xml_lang(pugi::xml_node node) {
   for (pugi::xml_node n = node; n.type() == pugi::node_element; n = n.parent()) {
-    if (const pugi::xml_attribute lang = find_attribute(n, ns::xml, "lang")) return lang.value();
+    if (const auto lang = own_xml_lang(n)) return lang;
   }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> own_xml_lang(pugi::xml_node element) {
+  if (const pugi::xml_attribute lang = find_attribute(element, ns::xml, "lang")) return lang.value();
   return std::nullopt;
 }
 

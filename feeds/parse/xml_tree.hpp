@@ -99,6 +99,9 @@ std::string base_url(pugi::xml_node node, std::string_view document_url);
 // unknown, XML 1.0 2.12) is in force as "".
 std::optional<std::string_view> xml_lang(pugi::xml_node node);
 
+// The xml:lang attribute of `element` itself, not inherited; nullopt when it has none.
+std::optional<std::string_view> own_xml_lang(pugi::xml_node element);
+
 // All character data below `node` (text and CDATA), in document order.
 std::string text_content(pugi::xml_node node);
 
