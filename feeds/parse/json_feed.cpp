@@ -4,6 +4,7 @@
 #include "feeds/date/date.hpp"
 #include "feeds/encoding/c1_controls.hpp"
 #include "feeds/parse/formats.hpp"
+#include "feeds/parse/text_position.hpp"
 #include "feeds/text/html_text.hpp"
 #include "feeds/url/url.hpp"
 
@@ -130,11 +131,16 @@ Item to_item(const JsonWireItem& wire, const ParsedFeed& feed, const std::vector
 }  // namespace
 
 ParsedFeed parse_json_feed(std::string_view text, const Context& context) {
-  boost::system::error_code ec;
   json::parse_options options;
   options.max_depth = std::max<std::size_t>(1, context.options.max_depth);
-  const json::value doc = json::parse(text, ec, {}, options);
-  if (ec) throw ParseError("parse: not a feed: invalid JSON: " + ec.message());
+  json::parser parser({}, options);
+  boost::system::error_code ec;
+  // The parser's count of what it read is where it stopped, on an error.
+  const std::size_t read = parser.write(text.data(), text.size(), ec);
+  if (ec) {
+    throw ParseError("parse: not a feed: invalid JSON: " + ec.message() + " at " + text_position(text, read));
+  }
+  const json::value doc = parser.release();
   const json::object* root = doc.if_object();
   const std::string version = root != nullptr ? string_at(*root, "version") : std::string();
   if (version.find("jsonfeed.org/version/") == std::string::npos) {

@@ -6,6 +6,7 @@
 
 #include "feeds/encoding/charset.hpp"
 #include "feeds/parse/formats.hpp"
+#include "feeds/parse/text_position.hpp"
 #include "feeds/parse/xml_repair.hpp"
 #include "feeds/parse/xml_tree.hpp"
 
@@ -18,8 +19,9 @@ using parse_detail::Context;
 // none is ever expanded, and external ones are never fetched.
 constexpr unsigned kXmlOptions = pugi::parse_default;
 
-std::string describe(const pugi::xml_parse_result& result) {
-  return std::string(result.description()) + " at offset " + std::to_string(result.offset);
+// `text` is what pugixml was given, before it parsed in place.
+std::string describe(const pugi::xml_parse_result& result, std::string_view text) {
+  return std::string(result.description()) + " at " + parse_detail::text_position(text, result.offset);
 }
 
 // Parses in place, without pugixml's copy of the buffer: `xml` is consumed
@@ -63,20 +65,20 @@ ParsedFeed parse_xml(std::string utf8, std::string_view bytes, const ParseOption
   if (!strict || !format) {
     // The strict parse consumed its buffer: decoding and the entity pass run
     // again for the repair, which spares the common case a copy.
-    repaired = parse_detail::repair_markup(
-        parse_detail::normalize_entities(decode_xml_document(bytes, options.content_type).utf8, options.max_bytes).xml,
-        options.max_depth);
+    const std::string normalized =
+        parse_detail::normalize_entities(decode_xml_document(bytes, options.content_type).utf8, options.max_bytes).xml;
+    repaired = parse_detail::repair_markup(normalized, options.max_depth);
     const pugi::xml_parse_result second = load(lenient, repaired);
     const auto [lenient_root, lenient_format] = find_feed_root(lenient);
     if (lenient_format) {
       root = lenient_root;
       format = lenient_format;
-      if (!strict) warnings.push_back("recovered from malformed XML: " + describe(strict));
+      if (!strict) warnings.push_back("recovered from malformed XML: " + describe(strict, normalized));
     } else if (!strict) {
       if (second && lenient_root) {
         throw ParseError("parse: not a feed: root element <" + std::string(lenient_root.name()) + ">");
       }
-      throw ParseError("parse: not a feed: " + describe(strict));
+      throw ParseError("parse: not a feed: " + describe(strict, normalized));
     }
   }
   if (!format) throw ParseError("parse: not a feed: root element <" + std::string(root.name()) + ">");

@@ -89,6 +89,23 @@ TEST_CASE("an unclosed HTML tag in a description does not lose the items after i
   CHECK(has_warning_starting(feed, "recovered from malformed XML: "));
 }
 
+TEST_CASE("malformed markup is placed by line and column, in characters", "[parse][hostile]") {
+  // The mismatched </item> closes an <x> opened on line 2; pugixml stops at its name.
+  const ParsedFeed feed =
+      parse_feed("<rss version=\"2.0\"><channel><title>t</title>\n<item><x>\n<guid>\xC3\xA9</guid></item></channel></rss>");
+  CHECK(has_warning_starting(feed, "recovered from malformed XML: Start-end tags mismatch at line 3, column 17"));
+  CHECK(parse_error_of("\n\n   ") == "parse: not a feed: empty document");
+  // pugixml stops at the end: past two spaces and one (three-byte) dash.
+  CHECK(parse_error_of("\n<!-- only -->\n  \xE2\x80\x94") == "parse: not a feed: No document element found at line 3, column 4");
+}
+
+TEST_CASE("broken JSON is placed by line and column", "[parse][hostile]") {
+  const std::string trailing_comma = "{\"version\": \"https://jsonfeed.org/version/1.1\",\n\"items\": [{\"id\": 1, }]}";
+  CHECK(parse_error_of(trailing_comma) == "parse: not a feed: invalid JSON: syntax error at line 2, column 21");
+  const std::string cut = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [";
+  CHECK(parse_error_of(cut) == "parse: not a feed: invalid JSON: incomplete JSON at line 1, column 59");
+}
+
 TEST_CASE("a bare '<' in text is recovered as text", "[parse][hostile]") {
   const ParsedFeed feed = parse_feed(fixture("unescaped-less-than-in-title.xml"));
   CHECK(feed.title == "1 < 2 and 3 > 2");
