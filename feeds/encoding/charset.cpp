@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "feeds/encoding/c1_controls.hpp"
+#include "feeds/encoding/charset_labels.hpp"
 #include "feeds/encoding/conversion.hpp"
 #include "feeds/encoding/double_byte.hpp"
 #include "feeds/encoding/single_byte.hpp"
@@ -190,7 +191,7 @@ bool looks_like_windows_1252(std::string_view bytes) {
 }
 
 // The names iconv may know a label by, the label as written first: Python's
-// codec spellings ("mac_cyrillic") with '-' for '_', a bare code page number
+// codec spellings ("koi8_t") with '-' for '_', a bare code page number
 // ("1251", a Python alias) as CP1251, and the IANA "csIBM858" as IBM858.
 std::vector<std::string> spellings(const std::string& key, const std::string& dashed) {
   std::vector<std::string> names{upper_ascii(key)};
@@ -219,6 +220,12 @@ bool is_valid_utf8(std::string_view bytes) {
     }
   }
   return true;
+}
+
+bool is_seven_bit_text(std::string_view charset, std::string_view bytes) {
+  const bool seven_bit = charset.find("2022") != std::string_view::npos || charset.starts_with("UTF-7") ||
+                         charset.starts_with("UTF7");
+  return seven_bit && encoding_detail::ascii_prefix(bytes.data(), bytes.size()) == bytes.size();
 }
 
 std::string repair_utf8(std::string_view bytes, bool* replaced) {
@@ -276,37 +283,12 @@ std::string xml_declared_encoding(std::string_view bytes) {
 }
 
 std::string iconv_charset_name(std::string_view declared) {
-  // Labels whose real-world content is a superset charset (WHATWG Encoding).
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 55> kAliases{{
-      {"iso-8859-1", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"}, {"iso_8859-1", "WINDOWS-1252"},
-      {"latin1", "WINDOWS-1252"},     {"latin-1", "WINDOWS-1252"},   {"l1", "WINDOWS-1252"},
-      {"us-ascii", "WINDOWS-1252"},   {"ascii", "WINDOWS-1252"},     {"ansi_x3.4-1968", "WINDOWS-1252"},
-      {"iso-ir-100", "WINDOWS-1252"}, {"cp819", "WINDOWS-1252"},     {"ibm819", "WINDOWS-1252"},
-      {"csisolatin1", "WINDOWS-1252"}, {"iso-8859-9", "WINDOWS-1254"}, {"latin5", "WINDOWS-1254"},
-      {"iso-8859-11", "WINDOWS-874"}, {"tis-620", "WINDOWS-874"},    {"gb2312", "GB18030"},
-      {"gbk", "GB18030"},             {"x-gbk", "GB18030"},          {"euc-cn", "GB18030"},
-      {"cp936", "GB18030"},           {"csgb2312", "GB18030"},       {"shift_jis", "CP932"},
-      {"shift-jis", "CP932"},         {"sjis", "CP932"},             {"x-sjis", "CP932"},
-      {"ms_kanji", "CP932"},          {"windows-31j", "CP932"},      {"euc-kr", "CP949"},
-      {"ks_c_5601-1987", "CP949"},    {"cseuckr", "CP949"},          {"big5", "BIG5-HKSCS"},
-      {"x-x-big5", "BIG5-HKSCS"},     {"cn-big5", "BIG5-HKSCS"},     {"utf8", "UTF-8"},
-      {"x-mac-roman", "MACINTOSH"},   {"unicode-1-1-utf-8", "UTF-8"},
-      // Python codec names and aliases that feeds written by Python tools declare
-      // and glibc iconv does not know, for charsets it has under another name.
-      {"macroman", "MACINTOSH"},      {"mac-roman", "MACINTOSH"},    {"maccentraleurope", "MAC-CENTRALEUROPE"},
-      {"mac-centeuro", "MAC-CENTRALEUROPE"}, {"maclatin2", "MAC-CENTRALEUROPE"}, {"mac-latin2", "MAC-CENTRALEUROPE"},
-      {"maciceland", "MAC-IS"},       {"mac-iceland", "MAC-IS"},     {"cp-is", "IBM861"},
-      {"csibm861", "IBM861"},         {"cp154", "PT154"},            {"csptcp154", "PT154"},
-      {"ptcp154", "PT154"},           {"cyrillic-asian", "PT154"},   {"tis620", "WINDOWS-874"},
-      {"kz1048", "RK1048"},           {"kz-1048", "RK1048"},
-  }};
-  const std::string key = ascii_lower(trim(declared));
-  // Python spells its codecs with '_' where the registered names have '-' ("mac_roman", "cp_is").
+  const std::string_view label = trim(declared);
+  if (const auto charset = encoding_detail::charset_of_label(label)) return std::string(*charset);
+  const std::string key = ascii_lower(label);
+  // Python spells its codecs with '_' where the registered names have '-' ("koi8_t").
   std::string dashed = key;
   std::replace(dashed.begin(), dashed.end(), '_', '-');
-  for (const auto& [label, name] : kAliases) {
-    if (label == key || label == dashed) return std::string(name);
-  }
   const std::vector<std::string> names = spellings(key, dashed);
   if (names.size() > 1) {
     for (const std::string& name : names) {
@@ -445,8 +427,9 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
     std::string declared = charset_from_content_type(content_type);
     if (declared.empty()) declared = xml_declared_encoding(bytes);
     charset = declared.empty() ? "UTF-8" : iconv_charset_name(declared);
-    // A 16/32-bit label on 8-bit bytes is a lie; so is any label on bytes that are already UTF-8.
-    if (code_unit_size(charset) != 1 || valid_utf8()) charset = "UTF-8";
+    // A 16/32-bit label on 8-bit bytes is a lie; so is any label on bytes
+    // that are already UTF-8, but for a 7-bit charset's ASCII text.
+    if (code_unit_size(charset) != 1 || (valid_utf8() && !is_seven_bit_text(charset, bytes))) charset = "UTF-8";
   }
   std::string converted;
   if (charset != "UTF-8") {

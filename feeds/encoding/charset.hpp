@@ -48,6 +48,11 @@ inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 // True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view bytes);
 
+// True when `charset` (as iconv_charset_name gives it) writes all text in
+// ASCII bytes (ISO-2022-JP, -KR, -CN, UTF-7) and `bytes` are ASCII, as text
+// in it is: that the bytes are valid UTF-8 then says nothing against the label.
+bool is_seven_bit_text(std::string_view charset, std::string_view bytes);
+
 // The charset parameter of a Content-Type header value, lower-cased, unquoted; "" if none.
 std::string charset_from_content_type(std::string_view content_type);
 
@@ -55,8 +60,10 @@ std::string charset_from_content_type(std::string_view content_type);
 // quotes), as written; "" if none. `bytes` must be ASCII-compatible.
 std::string xml_declared_encoding(std::string_view bytes);
 
-// The iconv name to decode a declared charset with. Applies the web's aliases:
-// ISO-8859-1 and US-ASCII mean windows-1252, GB2312 means GB18030, and so on.
+// The name to decode a declared charset with: what the label means to
+// browsers (ISO-8859-1 and US-ASCII mean windows-1252, GB2312 means GB18030,
+// and so on) or to Python, else a spelling of it that iconv knows. Apple's Mac
+// charsets are named X-MAC-ROMAN, X-MAC-GREEK... (mac_charsets.hpp).
 std::string iconv_charset_name(std::string_view declared);
 
 // Converts `bytes` from `charset` (an iconv name) to UTF-8. Invalid or

@@ -5,6 +5,7 @@
 // becomes U+FFFD, as convert_to_utf8 does with it. Only charsets known to be
 // stateless one byte per character take this path; windows-1255 and
 // windows-1258 are not among them, since glibc composes their combining marks.
+// The Mac charsets are Apple's tables instead (mac_charsets.hpp).
 #include "feeds/encoding/single_byte.hpp"
 
 #include <algorithm>
@@ -17,6 +18,7 @@
 
 #include "feeds/encoding/charset.hpp"
 #include "feeds/encoding/conversion.hpp"
+#include "feeds/encoding/mac_charsets.hpp"
 
 namespace feedsieve::encoding_detail {
 namespace {
@@ -133,7 +135,7 @@ constexpr std::string_view kCommonCharsets[] = {
     "WINDOWS-1252", "WINDOWS-1250", "WINDOWS-1251", "WINDOWS-1253", "WINDOWS-1254", "WINDOWS-1256",
     "WINDOWS-1257", "WINDOWS-874",  "ISO-8859-2",   "ISO-8859-3",   "ISO-8859-4",   "ISO-8859-5",
     "ISO-8859-6",   "ISO-8859-7",   "ISO-8859-8",   "ISO-8859-10",  "ISO-8859-13",  "ISO-8859-14",
-    "ISO-8859-15",  "ISO-8859-16",  "KOI8-R",       "KOI8-U",       "MACINTOSH",    "IBM866",
+    "ISO-8859-15",  "ISO-8859-16",  "KOI8-R",       "KOI8-U",       "IBM866",
 };
 
 // The tables of kCommonCharsets, built at first use and constant from then
@@ -158,6 +160,7 @@ const SingleByteTable* common_table(std::string_view charset) {
 }  // namespace
 
 std::optional<SingleByteTable> single_byte_table(const std::string& charset) {
+  if (const SingleByteTable* mac = mac_charset_table(charset)) return *mac;
   if (!is_single_byte_charset(charset)) return std::nullopt;
   if (const SingleByteTable* common = common_table(charset)) return *common;
   return build_table(charset);

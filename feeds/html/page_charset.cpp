@@ -76,7 +76,7 @@ DecodedPage decode_as(std::string_view bytes, const std::string& declared) {
   if (name == "UTF-8" || is_wide(name)) return as_utf8(bytes);
   // A page that says latin-1 but is valid UTF-8 with non-ASCII bytes is UTF-8
   // mislabelled (the reverse is practically impossible by chance).
-  if (is_valid_utf8(bytes)) return as_utf8(bytes, true);
+  if (is_valid_utf8(bytes) && !is_seven_bit_text(name, bytes)) return as_utf8(bytes, true);
   DecodedPage page;
   try {
     page.utf8 = convert_to_utf8(bytes, name, &page.replaced_invalid);

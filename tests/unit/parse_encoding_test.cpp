@@ -190,6 +190,61 @@ TEST_CASE("Python's spellings of legacy charsets name the charset iconv has", "[
   CHECK(parse_feed(doc).title == c.text);
 }
 
+TEST_CASE("labels match without case or punctuation, as browsers and Python write them", "[parse][encoding]") {
+  CHECK(iconv_charset_name("ISO_8859-2:1987") == "ISO-8859-2");
+  CHECK(iconv_charset_name("iso8859_2") == "ISO-8859-2");
+  CHECK(iconv_charset_name(" Latin-9 ") == "ISO-8859-15");
+  CHECK(iconv_charset_name("x-cp1251") == "WINDOWS-1251");
+  CHECK(iconv_charset_name("dos-874") == "WINDOWS-874");
+  CHECK(iconv_charset_name("ks_c_5601-1987") == "CP949");
+  CHECK(iconv_charset_name("MS_Kanji") == "CP932");
+  CHECK(iconv_charset_name("shiftjis") == "CP932");
+  CHECK(iconv_charset_name("iso2022_jp_2") == "ISO-2022-JP-2");
+  CHECK(iconv_charset_name("mac_greek") == "X-MAC-GREEK");
+  CHECK(iconv_charset_name("x-mac-turkish") == "X-MAC-TURKISH");
+  CHECK(iconv_charset_name("koi8_t") == "KOI8-T");  // no table entry: a spelling iconv knows
+  CHECK(iconv_charset_name("no-such-charset") == "NO-SUCH-CHARSET");
+}
+
+TEST_CASE("Apple's Mac charsets decode by Apple's tables", "[parse][encoding]") {
+  struct Case {
+    const char* label;
+    const char* bytes;
+    const char* text;
+  };
+  const Case c = GENERATE(values<Case>({
+      {"macgreek", "\x80\xA1\xB5", "\u00c4\u0393\u0392"},
+      {"macturkish", "\x80\xDA\xDF", "\u00c4\u011e\u015f"},
+      {"x-mac-croatian", "\x80\xA9\xB9", "\u00c4\u0160\u0161"},
+      {"x-mac-romanian", "\x80\xAF\xBF", "\u00c4\u0218\u0219"},
+      {"maciceland", "\xA0\xDB", "\u00dd\u20ac"},  // glibc's MAC-IS has a dagger and no euro there
+      {"macintosh", "\xC6\xDB", "\u2206\u20ac"},   // the increment sign, not Greek Delta
+      {"x-mac-cyrillic", "\x80\xFF", "\u0410\u20ac"},
+  }));
+  CAPTURE(c.label);
+  const std::string doc = std::string("<?xml version=\"1.0\" encoding=\"") + c.label +
+                          "\"?><rss version=\"2.0\"><channel><title>" + c.bytes + "</title></channel></rss>";
+  const ParsedFeed feed = parse_feed(doc);
+  CHECK(feed.title == c.text);
+  CHECK(feed.warnings.empty());
+}
+
+TEST_CASE("7-bit charsets are read by their label although their bytes are valid UTF-8", "[parse][encoding]") {
+  // "日本語" in ISO-2022-JP: ESC $ B shifts to JIS X 0208, ESC ( B back to ASCII.
+  const std::string japanese = "\x1B$BF|K\\8l\x1B(B";
+  const std::string doc = "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?><rss version=\"2.0\"><channel><title>" +
+                          japanese + "</title></channel></rss>";
+  CHECK(parse_feed(doc).title == "\u65e5\u672c\u8a9e");
+  ParseOptions http;
+  http.content_type = "application/rss+xml; charset=utf-7";
+  CHECK(parse_feed("<rss version=\"2.0\"><channel><title>Caf+AOk-</title></channel></rss>", http).title ==
+        "Caf\u00e9");
+  // Any non-ASCII byte is no 7-bit text: the label is the lie, as for any other.
+  const std::string utf8 = "<?xml version=\"1.0\" encoding=\"iso-2022-jp\"?><rss version=\"2.0\"><channel>"
+                           "<title>Caf\u00e9</title></channel></rss>";
+  CHECK(parse_feed(utf8).title == "Caf\u00e9");
+}
+
 TEST_CASE("single-byte text where nearly every byte widens decodes whole", "[parse][encoding]") {
   // 20,000 bytes that each become two or three: past the room a block of input is given at first.
   std::string bytes;
