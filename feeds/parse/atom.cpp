@@ -37,8 +37,11 @@ bool has_element_child(pugi::xml_node node) {
                      [](pugi::xml_node n) { return n.type() == pugi::node_element; });
 }
 
-// XHTML content is wrapped in one <div>, which is not part of the value.
-std::string xhtml_value(pugi::xml_node node, std::string_view url) {
+// Atom 1.0's type="xhtml" content is wrapped in one <div>, which is not part
+// of the value (RFC 4287 3.1.1.3). Atom 0.3's inline XHTML has no wrapper: a
+// <div> there is the content's own.
+std::string xhtml_value(pugi::xml_node node, std::string_view url, bool div_wrapped) {
+  if (!div_wrapped) return inner_markup(node, url);
   pugi::xml_node only;
   for (const pugi::xml_node c : node.children()) {
     if (c.type() == pugi::node_element) {
@@ -69,7 +72,7 @@ Text text_construct(pugi::xml_node node, const Context& context) {
     // Only a text type keeps decoded bytes literal; anything else may carry markup.
     text.html = !(type.empty() || type == "text" || type == "text/plain");
   } else if (is_xhtml || has_element_child(node)) {
-    text = Text::owning(xhtml_value(node, document_url));
+    text = Text::owning(xhtml_value(node, document_url, type == "xhtml"));
     text.html = true;
   } else {
     text = Text(node);
