@@ -21,7 +21,7 @@ struct Enclosure {
 
 // One entry as one feed delivered it. Text fields are UTF-8.
 struct Item {
-  std::string id;       // guid / atom:id, or a stable fallback derived from link+title
+  std::string id;       // guid / atom:id, or a stable fallback derived from link+title (else the text)
   std::string title;    // plain text
   std::string link;     // absolute URL
   std::optional<Timestamp> published;

@@ -213,7 +213,7 @@ Item to_item(AtomWireEntry&& wire, const ParsedFeed& feed, const std::vector<std
   // An entry without a link whose id is a web URL is most likely at that URL
   // (as an RSS guid is, and as feedparser reads it).
   item.link = !wire.link.empty() ? std::move(wire.link) : std::move(wire.id_link);
-  item.id = wire.id.empty() ? fallback_id(item.link, item.title) : std::move(wire.id);
+  item.id = std::move(wire.id);
   item.summary = plain_text(wire.summary);
   item.content = html_content(wire.content, context);
   // RFC 4287 4.2.1: an entry without authors has the feed's. Contributors
@@ -226,6 +226,7 @@ Item to_item(AtomWireEntry&& wire, const ParsedFeed& feed, const std::vector<std
   item.published = wire.published;
   item.updated = wire.updated;
   item.language = wire.language ? std::move(*wire.language) : feed.language;
+  if (item.id.empty()) item.id = fallback_id(item);
   return item;
 }
 

@@ -142,7 +142,7 @@ std::string rss_person(std::string_view text) {
   return t;
 }
 
-std::string fallback_id(std::string_view link, std::string_view title) {
+std::string fallback_id(const Item& item) {
   // FNV-1a, 64 bits: stable across runs and platforms.
   std::uint64_t hash = 14695981039346656037ull;
   const auto mix = [&](std::string_view s) {
@@ -151,9 +151,21 @@ std::string fallback_id(std::string_view link, std::string_view title) {
       hash *= 1099511628211ull;
     }
   };
-  mix(link);
+  mix(item.link);
   mix(std::string_view("\n", 1));
-  mix(title);
+  mix(item.title);
+  // Items with neither (a feed of bare descriptions) would all share one id,
+  // and so be stored as one item: they are told apart by what they say.
+  if (item.link.empty() && item.title.empty()) {
+    for (const std::string_view part : {std::string_view(item.summary), std::string_view(item.content)}) {
+      mix(std::string_view("\n", 1));
+      mix(part);
+    }
+    for (const Enclosure& e : item.enclosures) {
+      mix(std::string_view("\n", 1));
+      mix(e.url);
+    }
+  }
   std::array<char, 17> hex{};
   std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
   return std::string("urn:feedsieve:") + hex.data();

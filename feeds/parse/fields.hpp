@@ -101,8 +101,9 @@ std::string author_string(std::string_view name, std::string_view email);
 // The RSS forms of a person: "email (Name)", "Name <email>", "Name" or "email".
 std::string rss_person(std::string_view text);
 
-// A stable id for an item that has none: a hash of its link and title.
-std::string fallback_id(std::string_view link, std::string_view title);
+// A stable id for an item that has none: a hash of its link and title, or,
+// when it has neither, of its summary, content and enclosures.
+std::string fallback_id(const Item& item);
 
 // A language as feeds write it ("en-us", "EN_GB", " fr ") in BCP 47's
 // conventional case ("en-US", "en-GB", "fr"): the language lower-case, a

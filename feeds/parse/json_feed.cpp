@@ -109,7 +109,7 @@ Item to_item(const JsonWireItem& wire, const ParsedFeed& feed, const std::vector
   item.link = wire.url.empty() ? std::string() : context.bases.get(base).resolve(wire.url);
   // Titles are plain text in JSON Feed; some producers still put entities in them.
   item.title = html_to_text(wire.title);
-  item.id = wire.id.empty() ? fallback_id(item.link, item.title) : wire.id;
+  item.id = wire.id;
   item.summary = collapse_whitespace(!wire.summary.empty() ? wire.summary : wire.content_text);
   if (!wire.content_html.empty()) {
     item.content = sanitize_html(wire.content_html, context.bases.get(base));
@@ -125,6 +125,7 @@ Item to_item(const JsonWireItem& wire, const ParsedFeed& feed, const std::vector
   item.updated = json_date(wire.date_modified, context);
   item.language = language_tag(wire.language);
   if (item.language.empty()) item.language = feed.language;
+  if (item.id.empty()) item.id = fallback_id(item);
   return item;
 }
 

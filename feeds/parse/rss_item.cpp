@@ -253,9 +253,7 @@ Item to_item(RssWireItem&& wire, std::string_view channel_language, const Contex
   Item item;
   item.title = plain_text(wire.title);
   item.link = std::move(wire.link);
-  item.id = !wire.guid.empty()    ? std::move(wire.guid)
-            : !wire.about.empty() ? std::move(wire.about)
-                                  : fallback_id(item.link, item.title);
+  item.id = !wire.guid.empty() ? std::move(wire.guid) : std::move(wire.about);
   item.summary = plain_text(wire.description);
   item.content = html_content(wire.content, context);
   item.authors = std::move(wire.authors);
@@ -264,6 +262,7 @@ Item to_item(RssWireItem&& wire, std::string_view channel_language, const Contex
   item.published = wire.published;
   item.updated = wire.updated;
   item.language = wire.language ? std::move(*wire.language) : std::string(channel_language);
+  if (item.id.empty()) item.id = fallback_id(item);
   return item;
 }
 

@@ -65,6 +65,27 @@ TEST_CASE("an item without a guid gets a stable id from link and title", "[parse
   CHECK(id != first.items.at(0).id);
 }
 
+TEST_CASE("items with neither guid, link nor title are told apart by their text", "[parse][rss]") {
+  const auto feed_of = [](const std::string& items) {
+    return parse_feed("<rss version=\"2.0\"><channel><title>t</title>" + items + "</channel></rss>");
+  };
+  const ParsedFeed bare = feed_of(
+      "<item><description>First note</description></item><item><description>Second note</description></item>"
+      "<item><enclosure url=\"http://e.example/a.mp3\" type=\"audio/mpeg\" length=\"1\"/></item>"
+      "<item><enclosure url=\"http://e.example/b.mp3\" type=\"audio/mpeg\" length=\"1\"/></item>");
+  REQUIRE(bare.items.size() == 4);
+  for (std::size_t i = 0; i < bare.items.size(); ++i) {
+    CHECK(bare.items[i].id.starts_with("urn:feedsieve:"));
+    for (std::size_t j = 0; j < i; ++j) CHECK(bare.items[i].id != bare.items[j].id);
+  }
+  // An item with a link keeps the id of its link and title when its text is edited.
+  const std::string before = feed_of("<item><link>http://e.example/1</link><description>v1</description></item>")
+                                 .items.at(0).id;
+  const std::string after = feed_of("<item><link>http://e.example/1</link><description>v2</description></item>")
+                                .items.at(0).id;
+  CHECK(before == after);
+}
+
 TEST_CASE("RSS 0.91 is detected and named rss0.9x", "[parse][rss]") {
   const ParsedFeed feed = parse_feed(fixture("rss091-netscape.xml"));
   CHECK(feed.format == FeedFormat::rss091);
