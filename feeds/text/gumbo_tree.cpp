@@ -7,6 +7,7 @@
 // bounds both; our own traversal is iterative regardless (see walk()).
 #include "feeds/text/gumbo_tree.hpp"
 
+#include <algorithm>
 #include <new>
 
 #include "feeds/text/html_text.hpp"
@@ -17,6 +18,29 @@ namespace {
 // Deeper than any real article; shallow enough that gumbo stays linear.
 constexpr std::size_t kMaxNesting = 256;
 
+// A CDATA section in a feed's escaped HTML (a description wrapped twice) is
+// text to its author; HTML reads it as a bogus comment and drops it. So each
+// section becomes its text, escaped; one left open runs to the end.
+std::string cdata_as_text(std::string&& html) {
+  constexpr std::string_view kOpen = "<![CDATA[";
+  constexpr std::string_view kClose = "]]>";
+  std::size_t open = html.find(kOpen);
+  if (open == std::string::npos) return std::move(html);
+  std::string out;
+  out.reserve(html.size());
+  std::size_t done = 0;
+  while (open != std::string::npos) {
+    out.append(html, done, open - done);
+    const std::size_t text = open + kOpen.size();
+    const std::size_t close = std::min(html.find(kClose, text), html.size());
+    append_html_escaped(out, std::string_view(html).substr(text, close - text), true);
+    done = std::min(close + kClose.size(), html.size());
+    open = html.find(kOpen, done);
+  }
+  out.append(html, done);
+  return out;
+}
+
 }  // namespace
 
 void GumboOutputDeleter::operator()(GumboOutput* output) const noexcept {
@@ -26,7 +50,7 @@ void GumboOutputDeleter::operator()(GumboOutput* output) const noexcept {
 const GumboVector& ParsedFragment::nodes() const { return output->root->v.element.children; }
 
 ParsedFragment parse_fragment(std::string_view html) {
-  ParsedFragment parsed{limit_html_nesting(html, kMaxNesting), nullptr};
+  ParsedFragment parsed{cdata_as_text(limit_html_nesting(html, kMaxNesting)), nullptr};
   GumboOptions options = kGumboDefaultOptions;
   options.fragment_context = GUMBO_TAG_DIV;
   options.fragment_namespace = GUMBO_NAMESPACE_HTML;

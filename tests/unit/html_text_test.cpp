@@ -114,7 +114,7 @@ TEST_CASE("html_to_text strips tags, decodes entities and keeps words apart", "[
       {"<html><head><title>T</title></head><body><p>Body</p></body></html>", "T Body"},  // an embedded page's title
       {"a<title>page name</title>b", "a page name b"},  // a block of its own
       {"<svg><title>chart</title><circle r=\"5\"/></svg>caption", "chart caption"},  // a drawing's caption is kept
-      {"<![CDATA[x]]>y", "y"},
+      {"<![CDATA[x]]>y", "xy"},  // a feed's CDATA in escaped HTML is text
       {"\xE4\xB8\xAD<b>\xE6\x96\x87</b>", "\xE4\xB8\xAD\xE6\x96\x87"},
       {"safe<object classid=\"x\"> description</object>", "safe description"},  // fallback text
       {"safe<iframe src=\"x\"> <b>description</b><script>x()</script></iframe>", "safe description"},
@@ -311,4 +311,13 @@ TEST_CASE("plain text keeps of a <title> what the sanitizer keeps", "[text][sani
   CHECK(html_to_text("a <title>page</title> b") == "a page b");
   CHECK(sanitize_html("a <title>page</title> b", kBase) == "a page b");
   CHECK(html_to_text("<svg><title>chart</title></svg> b") == "chart b");
+}
+
+TEST_CASE("a CDATA section in escaped HTML is text, not a comment to drop", "[text][sanitize]") {
+  CHECK(html_to_text("<![CDATA[some text]]>") == "some text");
+  CHECK(html_to_text("<p>a <![CDATA[b <i>not a tag</i>]]> c</p>") == "a b <i>not a tag</i> c");
+  CHECK(sanitize_html("<p>a<![CDATA[ <script>x()</script> & \"q\" ]]>b</p>", kBase) ==
+        "<p>a &lt;script&gt;x()&lt;/script&gt; &amp; \"q\" b</p>");
+  CHECK(html_to_text("two <![CDATA[one]]> <![CDATA[left open") == "two one left open");
+  CHECK(html_to_text("<svg><![CDATA[in svg]]></svg>") == "in svg");
 }
