@@ -34,7 +34,7 @@ struct Item {
   std::string language;  // BCP 47 tag ("en-US"), the feed's when the item names none; or empty
 };
 
-enum class FeedFormat { rss090, rss091, rss092, rss093, rss094, rss20, rss10, atom10, atom03, jsonfeed };
+enum class FeedFormat { rss090, rss091, rss092, rss093, rss094, rss20, rss10, atom10, atom03, jsonfeed, cdf };
 
 struct ParsedFeed {
   FeedFormat format = FeedFormat::rss20;

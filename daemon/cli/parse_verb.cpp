@@ -67,7 +67,7 @@ int parse_one(const ParseArgs& args) {
 void add_parse(CLI::App& app, int& exit_code) {
   CLI::App* verb = app.add_subcommand("parse", "Parse one feed file and print it as JSON");
   verb->footer(
-      "Formats: RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed. Exit 1 with one line on stderr when the file is not a "
+      "Formats: RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed, CDF. Exit 1 with one line on stderr when the file is not a "
       "feed; recovery from malformed input is reported as a warning on stderr.\n\n"
       "--batch DIR parses every file below DIR (recursively, in name order) in one process and prints one line a "
       "file, 'FILE: FORMAT, N items, N warnings' or 'FILE: error: WHY', then a total line with bytes, items and "

@@ -23,6 +23,7 @@ std::optional<FeedFormat> detect_xml_format(pugi::xml_node root) {
   const std::string_view uri = namespace_of(root);
   if (name == "rss") return rss_version(attribute(root, "", "version"));
   if (name == "channel" && uri != ns::rdf) return FeedFormat::rss20;  // RSS without its <rss> wrapper
+  if (name == "CHANNEL" && uri.empty()) return FeedFormat::cdf;
   if (name == "RDF") {
     for (const pugi::xml_node child : root.children()) {
       if (local_name(child) == "channel" || local_name(child) == "item") {

@@ -20,6 +20,7 @@ bool looks_like_json(std::string_view text);
 ParsedFeed parse_rss(pugi::xml_node root, FeedFormat format, const Context& context);
 ParsedFeed parse_rdf(pugi::xml_node root, FeedFormat format, const Context& context);
 ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& context);
+ParsedFeed parse_cdf(pugi::xml_node root, const Context& context);
 // Throws ParseError when the JSON is not a JSON Feed.
 ParsedFeed parse_json_feed(std::string_view text, const Context& context);
 

@@ -45,6 +45,7 @@ ParsedFeed dispatch(pugi::xml_node root, FeedFormat format, const Context& conte
     case FeedFormat::atom10:
     case FeedFormat::atom03: return parse_detail::parse_atom(root, format, context);
     case FeedFormat::rss10: return parse_detail::parse_rdf(root, format, context);
+    case FeedFormat::cdf: return parse_detail::parse_cdf(root, context);
     case FeedFormat::rss090:
       if (parse_detail::local_name(root) == "RDF") return parse_detail::parse_rdf(root, format, context);
       return parse_detail::parse_rss(root, format, context);
@@ -127,6 +128,7 @@ std::string_view format_name(FeedFormat format) {
     case FeedFormat::atom10: return "atom1.0";
     case FeedFormat::atom03: return "atom0.3";
     case FeedFormat::jsonfeed: return "jsonfeed";
+    case FeedFormat::cdf: return "cdf";
   }
   return "unknown";
 }

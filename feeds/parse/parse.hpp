@@ -30,7 +30,7 @@ class ParseError : public std::runtime_error {
 // Detects the format by content and parses it. Throws ParseError.
 ParsedFeed parse_feed(std::string_view bytes, const ParseOptions& options = {});
 
-// "rss2.0", "rss1.0", "rss0.9x", "atom1.0", "atom0.3", "jsonfeed".
+// "rss2.0", "rss1.0", "rss0.9x", "atom1.0", "atom0.3", "jsonfeed", "cdf".
 std::string_view format_name(FeedFormat format);
 
 }  // namespace feedsieve

@@ -1,0 +1,43 @@
+// Microsoft's Channel Definition Format: still read, as the reference parser reads it.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "feeds/date/date.hpp"
+#include "feeds/parse/parse.hpp"
+#include "tests/support/support.hpp"
+
+using namespace feedsieve;
+
+namespace {
+
+std::string fixture(const std::string& name) { return test::read_file(test::source_path("tests/fixtures/feeds/" + name)); }
+
+}  // namespace
+
+TEST_CASE("a CDF channel's items, nested channels' too, in document order", "[parse][cdf]") {
+  const ParsedFeed feed = parse_feed(fixture("cdf-nested-channels.xml"));
+  CHECK(feed.format == FeedFormat::cdf);
+  CHECK(format_name(feed.format) == "cdf");
+  CHECK(feed.title == "CDF news");
+  CHECK(feed.description == "Headlines, the 1997 way");
+  CHECK(feed.link == "http://cdf.example.com/");
+  REQUIRE(feed.items.size() == 3);
+  CHECK(feed.items[0].title == "First item");
+  CHECK(feed.items[0].summary == "The first one");
+  CHECK(feed.items[0].link == "http://cdf.example.com/news/first.htm");  // against the channel's BASE
+  REQUIRE(feed.items[0].updated.has_value());
+  CHECK(format_rfc3339(*feed.items[0].updated) == "1997-11-28T14:30:00Z");
+  CHECK(feed.items[1].link == "http://cdf.example.com/news/sports/match.htm");  // a nested BASE, resolved
+  CHECK(feed.items[2].title == "Last item");  // names in any case
+  CHECK(feed.items[2].link == "http://cdf.example.com/last.htm");
+  CHECK_FALSE(feed.items[2].updated.has_value());
+  CHECK(feed.items[0].id != feed.items[1].id);
+  CHECK(std::find(feed.warnings.begin(), feed.warnings.end(), "unparseable date \"soon\"") != feed.warnings.end());
+}
+
+TEST_CASE("a lower-case <channel> root is RSS without its wrapper, not CDF", "[parse][cdf]") {
+  const ParsedFeed feed = parse_feed("<channel><title>t</title><item><title>i</title></item></channel>");
+  CHECK(feed.format == FeedFormat::rss20);
+  CHECK(feed.items.size() == 1);
+}
