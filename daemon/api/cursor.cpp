@@ -12,7 +12,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include "daemon/store/item_identity.hpp"
+#include "feeds/stable_hash.hpp"
 
 namespace feedsieve {
 namespace {
@@ -42,7 +42,7 @@ std::optional<std::string> from_hex(std::string_view text) {
 }
 
 std::string listing_tag(std::string_view listing) {
-  return std::to_string(store_detail::stable_hash(listing));
+  return std::to_string(stable_hash(listing));
 }
 
 std::string exact(double value) {

@@ -9,9 +9,9 @@
 #include <sstream>
 
 #include "daemon/api/routes.hpp"
-#include "daemon/store/item_identity.hpp"
 #include "daemon/store/story_json.hpp"
 #include "feeds/date/date.hpp"
+#include "feeds/stable_hash.hpp"
 
 namespace feedsieve::api_detail {
 namespace {
@@ -106,7 +106,7 @@ std::string json_feed_document(const std::vector<StoryView>& stories, const ApiR
 std::string entity_tag(const std::string& body) {
   std::array<char, 24> tag{};
   std::snprintf(tag.data(), tag.size(), "\"%016llx\"",
-                static_cast<unsigned long long>(store_detail::stable_hash(body)));
+                static_cast<unsigned long long>(stable_hash(body)));
   return tag.data();
 }
 

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "feeds/stable_hash.hpp"
+
 namespace feedsieve::store_detail {
 namespace {
 
@@ -13,17 +15,6 @@ std::string hex16(std::uint64_t value) {
 }
 
 }  // namespace
-
-std::uint64_t stable_hash(std::string_view text) {
-  constexpr std::uint64_t offset_basis = 0xcbf29ce484222325ULL;
-  constexpr std::uint64_t prime = 0x100000001b3ULL;
-  std::uint64_t hash = offset_basis;
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= prime;
-  }
-  return hash;
-}
 
 std::string effective_guid(const NormalizedItem& normalized) {
   const Item& item = normalized.item;

@@ -11,9 +11,6 @@
 
 namespace feedsieve::store_detail {
 
-// 64-bit FNV-1a: tiny, and stable across compilers and runs (std::hash is not).
-std::uint64_t stable_hash(std::string_view text);
-
 // The item's guid, or when it has none: its canonical link, its link, its
 // first enclosure URL, or "hash:" and 16 hex digits of title and summary.
 std::string effective_guid(const NormalizedItem& item);

@@ -4,6 +4,7 @@
 #include <bit>
 #include <climits>
 
+#include "feeds/stable_hash.hpp"
 #include "feeds/text/normalize.hpp"
 
 namespace feedsieve {
@@ -23,11 +24,8 @@ constexpr std::uint64_t mix(std::uint64_t h) {
   return h ^ (h >> 33);
 }
 
-std::uint64_t hash_word(std::string_view word) {
-  std::uint64_t h = 14695981039346656037ull;  // FNV-1a, then mixed: FNV alone has weak high bits
-  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return mix(h);
-}
+// FNV-1a, then mixed: FNV alone has weak high bits.
+std::uint64_t hash_word(std::string_view word) { return mix(stable_hash(word)); }
 
 // Word order matters: each position is rotated differently.
 std::uint32_t hash_shingle(const std::uint64_t* words) {

@@ -8,6 +8,7 @@
 #include "feeds/date/date.hpp"
 #include "feeds/parse/html_guess.hpp"
 #include "feeds/parse/xml_tree.hpp"
+#include "feeds/stable_hash.hpp"
 #include "feeds/text/ascii.hpp"
 #include "feeds/text/html_text.hpp"
 
@@ -143,31 +144,16 @@ std::string rss_person(std::string_view text) {
 }
 
 std::string fallback_id(const Item& item) {
-  // FNV-1a, 64 bits: stable across runs and platforms.
-  std::uint64_t hash = 14695981039346656037ull;
-  const auto mix = [&](std::string_view s) {
-    for (const unsigned char c : s) {
-      hash ^= c;
-      hash *= 1099511628211ull;
-    }
-  };
-  mix(item.link);
-  mix(std::string_view("\n", 1));
-  mix(item.title);
+  StableHash hash;
+  hash.add(item.link).add("\n").add(item.title);
   // Items with neither (a feed of bare descriptions) would all share one id,
   // and so be stored as one item: they are told apart by what they say.
   if (item.link.empty() && item.title.empty()) {
-    for (const std::string_view part : {std::string_view(item.summary), std::string_view(item.content)}) {
-      mix(std::string_view("\n", 1));
-      mix(part);
-    }
-    for (const Enclosure& e : item.enclosures) {
-      mix(std::string_view("\n", 1));
-      mix(e.url);
-    }
+    hash.add("\n").add(item.summary).add("\n").add(item.content);
+    for (const Enclosure& e : item.enclosures) hash.add("\n").add(e.url);
   }
   std::array<char, 17> hex{};
-  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
+  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash.value()));
   return std::string("urn:feedsieve:") + hex.data();
 }
 
