@@ -58,6 +58,7 @@ ParsedFeed parse_xml(std::string utf8, std::string_view bytes, const ParseOption
                      std::vector<std::string>& warnings) {
   parse_detail::EntityPass pass = parse_detail::normalize_entities(std::move(utf8), options.max_bytes);
   if (pass.dropped_entities) warnings.push_back("internal entities over the expansion budget were not expanded");
+  if (pass.replaced_references) warnings.push_back("character references to no XML character replaced with U+FFFD");
   pugi::xml_document doc;
   std::string repaired;        // the text of `lenient`, declared first to outlive it
   pugi::xml_document lenient;  // the repaired document, when the strict parse is not enough

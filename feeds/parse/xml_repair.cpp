@@ -178,6 +178,7 @@ class EntityRewriter {
     if (name.front() == '#') {
       const auto value = numeric_value(name);
       if (!value) return bare_ampersand(i);
+      if (!is_xml_char(windows_1252_meant(*value))) result_.replaced_references = true;
       replace(i, j + 1, decimal_reference(*value));
     } else if (name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot") {
       // XML's own: kept as they are

@@ -10,6 +10,7 @@ namespace feedsieve::parse_detail {
 struct EntityPass {
   std::string xml;
   bool dropped_entities = false;  // internal DTD entities left unexpanded: over budget or unsafe
+  bool replaced_references = false;  // numeric references to no character (&#0; &#xD800; &#x110000;) made U+FFFD
 };
 
 // Outside CDATA sections, comments and processing instructions: rewrites every

@@ -99,6 +99,16 @@ TEST_CASE("malformed markup is placed by line and column, in characters", "[pars
   CHECK(parse_error_of("\n<!-- only -->\n  \xE2\x80\x94") == "parse: not a feed: No document element found at line 3, column 4");
 }
 
+TEST_CASE("references to no character become U+FFFD and say so", "[parse][hostile]") {
+  const ParsedFeed feed =
+      parse_feed("<rss version=\"2.0\"><channel><title>a &#1114112; b &#x110000; c &#55296; d &#0; e</title></channel></rss>");
+  CHECK(feed.title == "a \uFFFD b \uFFFD c \uFFFD d \uFFFD e");
+  CHECK(has_warning_starting(feed, "character references to no XML character replaced"));
+  const ParsedFeed fine = parse_feed("<rss version=\"2.0\"><channel><title>&#233;&#x1F600;&#146;</title></channel></rss>");
+  CHECK(fine.title == "\u00e9\U0001F600\u2019");
+  CHECK(fine.warnings.empty());
+}
+
 TEST_CASE("broken JSON is placed by line and column", "[parse][hostile]") {
   const std::string trailing_comma = "{\"version\": \"https://jsonfeed.org/version/1.1\",\n\"items\": [{\"id\": 1, }]}";
   CHECK(parse_error_of(trailing_comma) == "parse: not a feed: invalid JSON: syntax error at line 2, column 21");
