@@ -2,6 +2,7 @@
 
 #include "feeds/parse/formats.hpp"
 #include "feeds/parse/xml_tree.hpp"
+#include "feeds/text/ascii.hpp"
 
 namespace feedsieve::parse_detail {
 namespace {
@@ -23,7 +24,8 @@ std::optional<FeedFormat> detect_xml_format(pugi::xml_node root) {
   const std::string_view uri = namespace_of(root);
   if (name == "rss") return rss_version(attribute(root, "", "version"));
   if (name == "channel" && uri != ns::rdf) return FeedFormat::rss20;  // RSS without its <rss> wrapper
-  if (name == "CHANNEL" && uri.empty()) return FeedFormat::cdf;
+  // Microsoft's CDF: a <CHANNEL> in capitals (or any case but RSS's own).
+  if (uri.empty() && name.size() == 7 && ascii_lower(name) == "channel") return FeedFormat::cdf;
   if (name == "RDF") {
     for (const pugi::xml_node child : root.children()) {
       if (local_name(child) == "channel" || local_name(child) == "item") {

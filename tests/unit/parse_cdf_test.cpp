@@ -36,7 +36,8 @@ TEST_CASE("a CDF channel's items, nested channels' too, in document order", "[pa
   CHECK(std::find(feed.warnings.begin(), feed.warnings.end(), "unparseable date \"soon\"") != feed.warnings.end());
 }
 
-TEST_CASE("a lower-case <channel> root is RSS without its wrapper, not CDF", "[parse][cdf]") {
+TEST_CASE("a lower-case <channel> root is RSS without its wrapper; any other case is CDF", "[parse][cdf]") {
+  CHECK(parse_feed("<Channel><Title>t</Title></Channel>").format == FeedFormat::cdf);
   const ParsedFeed feed = parse_feed("<channel><title>t</title><item><title>i</title></item></channel>");
   CHECK(feed.format == FeedFormat::rss20);
   CHECK(feed.items.size() == 1);
