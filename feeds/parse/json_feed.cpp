@@ -134,7 +134,10 @@ Item to_item(const JsonWireItem& wire, const ParsedFeed& feed, const std::vector
 ParsedFeed parse_json_feed(std::string_view text, const Context& context) {
   json::parse_options options;
   options.max_depth = std::max<std::size_t>(1, context.options.max_depth);
-  json::parser parser({}, options);
+  // A stack buffer for the parser's own temporary storage, as json::parse
+  // gives it: on the heap it cost a fifth of a JSON Feed's parse.
+  unsigned char scratch[4096];
+  json::parser parser({}, options, scratch);
   boost::system::error_code ec;
   // The parser's count of what it read is where it stopped, on an error.
   const std::size_t read = parser.write(text.data(), text.size(), ec);
