@@ -29,10 +29,10 @@
 #include "bench/dedup/stopwatch.hpp"
 #include "bench/dedup/synthetic.hpp"
 #include "daemon/store/event_match.hpp"
-#include "daemon/store/item_identity.hpp"
 #include "daemon/store/store.hpp"
 #include "daemon/store/story_match.hpp"
 #include "feeds/dedup/fingerprint.hpp"
+#include "feeds/stable_hash.hpp"
 
 namespace feedsieve::bench {
 namespace {
@@ -121,7 +121,7 @@ void report_assignments(SQLite::Database& db) {
   const long long in_events = db.execAndGet("SELECT count(*) FROM stories WHERE event_id IS NOT NULL").getInt64();
   const long long events = db.execAndGet("SELECT count(DISTINCT event_id) FROM stories").getInt64();
   std::printf("events: %lld stories in %lld events; assignment digest %016llx\n", in_events, events,
-              static_cast<unsigned long long>(store_detail::stable_hash(all)));
+              static_cast<unsigned long long>(stable_hash(all)));
 }
 
 void time_lookups(SQLite::Database& db, const std::vector<Synthetic>& items, const std::vector<std::int64_t>& feed_ids) {
