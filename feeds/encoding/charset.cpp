@@ -392,10 +392,26 @@ void read_nel_as_newline(std::string& utf8) {
 // kEbcdicDeclarationStart) are in: the HTTP charset, else the declared one,
 // when it reads the first bytes as "<?xm" too; else IBM037. An ASCII label on
 // EBCDIC bytes is a lie, as a 16-bit one on 8-bit bytes is.
+// The label of an EBCDIC document's declaration, read in IBM037: whatever
+// stands for its quotes, since pages disagree on '"' (IBM1026 has it at 0xFC,
+// where IBM037 has 'U' with umlaut). The label is what lies between them.
+std::string ebcdic_declared_label(std::string_view head) {
+  const std::size_t end = head.find("?>");
+  const std::string_view declaration = head.substr(0, end);
+  const std::size_t key = declaration.find("encoding");
+  if (key == std::string_view::npos) return {};
+  std::string_view rest = trim(declaration.substr(key + 8));
+  if (rest.empty() || rest.front() != '=') return {};
+  rest = trim(rest.substr(1));
+  const auto label_char = [](char c) { return ascii_alnum(c) || c == '-' || c == '_' || c == '.' || c == ':'; };
+  const auto start = std::find_if(rest.begin(), rest.end(), label_char);
+  return std::string(start, std::find_if_not(start, rest.end(), label_char));
+}
+
 std::string ebcdic_charset(std::string_view bytes, std::string_view content_type) {
   const std::string fallback(kEbcdicFallback);
   const std::string head = read_as(bytes.substr(0, 256), fallback);
-  for (const std::string& label : {charset_from_content_type(content_type), xml_declared_encoding(head)}) {
+  for (const std::string& label : {charset_from_content_type(content_type), ebcdic_declared_label(head)}) {
     if (label.empty()) continue;
     std::string charset = iconv_charset_name(label);
     if (is_ebcdic_page(charset)) return charset;

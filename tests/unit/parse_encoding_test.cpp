@@ -99,6 +99,11 @@ TEST_CASE("EBCDIC documents are known by their first bytes, their page by its la
     CHECK(unknown.title == "[\u00d8] !");
     CHECK(unknown.warnings.empty());
   }
+  SECTION("IBM1026, whose '\"' is IBM037's 'U' with umlaut, is still found by its declaration") {
+    const ParsedFeed feed = parse_feed(fixture("ebcdic-ibm1026.xml"));
+    CHECK(feed.title == "T\u00fcrk\u00e7e \"haber\" #1");
+    CHECK(feed.warnings.empty());
+  }
   SECTION("NL line ends, inside tags too, are line ends") {
     const ParsedFeed feed = parse_feed(fixture("ebcdic-nl-line-ends.xml"));
     CHECK(feed.title == "Line one");
