@@ -250,7 +250,9 @@ ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& con
     if (name == "title" && !title) title = c;
     else if ((name == "subtitle" || name == "tagline") && !subtitle) subtitle = c;
     else if (name == "author") add_unique(authors, person(c, uri));
-    else if (name == "entry") entries.push_back(c);
+    // An RSS <item> among Atom's elements is an entry whose producer mixed
+    // up the two formats (the reference parser reads it so too).
+    else if (name == "entry" || name == "item") entries.push_back(c);
     else if (name == "link") {
       const std::string rel = lower(attribute(c, "", "rel"));
       if (rel.empty() || rel == "alternate") take_alternate(c, feed.link, link_is_page, context);

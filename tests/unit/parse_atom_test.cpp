@@ -206,3 +206,15 @@ TEST_CASE("an Atom entry without a summary takes its media:description, its own 
   CHECK(feed.items[2].summary == "Own words");
   CHECK(feed.items[3].summary.empty());
 }
+
+TEST_CASE("an RSS <item> among an Atom feed's elements is an entry", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><title>mixed</title>"
+      "<item><id>tag:x,2024:1</id><title>As an item</title><link href='http://x.example/1'/></item>"
+      "<entry><id>tag:x,2024:2</id><title>As an entry</title></entry></feed>");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].id == "tag:x,2024:1");
+  CHECK(feed.items[0].title == "As an item");
+  CHECK(feed.items[0].link == "http://x.example/1");
+  CHECK(feed.items[1].title == "As an entry");
+}
