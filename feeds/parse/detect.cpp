@@ -16,6 +16,14 @@ FeedFormat rss_version(std::string_view version) {
   return FeedFormat::rss20;  // 2.0, 2.01, and feeds that say nothing
 }
 
+bool declares_namespace(pugi::xml_node node, std::string_view uri) {
+  for (const pugi::xml_attribute a : node.attributes()) {
+    const std::string_view name = a.name();
+    if ((name == "xmlns" || name.starts_with("xmlns:")) && a.value() == uri) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<FeedFormat> detect_xml_format(pugi::xml_node root) {
@@ -32,7 +40,8 @@ std::optional<FeedFormat> detect_xml_format(pugi::xml_node root) {
         return namespace_of(child) == ns::rss090 ? FeedFormat::rss090 : FeedFormat::rss10;
       }
     }
-    return FeedFormat::rss10;
+    // No channel yet: the namespace the root declares says which RSS it is.
+    return declares_namespace(root, ns::rss090) ? FeedFormat::rss090 : FeedFormat::rss10;
   }
   if (name == "feed") {
     if (uri == ns::atom10) return FeedFormat::atom10;

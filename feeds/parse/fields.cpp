@@ -147,10 +147,16 @@ std::string fallback_id(const Item& item) {
   StableHash hash;
   hash.add(item.link).add("\n").add(item.title);
   // Items with neither (a feed of bare descriptions) would all share one id,
-  // and so be stored as one item: they are told apart by what they say.
+  // and so be stored as one item: they are told apart by what they say, and
+  // when they say nothing, by their dates and categories.
   if (item.link.empty() && item.title.empty()) {
     hash.add("\n").add(item.summary).add("\n").add(item.content);
     for (const Enclosure& e : item.enclosures) hash.add("\n").add(e.url);
+    // Only then: an edit that moves `updated` must not make a new item of one that says something.
+    if (item.summary.empty() && item.content.empty() && item.enclosures.empty()) {
+      for (const auto& date : {item.published, item.updated}) hash.add("\n").add(date ? format_rfc3339(*date) : "");
+      for (const std::string& category : item.categories) hash.add("\n").add(category);
+    }
   }
   std::array<char, 17> hex{};
   std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash.value()));

@@ -102,7 +102,7 @@ std::string author_string(std::string_view name, std::string_view email);
 std::string rss_person(std::string_view text);
 
 // A stable id for an item that has none: a hash of its link and title, or,
-// when it has neither, of its summary, content and enclosures.
+// when it has neither, of its summary, content, enclosures, dates and categories.
 std::string fallback_id(const Item& item);
 
 // A language as feeds write it ("en-us", "EN_GB", " fr ") in BCP 47's

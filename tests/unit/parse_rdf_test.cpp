@@ -38,6 +38,10 @@ TEST_CASE("RSS 0.90 is RDF in the Netscape namespace", "[parse][rdf]") {
   CHECK(feed.title == "Ninety");
   REQUIRE(feed.items.size() == 1);
   CHECK(feed.items[0].link == "http://example.com/old");
+  // With no channel yet, the namespace the root declares tells the two apart.
+  const std::string rdf = "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#' xmlns='";
+  CHECK(parse_feed(rdf + "http://my.netscape.com/rdf/simple/0.9/'></rdf:RDF>").format == FeedFormat::rss090);
+  CHECK(parse_feed(rdf + "http://purl.org/rss/1.0/'></rdf:RDF>").format == FeedFormat::rss10);
 }
 
 TEST_CASE("an RSS 1.0 item ignores an extension's element of a core name", "[parse][rdf]") {

@@ -72,8 +72,11 @@ TEST_CASE("items with neither guid, link nor title are told apart by their text"
   const ParsedFeed bare = feed_of(
       "<item><description>First note</description></item><item><description>Second note</description></item>"
       "<item><enclosure url=\"http://e.example/a.mp3\" type=\"audio/mpeg\" length=\"1\"/></item>"
-      "<item><enclosure url=\"http://e.example/b.mp3\" type=\"audio/mpeg\" length=\"1\"/></item>");
-  REQUIRE(bare.items.size() == 4);
+      "<item><enclosure url=\"http://e.example/b.mp3\" type=\"audio/mpeg\" length=\"1\"/></item>"
+      "<item><pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate></item>"
+      "<item><pubDate>Tue, 01 Dec 2026 11:00:00 GMT</pubDate></item>"
+      "<item><category>only a category</category></item>");
+  REQUIRE(bare.items.size() == 7);
   for (std::size_t i = 0; i < bare.items.size(); ++i) {
     CHECK(bare.items[i].id.starts_with("urn:feedsieve:"));
     for (std::size_t j = 0; j < i; ++j) CHECK(bare.items[i].id != bare.items[j].id);
@@ -84,6 +87,11 @@ TEST_CASE("items with neither guid, link nor title are told apart by their text"
   const std::string after = feed_of("<item><link>http://e.example/1</link><description>v2</description></item>")
                                 .items.at(0).id;
   CHECK(before == after);
+  // Nor does an item that says something change id when only its date moves.
+  CHECK(feed_of("<item><description>d</description><pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate></item>")
+            .items.at(0).id ==
+        feed_of("<item><description>d</description><pubDate>Wed, 02 Dec 2026 10:00:00 GMT</pubDate></item>")
+            .items.at(0).id);
 }
 
 TEST_CASE("RSS 0.91 is detected and named rss0.9x", "[parse][rss]") {
