@@ -67,20 +67,25 @@ ParsedFeed parse_xml(std::string utf8, std::string_view bytes, const ParseOption
   if (!strict || !format) {
     // The strict parse consumed its buffer: decoding and the entity pass run
     // again for the repair, which spares the common case a copy.
-    const std::string normalized =
-        parse_detail::normalize_entities(decode_xml_document(bytes, options.content_type).utf8, options.max_bytes).xml;
-    repaired = parse_detail::repair_markup(normalized, options.max_depth);
+    // Where the strict parse stopped, placed in its text; that text is gone before the second parse.
+    std::string strict_error;
+    repaired = [&] {
+      const std::string normalized =
+          parse_detail::normalize_entities(decode_xml_document(bytes, options.content_type).utf8, options.max_bytes).xml;
+      if (!strict) strict_error = describe(strict, normalized);
+      return parse_detail::repair_markup(normalized, options.max_depth);
+    }();
     const pugi::xml_parse_result second = load(lenient, repaired);
     const auto [lenient_root, lenient_format] = find_feed_root(lenient);
     if (lenient_format) {
       root = lenient_root;
       format = lenient_format;
-      if (!strict) warnings.push_back("recovered from malformed XML: " + describe(strict, normalized));
+      if (!strict) warnings.push_back("recovered from malformed XML: " + strict_error);
     } else if (!strict) {
       if (second && lenient_root) {
         throw ParseError("parse: not a feed: root element <" + std::string(lenient_root.name()) + ">");
       }
-      throw ParseError("parse: not a feed: " + describe(strict, normalized));
+      throw ParseError("parse: not a feed: " + strict_error);
     }
   }
   if (!format) throw ParseError("parse: not a feed: root element <" + std::string(root.name()) + ">");
