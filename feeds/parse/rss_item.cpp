@@ -184,7 +184,8 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   item.description = html_element(description, context);
   // A podcast's itunes:author names the item's author when nothing else does.
   if (item.authors.empty() && s.itunes_author) add_unique(item.authors, rss_person(Text(s.itunes_author).value()));
-  item.content = html_element(first_of({s.content, s.body, fuller}), context);
+  const pugi::xml_node content = first_of({s.content, s.body, fuller});
+  item.content = html_element(content, context);
   if (s.link) item.link = resolve_link(s.link, Text(s.link).value(), context);
   if (item.link.empty() && s.atom_link) item.link = resolve_link(s.atom_link, attribute(s.atom_link, "", "href"), context);
   if (s.guid) {
@@ -195,9 +196,13 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
     }
   }
   item.about = std::string(attribute(node, ns::rdf, "about"));
-  // Only the item's own xml:lang: one in force above it is the channel's,
-  // which the channel's <language> or dc:language overrides.
-  item.language = named_language({s.dc_language}, own_xml_lang(node));
+  // The xml:lang of the element the item's text is in, else the item's own:
+  // one in force above the item is the channel's, which the channel's
+  // <language> or dc:language overrides.
+  const pugi::xml_node text = content ? content : description;
+  std::optional<std::string_view> lang = text ? own_xml_lang(text) : std::nullopt;
+  if (!lang) lang = own_xml_lang(node);
+  item.language = named_language({s.dc_language}, lang);
   const std::optional<Timestamp> pub_date = date_of(s.pub_date, context);
   item.published = pub_date ? pub_date : first_date({s.dc_date, s.published, s.issued, s.created}, context);
   item.updated = first_date({s.modified, s.updated}, context);

@@ -50,9 +50,13 @@ TEST_CASE("RSS: the channel's <language>, an item's dc:language or xml:lang", "[
 <item><title>one</title></item>
 <item><title>two</title><dc:language>zh_cn</dc:language></item>
 <item xml:lang="fr"><title>three</title></item>
+<item xml:lang="fr"><title>four</title><description xml:lang="de">Text</description></item>
+<item><title>five</title><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xml:lang="it">Testo</content:encoded></item>
 </channel></rss>)");
   CHECK(feed.language == "en-US");
-  CHECK(item_languages(feed) == std::vector<std::string>{"en-US", "zh-CN", "fr"});
+  // The xml:lang of the element the text is in comes before the item's own.
+  CHECK(item_languages(feed) == std::vector<std::string>{"en-US", "zh-CN", "fr", "de", "it"});
 }
 
 TEST_CASE("RSS: dc:language names the channel's language, and xml:lang does without either", "[parse][language]") {
