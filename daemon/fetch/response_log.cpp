@@ -1,8 +1,9 @@
 #include "daemon/fetch/response_log.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
+
+#include "feeds/text/ascii.hpp"
 
 namespace feedsieve::fetch_detail {
 namespace {
@@ -12,12 +13,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   return text;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-  });
 }
 
 // "HTTP/1.1 301 Moved Permanently" or "HTTP/2 200": the code, or 0.
@@ -64,17 +59,17 @@ void ResponseLog::start_response(std::string_view status_line) {
 }
 
 void ResponseLog::add_field(std::string_view name, std::string value) {
-  if (iequals(name, "Content-Type")) {
+  if (ascii_iequals(name, "Content-Type")) {
     content_type_ = std::move(value);
-  } else if (iequals(name, "ETag")) {
+  } else if (ascii_iequals(name, "ETag")) {
     etag_ = std::move(value);
-  } else if (iequals(name, "Last-Modified")) {
+  } else if (ascii_iequals(name, "Last-Modified")) {
     last_modified_ = std::move(value);
-  } else if (iequals(name, "Retry-After")) {
+  } else if (ascii_iequals(name, "Retry-After")) {
     retry_after_ = std::move(value);
-  } else if (iequals(name, "Expires")) {
+  } else if (ascii_iequals(name, "Expires")) {
     expires_ = std::move(value);
-  } else if (iequals(name, "Cache-Control")) {
+  } else if (ascii_iequals(name, "Cache-Control")) {
     // A list header: repeated fields mean the same as one comma-joined field.
     cache_control_ = cache_control_ ? *cache_control_ + ", " + value : std::move(value);
   }

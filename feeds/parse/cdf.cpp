@@ -15,30 +15,22 @@
 namespace feedsieve::parse_detail {
 namespace {
 
-bool named(std::string_view written, std::string_view upper) {
-  if (written.size() != upper.size()) return false;
-  for (std::size_t i = 0; i < upper.size(); ++i) {
-    if (ascii_upper(written[i]) != upper[i]) return false;
-  }
-  return true;
-}
-
-std::string_view attribute_named(pugi::xml_node node, std::string_view upper) {
+std::string_view attribute_named(pugi::xml_node node, std::string_view name) {
   for (const pugi::xml_attribute a : node.attributes()) {
-    if (named(a.name(), upper)) return a.value();
+    if (ascii_iequals(a.name(), name)) return a.value();
   }
   return {};
 }
 
-pugi::xml_node child_named(pugi::xml_node node, std::string_view upper) {
+pugi::xml_node child_named(pugi::xml_node node, std::string_view name) {
   for (const pugi::xml_node c : node.children()) {
-    if (c.type() == pugi::node_element && named(c.name(), upper)) return c;
+    if (c.type() == pugi::node_element && ascii_iequals(c.name(), name)) return c;
   }
   return {};
 }
 
-std::string text_of(pugi::xml_node node, std::string_view upper) {
-  const pugi::xml_node child = child_named(node, upper);
+std::string text_of(pugi::xml_node node, std::string_view name) {
+  const pugi::xml_node child = child_named(node, name);
   return child ? plain_text(Text(child)) : std::string();
 }
 
@@ -94,8 +86,8 @@ ParsedFeed parse_cdf(pugi::xml_node root, const Context& context) {
   while (!pending.empty()) {
     const Scoped next = std::move(pending.back());
     pending.pop_back();
-    if (named(next.first.name(), "ITEM")) items.push_back(next);
-    else if (named(next.first.name(), "CHANNEL")) push_children(next.first, base_of(next.first, next.second, context));
+    if (ascii_iequals(next.first.name(), "ITEM")) items.push_back(next);
+    else if (ascii_iequals(next.first.name(), "CHANNEL")) push_children(next.first, base_of(next.first, next.second, context));
   }
   append_items(items, context, feed, [&](const auto& entry) {
     feed.items.push_back(read_item(entry.first, entry.second, feed, context));

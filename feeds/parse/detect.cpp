@@ -33,7 +33,7 @@ std::optional<FeedFormat> detect_xml_format(pugi::xml_node root) {
   if (name == "rss") return rss_version(attribute(root, "", "version"));
   if (name == "channel" && uri != ns::rdf) return FeedFormat::rss20;  // RSS without its <rss> wrapper
   // Microsoft's CDF: a <CHANNEL> in capitals (or any case but RSS's own).
-  if (uri.empty() && name.size() == 7 && ascii_lower(name) == "channel") return FeedFormat::cdf;
+  if (uri.empty() && ascii_iequals(name, "channel")) return FeedFormat::cdf;
   if (name == "RDF") {
     for (const pugi::xml_node child : root.children()) {
       if (local_name(child) == "channel" || local_name(child) == "item") {

@@ -16,6 +16,14 @@ constexpr bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' 
 
 constexpr bool ascii_alnum(char c) { return ascii_alpha(c) || (c >= '0' && c <= '9'); }
 
+constexpr bool ascii_iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
 // What may follow the first letter of a URL scheme (RFC 3986 3.1).
 constexpr bool scheme_char(char c) {
   return ascii_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';

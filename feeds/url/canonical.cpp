@@ -25,18 +25,12 @@
 namespace feedsieve {
 namespace {
 
-// Tracking keys are ASCII: no call into the locale for every byte.
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
-}
-
 bool is_tracking(std::string_view key, const std::vector<std::string>& patterns) {
   for (const std::string_view pattern : patterns) {
     if (!pattern.empty() && pattern.back() == '*') {
       const std::string_view prefix = pattern.substr(0, pattern.size() - 1);
-      if (key.size() >= prefix.size() && iequals(key.substr(0, prefix.size()), prefix)) return true;
-    } else if (iequals(key, pattern)) {
+      if (key.size() >= prefix.size() && ascii_iequals(key.substr(0, prefix.size()), prefix)) return true;
+    } else if (ascii_iequals(key, pattern)) {
       return true;
     }
   }
