@@ -203,6 +203,20 @@ std::vector<std::string> spellings(const std::string& key, const std::string& da
   return names;
 }
 
+// What follows "encoding =" in a leading XML declaration, to the declaration's
+// end (its quoted label first); nullopt when there is none.
+std::optional<std::string_view> encoding_value(std::string_view bytes) {
+  const std::size_t start = bytes.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || bytes.substr(start, 5) != "<?xml") return std::nullopt;
+  const std::size_t end = bytes.find("?>", start);
+  const std::string_view decl = bytes.substr(start, end == std::string_view::npos ? 200 : end - start);
+  const std::size_t key = decl.find("encoding");
+  if (key == std::string_view::npos) return std::nullopt;
+  const std::string_view rest = trim(decl.substr(key + 8));
+  if (rest.empty() || rest.front() != '=') return std::nullopt;
+  return trim(rest.substr(1));
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
@@ -265,15 +279,9 @@ std::string charset_from_content_type(std::string_view content_type) {
 }
 
 std::string xml_declared_encoding(std::string_view bytes) {
-  const std::size_t start = bytes.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos || bytes.substr(start, 5) != "<?xml") return {};
-  const std::size_t end = bytes.find("?>", start);
-  const std::string_view decl = bytes.substr(start, end == std::string_view::npos ? 200 : end - start);
-  const std::size_t key = decl.find("encoding");
-  if (key == std::string_view::npos) return {};
-  std::string_view rest = trim(decl.substr(key + 8));
-  if (rest.empty() || rest.front() != '=') return {};
-  rest = trim(rest.substr(1));
+  const std::optional<std::string_view> value = encoding_value(bytes);
+  if (!value) return {};
+  std::string_view rest = *value;
   if (rest.empty() || (rest.front() != '"' && rest.front() != '\'')) return {};
   const char quote = rest.front();
   rest.remove_prefix(1);
@@ -396,13 +404,9 @@ void read_nel_as_newline(std::string& utf8) {
 // stands for its quotes, since pages disagree on '"' (IBM1026 has it at 0xFC,
 // where IBM037 has 'U' with umlaut). The label is what lies between them.
 std::string ebcdic_declared_label(std::string_view head) {
-  const std::size_t end = head.find("?>");
-  const std::string_view declaration = head.substr(0, end);
-  const std::size_t key = declaration.find("encoding");
-  if (key == std::string_view::npos) return {};
-  std::string_view rest = trim(declaration.substr(key + 8));
-  if (rest.empty() || rest.front() != '=') return {};
-  rest = trim(rest.substr(1));
+  const std::optional<std::string_view> value = encoding_value(head);
+  if (!value) return {};
+  const std::string_view rest = *value;
   const auto label_char = [](char c) { return ascii_alnum(c) || c == '-' || c == '_' || c == '.' || c == ':'; };
   const auto start = std::find_if(rest.begin(), rest.end(), label_char);
   return std::string(start, std::find_if_not(start, rest.end(), label_char));
