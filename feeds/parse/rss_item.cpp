@@ -200,7 +200,7 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   // one in force above the item is the channel's, which the channel's
   // <language> or dc:language overrides.
   const pugi::xml_node text = content ? content : description;
-  std::optional<std::string_view> lang = text ? own_xml_lang(text) : std::nullopt;
+  std::optional<std::string_view> lang = own_xml_lang(text);  // none for a null node
   if (!lang) lang = own_xml_lang(node);
   item.language = named_language({s.dc_language}, lang);
   const std::optional<Timestamp> pub_date = date_of(s.pub_date, context);
