@@ -133,6 +133,8 @@ std::filesystem::path source_path(const std::string& relative) {
   return std::filesystem::path(FEEDSIEVE_SOURCE_DIR) / relative;
 }
 
+std::string feed_fixture(const std::string& name) { return read_file(source_path("tests/fixtures/feeds/" + name)); }
+
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
                           const std::vector<std::string>& env) {
   BackgroundProcess child(program, args, env);

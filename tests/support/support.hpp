@@ -26,6 +26,8 @@ class TempDir {
 void write_file(const std::filesystem::path& path, const std::string& text);
 std::string read_file(const std::filesystem::path& path);
 std::filesystem::path source_path(const std::string& relative);  // inside the checkout
+// The bytes of tests/fixtures/feeds/<name>.
+std::string feed_fixture(const std::string& name);
 
 struct ProcessResult {
   int exit_code = -1;  // 128+N when killed by signal N

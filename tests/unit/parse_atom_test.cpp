@@ -9,14 +9,8 @@
 
 using namespace feedsieve;
 
-namespace {
-
-std::string fixture(const std::string& name) { return test::read_file(test::source_path("tests/fixtures/feeds/" + name)); }
-
-}  // namespace
-
 TEST_CASE("an Atom 1.0 entry maps every field of the model", "[parse][atom]") {
-  const ParsedFeed feed = parse_feed(fixture("atom10-full-entry.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("atom10-full-entry.xml"));
   CHECK(feed.format == FeedFormat::atom10);
   CHECK(format_name(feed.format) == "atom1.0");
   CHECK(feed.title == "Blog title");                       // type="html"
@@ -42,7 +36,7 @@ TEST_CASE("an Atom 1.0 entry maps every field of the model", "[parse][atom]") {
 }
 
 TEST_CASE("an Atom entry without authors inherits the feed's", "[parse][atom]") {
-  const ParsedFeed feed = parse_feed(fixture("atom10-full-entry.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("atom10-full-entry.xml"));
   REQUIRE(feed.items.size() == 2);
   CHECK(feed.items[1].authors == std::vector<std::string>{"Feed Author"});
 }
@@ -56,7 +50,7 @@ TEST_CASE("contributors stand in when nobody is named an author", "[parse][atom]
 }
 
 TEST_CASE("nested relative xml:base values build on each other", "[parse][atom]") {
-  const ParsedFeed feed = parse_feed(fixture("atom-nested-relative-xml-base.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("atom-nested-relative-xml-base.xml"));
   REQUIRE(feed.items.size() == 1);
   CHECK(feed.items[0].link == "http://example.org/root/section/deeper/page.html");
   CHECK(feed.items[0].content.find("http://example.org/root/up.html") != std::string::npos);
@@ -72,7 +66,7 @@ TEST_CASE("the document URL is the base when there is no xml:base", "[parse][ato
 }
 
 TEST_CASE("Atom 0.3 modes: base64, escaped, xml", "[parse][atom]") {
-  const ParsedFeed feed = parse_feed(fixture("atom03-modes.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("atom03-modes.xml"));
   CHECK(feed.format == FeedFormat::atom03);
   CHECK(format_name(feed.format) == "atom0.3");
   CHECK(feed.title == "Example <b>Atom</b>");  // base64 of text/plain: literal
@@ -93,7 +87,7 @@ TEST_CASE("Atom 0.3 modes: base64, escaped, xml", "[parse][atom]") {
 TEST_CASE("a JSON Feed 1.1 maps to the same model", "[parse][json]") {
   ParseOptions options;
   options.url = "https://json.example.com/feed.json";
-  const ParsedFeed feed = parse_feed(fixture("jsonfeed-1.1.json"), options);
+  const ParsedFeed feed = parse_feed(test::feed_fixture("jsonfeed-1.1.json"), options);
   CHECK(feed.format == FeedFormat::jsonfeed);
   CHECK(format_name(feed.format) == "jsonfeed");
   CHECK(feed.title == "JSON & Feed");
@@ -138,7 +132,7 @@ TEST_CASE("an Atom entry without a link takes its id for one when the id is a we
 }
 
 TEST_CASE("JSON that is not a JSON Feed is refused", "[parse][json]") {
-  CHECK_THROWS_AS(parse_feed(fixture("json-not-a-feed.json")), ParseError);
+  CHECK_THROWS_AS(parse_feed(test::feed_fixture("json-not-a-feed.json")), ParseError);
   CHECK_THROWS_AS(parse_feed("{\"version\": \"https://jsonfeed.org/version/1\", "), ParseError);
 }
 

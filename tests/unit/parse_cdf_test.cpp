@@ -9,14 +9,8 @@
 
 using namespace feedsieve;
 
-namespace {
-
-std::string fixture(const std::string& name) { return test::read_file(test::source_path("tests/fixtures/feeds/" + name)); }
-
-}  // namespace
-
 TEST_CASE("a CDF channel's items, nested channels' too, in document order", "[parse][cdf]") {
-  const ParsedFeed feed = parse_feed(fixture("cdf-nested-channels.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("cdf-nested-channels.xml"));
   CHECK(feed.format == FeedFormat::cdf);
   CHECK(format_name(feed.format) == "cdf");
   CHECK(feed.title == "CDF news");

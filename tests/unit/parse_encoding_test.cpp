@@ -13,21 +13,15 @@
 
 using namespace feedsieve;
 
-namespace {
-
-std::string fixture(const std::string& name) { return test::read_file(test::source_path("tests/fixtures/feeds/" + name)); }
-
-}  // namespace
-
 TEST_CASE("ISO-8859-1 declared, windows-1252 sent: curly quotes and the euro survive", "[parse][encoding]") {
-  const ParsedFeed feed = parse_feed(fixture("windows-1252-declared-iso-8859-1.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("windows-1252-declared-iso-8859-1.xml"));
   CHECK(feed.title == "Caf\u00e9 \u201cquotes\u201d \u2013 \u20ac5");
   REQUIRE(feed.items.size() == 1);
   CHECK(feed.items[0].title == "Na\u00efve \u2014 r\u00e9sum\u00e9");
 }
 
 TEST_CASE("bytes that are valid UTF-8 are not converted a second time", "[parse][encoding]") {
-  const ParsedFeed feed = parse_feed(fixture("utf8-declared-windows-1252.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("utf8-declared-windows-1252.xml"));
   CHECK(feed.title == "Caf\u00e9 \u4e2d\u6587");
 }
 
@@ -35,17 +29,17 @@ TEST_CASE("a single-quoted encoding declaration is honoured", "[parse][encoding]
   CHECK(xml_declared_encoding("<?xml version='1.0' encoding='koi8-r'?><a/>") == "koi8-r");
   CHECK(xml_declared_encoding("<?xml version=\"1.0\" encoding = \"UTF-8\" ?>") == "UTF-8");
   CHECK(xml_declared_encoding("<rss/>").empty());
-  const ParsedFeed feed = parse_feed(fixture("single-quoted-encoding-koi8-r.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("single-quoted-encoding-koi8-r.xml"));
   CHECK(feed.title == "\u041f\u0440\u0438\u0432\u0435\u0442");
 }
 
 TEST_CASE("UTF-16 with a BOM and UTF-32 without one", "[parse][encoding]") {
-  const ParsedFeed utf16 = parse_feed(fixture("utf-16le-bom.xml"));
+  const ParsedFeed utf16 = parse_feed(test::feed_fixture("utf-16le-bom.xml"));
   CHECK(utf16.format == FeedFormat::atom10);
   CHECK(utf16.title == "\u00dcn\u00efc\u00f6d\u00e9 \U0001F600");
   REQUIRE(utf16.items.size() == 1);
   CHECK(utf16.items[0].title == "\u4e2d\u6587");
-  const ParsedFeed utf32 = parse_feed(fixture("utf-32be-no-bom.xml"));
+  const ParsedFeed utf32 = parse_feed(test::feed_fixture("utf-32be-no-bom.xml"));
   CHECK(utf32.title == "\u0395\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac");
 }
 
@@ -81,7 +75,7 @@ TEST_CASE("UTF-16 and UTF-32 without a BOM are known by their first '<', after a
 
 TEST_CASE("EBCDIC documents are known by their first bytes, their page by its label", "[parse][encoding]") {
   SECTION("the declared page: '[' and '!' are where cp500 has them, not IBM037") {
-    const ParsedFeed feed = parse_feed(fixture("ebcdic-cp500.xml"));
+    const ParsedFeed feed = parse_feed(test::feed_fixture("ebcdic-cp500.xml"));
     CHECK(feed.format == FeedFormat::atom10);
     CHECK(feed.title == "[\u00d8] !");
     REQUIRE(feed.items.size() == 1);
@@ -89,23 +83,23 @@ TEST_CASE("EBCDIC documents are known by their first bytes, their page by its la
     CHECK(feed.items[0].link == "http://example.com/a?x=1&y=2");
   }
   SECTION("an ASCII label on EBCDIC bytes is a lie: IBM037") {
-    const ParsedFeed feed = parse_feed(fixture("ebcdic-cp037-declared-utf-8.xml"));
+    const ParsedFeed feed = parse_feed(test::feed_fixture("ebcdic-cp037-declared-utf-8.xml"));
     CHECK(feed.title == "[\u00d8] !");
-    CHECK(decode_xml_document(test::read_file(test::source_path("tests/fixtures/feeds/ebcdic-cp037-declared-utf-8.xml")),
+    CHECK(decode_xml_document(test::feed_fixture("ebcdic-cp037-declared-utf-8.xml"),
                               "").encoding == "IBM037");
   }
   SECTION("a label iconv does not know (Python's ibm039 among them): IBM037") {
-    const ParsedFeed unknown = parse_feed(fixture("ebcdic-unknown-label.xml"));
+    const ParsedFeed unknown = parse_feed(test::feed_fixture("ebcdic-unknown-label.xml"));
     CHECK(unknown.title == "[\u00d8] !");
     CHECK(unknown.warnings.empty());
   }
   SECTION("IBM1026, whose '\"' is IBM037's 'U' with umlaut, is still found by its declaration") {
-    const ParsedFeed feed = parse_feed(fixture("ebcdic-ibm1026.xml"));
+    const ParsedFeed feed = parse_feed(test::feed_fixture("ebcdic-ibm1026.xml"));
     CHECK(feed.title == "T\u00fcrk\u00e7e \"haber\" #1");
     CHECK(feed.warnings.empty());
   }
   SECTION("NL line ends, inside tags too, are line ends") {
-    const ParsedFeed feed = parse_feed(fixture("ebcdic-nl-line-ends.xml"));
+    const ParsedFeed feed = parse_feed(test::feed_fixture("ebcdic-nl-line-ends.xml"));
     CHECK(feed.title == "Line one");
     CHECK(feed.items.size() == 1);
     CHECK(feed.warnings.empty());
@@ -114,20 +108,20 @@ TEST_CASE("EBCDIC documents are known by their first bytes, their page by its la
     ParseOptions options;
     options.content_type = "application/atom+xml; charset=IBM037";
     // cp500's '[' (0x4A) is IBM037's cent sign, its ']' (0x5A) IBM037's '!', its '!' (0x4F) IBM037's '|'.
-    CHECK(parse_feed(fixture("ebcdic-cp500.xml"), options).title == "\u00a2\u00d8! |");
+    CHECK(parse_feed(test::feed_fixture("ebcdic-cp500.xml"), options).title == "\u00a2\u00d8! |");
   }
 }
 
 TEST_CASE("East Asian legacy charsets", "[parse][encoding]") {
-  CHECK(parse_feed(fixture("gb2312-declared-chinese.xml")).title == "\u4e2d\u6587\u6807\u9898");
-  CHECK(parse_feed(fixture("shift_jis-declared-japanese.xml")).title ==
+  CHECK(parse_feed(test::feed_fixture("gb2312-declared-chinese.xml")).title == "\u4e2d\u6587\u6807\u9898");
+  CHECK(parse_feed(test::feed_fixture("shift_jis-declared-japanese.xml")).title ==
         "\u65e5\u672c\u8a9e\u306e\u30bf\u30a4\u30c8\u30eb");
-  CHECK(parse_feed(fixture("big5-declared-traditional-chinese.xml")).title == "\u7e41\u9ad4\u4e2d\u6587");
-  CHECK(parse_feed(fixture("euc-kr-declared-korean.xml")).title == "\ud55c\uad6d\uc5b4");
+  CHECK(parse_feed(test::feed_fixture("big5-declared-traditional-chinese.xml")).title == "\u7e41\u9ad4\u4e2d\u6587");
+  CHECK(parse_feed(test::feed_fixture("euc-kr-declared-korean.xml")).title == "\ud55c\uad6d\uc5b4");
 }
 
 TEST_CASE("invalid bytes in a mostly-UTF-8 feed become U+FFFD", "[parse][encoding]") {
-  const ParsedFeed feed = parse_feed(fixture("invalid-utf8-bytes-in-utf8-feed.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("invalid-utf8-bytes-in-utf8-feed.xml"));
   CHECK(feed.title == "\u4e2d\u6587 \u6807\u9898 ok \ufffd bad");
   CHECK_FALSE(feed.warnings.empty());
 }
@@ -135,7 +129,7 @@ TEST_CASE("invalid bytes in a mostly-UTF-8 feed become U+FFFD", "[parse][encodin
 TEST_CASE("the HTTP charset applies when the document declares none", "[parse][encoding]") {
   ParseOptions options;
   options.content_type = "application/rss+xml; charset=\"ISO-8859-15\"";
-  CHECK(parse_feed(fixture("charset-only-in-content-type.xml"), options).title == "\u00c5ngstr\u00f6m");
+  CHECK(parse_feed(test::feed_fixture("charset-only-in-content-type.xml"), options).title == "\u00c5ngstr\u00f6m");
   CHECK(charset_from_content_type("text/xml; Charset=UTF-8") == "utf-8");
   CHECK(charset_from_content_type("text/xml").empty());
 }

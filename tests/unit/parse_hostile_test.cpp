@@ -10,8 +10,6 @@ using namespace feedsieve;
 
 namespace {
 
-std::string fixture(const std::string& name) { return test::read_file(test::source_path("tests/fixtures/feeds/" + name)); }
-
 bool has_warning_starting(const ParsedFeed& feed, const std::string& prefix) {
   for (const std::string& w : feed.warnings) {
     if (w.starts_with(prefix)) return true;
@@ -31,7 +29,7 @@ std::string parse_error_of(const std::string& bytes, const ParseOptions& options
 }  // namespace
 
 TEST_CASE("HTML named entities inside XML are decoded, CDATA left alone", "[parse][hostile]") {
-  const ParsedFeed feed = parse_feed(fixture("html-named-entities-in-xml.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("html-named-entities-in-xml.xml"));
   // &nbsp; may end up as U+00A0 or as a plain space, whichever the text rules choose.
   CHECK(feed.title.find("&") == std::string::npos);
   CHECK(feed.title.ends_with("B \u2014 caf\u00e9 \u2026 \u2329x\u232a"));
@@ -61,7 +59,7 @@ TEST_CASE("the entity pass rewrites only what needs it", "[parse][hostile]") {
 }
 
 TEST_CASE("an unescaped ampersand is read as text", "[parse][hostile]") {
-  const ParsedFeed feed = parse_feed(fixture("unescaped-ampersand-in-text.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("unescaped-ampersand-in-text.xml"));
   CHECK(feed.title == "AT&T and Q&A");
   REQUIRE(feed.items.size() == 1);
   CHECK(feed.items[0].title == "Fish & Chips");
@@ -69,13 +67,13 @@ TEST_CASE("an unescaped ampersand is read as text", "[parse][hostile]") {
 }
 
 TEST_CASE("junk before the root element is skipped", "[parse][hostile]") {
-  const ParsedFeed feed = parse_feed(fixture("junk-before-root-php-warning.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("junk-before-root-php-warning.xml"));
   CHECK(feed.title == "After the junk");
   CHECK(feed.items.size() == 1);
 }
 
 TEST_CASE("a truncated document keeps what arrived and warns", "[parse][hostile]") {
-  const ParsedFeed feed = parse_feed(fixture("truncated-document.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("truncated-document.xml"));
   CHECK(feed.title == "Cut short");
   REQUIRE(feed.items.size() == 2);
   CHECK(feed.items[1].id == "b");
@@ -83,7 +81,7 @@ TEST_CASE("a truncated document keeps what arrived and warns", "[parse][hostile]
 }
 
 TEST_CASE("an unclosed HTML tag in a description does not lose the items after it", "[parse][hostile]") {
-  const ParsedFeed feed = parse_feed(fixture("unclosed-br-in-description.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("unclosed-br-in-description.xml"));
   REQUIRE(feed.items.size() == 2);
   CHECK(feed.items[1].title == "Two");
   CHECK(has_warning_starting(feed, "recovered from malformed XML: "));
@@ -117,25 +115,25 @@ TEST_CASE("broken JSON is placed by line and column", "[parse][hostile]") {
 }
 
 TEST_CASE("a bare '<' in text is recovered as text", "[parse][hostile]") {
-  const ParsedFeed feed = parse_feed(fixture("unescaped-less-than-in-title.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("unescaped-less-than-in-title.xml"));
   CHECK(feed.title == "1 < 2 and 3 > 2");
 }
 
 TEST_CASE("entity bombs do not expand", "[parse][hostile]") {
-  const std::string bytes = fixture("billion-laughs-entity-bomb.xml");
+  const std::string bytes = test::feed_fixture("billion-laughs-entity-bomb.xml");
   const ParsedFeed feed = parse_feed(bytes);
   CHECK(feed.title.size() < 100);
   CHECK(feed.title.find("lollol") == std::string::npos);
 }
 
 TEST_CASE("external entities are never read", "[parse][hostile]") {
-  const ParsedFeed feed = parse_feed(fixture("xxe-external-entity.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("xxe-external-entity.xml"));
   CHECK(feed.title.find("root:") == std::string::npos);
   CHECK(feed.title == "x&xxe;y&web;z");
 }
 
 TEST_CASE("simple internal entities of the document's own DTD are expanded", "[parse][hostile]") {
-  CHECK(parse_feed(fixture("internal-dtd-entity.xml")).title == "Example Site news");
+  CHECK(parse_feed(test::feed_fixture("internal-dtd-entity.xml")).title == "Example Site news");
 }
 
 TEST_CASE("many references to an internal entity stay within the expansion budget", "[parse][hostile]") {
@@ -167,7 +165,7 @@ TEST_CASE("documents over max_bytes are refused before any work", "[parse][hosti
 }
 
 TEST_CASE("what is not a feed throws one clear line", "[parse][hostile]") {
-  const std::string html = parse_error_of(fixture("html-page-not-a-feed.html"));
+  const std::string html = parse_error_of(test::feed_fixture("html-page-not-a-feed.html"));
   CHECK(html == "parse: not a feed: root element <html>");
   CHECK(parse_error_of("").find("empty") != std::string::npos);
   CHECK(parse_error_of("   \n").find("empty") != std::string::npos);

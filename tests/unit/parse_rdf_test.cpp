@@ -7,14 +7,8 @@
 
 using namespace feedsieve;
 
-namespace {
-
-std::string fixture(const std::string& name) { return test::read_file(test::source_path("tests/fixtures/feeds/" + name)); }
-
-}  // namespace
-
 TEST_CASE("an RSS 1.0 item uses rdf:about as its id and reads its modules", "[parse][rdf]") {
-  const ParsedFeed feed = parse_feed(fixture("rdf-rss10-with-modules.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("rdf-rss10-with-modules.xml"));
   CHECK(feed.format == FeedFormat::rss10);
   CHECK(format_name(feed.format) == "rss1.0");
   CHECK(feed.title == "RDF site");
@@ -32,7 +26,7 @@ TEST_CASE("an RSS 1.0 item uses rdf:about as its id and reads its modules", "[pa
 }
 
 TEST_CASE("RSS 0.90 is RDF in the Netscape namespace", "[parse][rdf]") {
-  const ParsedFeed feed = parse_feed(fixture("rss090-netscape-rdf.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("rss090-netscape-rdf.xml"));
   CHECK(feed.format == FeedFormat::rss090);
   CHECK(format_name(feed.format) == "rss0.9x");
   CHECK(feed.title == "Ninety");

@@ -11,8 +11,6 @@ using namespace feedsieve;
 
 namespace {
 
-std::string fixture(const std::string& name) { return test::read_file(test::source_path("tests/fixtures/feeds/" + name)); }
-
 bool contains(const std::vector<std::string>& values, const std::string& value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
@@ -22,7 +20,7 @@ bool contains(const std::vector<std::string>& values, const std::string& value) 
 TEST_CASE("an RSS 2.0 item maps every field of the model", "[parse][rss]") {
   ParseOptions options;
   options.url = "https://news.example.com/feed.xml";
-  const ParsedFeed feed = parse_feed(fixture("rss20-full-item.xml"), options);
+  const ParsedFeed feed = parse_feed(test::feed_fixture("rss20-full-item.xml"), options);
   CHECK(feed.format == FeedFormat::rss20);
   CHECK(format_name(feed.format) == "rss2.0");
   CHECK(feed.title == "Example News");  // escaped HTML in the title becomes text
@@ -50,15 +48,15 @@ TEST_CASE("an RSS 2.0 item maps every field of the model", "[parse][rss]") {
 }
 
 TEST_CASE("a permalink guid is the link when there is no <link>", "[parse][rss]") {
-  const ParsedFeed feed = parse_feed(fixture("rss20-full-item.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("rss20-full-item.xml"));
   REQUIRE(feed.items.size() == 3);
   CHECK(feed.items[1].link == "https://news.example.com/2024/05/permalink");
   CHECK(feed.items[1].id == "https://news.example.com/2024/05/permalink");
 }
 
 TEST_CASE("an item without a guid gets a stable id from link and title", "[parse][rss]") {
-  const ParsedFeed first = parse_feed(fixture("rss20-full-item.xml"));
-  const ParsedFeed second = parse_feed(fixture("rss20-full-item.xml"));
+  const ParsedFeed first = parse_feed(test::feed_fixture("rss20-full-item.xml"));
+  const ParsedFeed second = parse_feed(test::feed_fixture("rss20-full-item.xml"));
   const std::string& id = first.items.at(2).id;
   CHECK_FALSE(id.empty());
   CHECK(id == second.items.at(2).id);
@@ -95,7 +93,7 @@ TEST_CASE("items with neither guid, link nor title are told apart by their text"
 }
 
 TEST_CASE("RSS 0.91 is detected and named rss0.9x", "[parse][rss]") {
-  const ParsedFeed feed = parse_feed(fixture("rss091-netscape.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("rss091-netscape.xml"));
   CHECK(feed.format == FeedFormat::rss091);
   CHECK(format_name(feed.format) == "rss0.9x");
   CHECK(feed.title == "Old & still here");
@@ -104,7 +102,7 @@ TEST_CASE("RSS 0.91 is detected and named rss0.9x", "[parse][rss]") {
 }
 
 TEST_CASE("RSS elements are found by namespace URI, whatever their prefix", "[parse][rss]") {
-  const ParsedFeed feed = parse_feed(fixture("rss-namespaced-with-prefix.xml"));
+  const ParsedFeed feed = parse_feed(test::feed_fixture("rss-namespaced-with-prefix.xml"));
   CHECK(feed.title == "Prefixed");
   REQUIRE(feed.items.size() == 1);
   CHECK(feed.items[0].title == "One");
