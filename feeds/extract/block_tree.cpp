@@ -101,12 +101,41 @@ bool is_hidden(const GumboNode& element) {
   return squeezed.find("display:none") != std::string::npos || squeezed.find("visibility:hidden") != std::string::npos;
 }
 
+// The classes of the <blockquote> that social platforms' embed code writes
+// (the post's text, its author and date) before their script replaces it: a
+// post the article quotes, which a reader of the article reads, even inside
+// a wrapper whose class ("social-media-embed") reads as share buttons.
+constexpr std::array<std::string_view, 8> kEmbeddedPosts = {
+    "twitter-tweet", "twitter-video",  "instagram-media", "tiktok-embed",
+    "reddit-embed",  "mastodon-embed", "bluesky-embed",   "text-post-media"};
+
+bool is_embedded_post(GumboTag tag, std::string_view hints) {
+  return tag == GUMBO_TAG_BLOCKQUOTE && mentions(hints, kEmbeddedPosts);
+}
+
+// Whether `element` holds an embedded post; only asked of elements about to
+// be dropped, each once, since a dropped element's subtree is not walked.
+bool holds_embedded_post(const GumboNode& element) {
+  std::vector<const GumboNode*> pending{&element};
+  while (!pending.empty()) {
+    const GumboNode* node = pending.back();
+    pending.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    if (node->v.element.tag == GUMBO_TAG_BLOCKQUOTE &&
+        mentions(html::lower(html::attribute(*node, "class")), kEmbeddedPosts))
+      return true;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) pending.push_back(static_cast<const GumboNode*>(children.data[i]));
+  }
+  return false;
+}
+
 bool is_furniture(const GumboNode& element, std::string_view hints) {
   const GumboTag tag = element.v.element.tag;
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_A) return false;
   if (listed(kFurnitureTags, tag)) return true;
   if (listed(kFurnitureRoles, html::lower(html::attribute(element, "role")))) return true;
-  return mentions(hints, kUnlikely) && !mentions(hints, kMaybe);
+  return mentions(hints, kUnlikely) && !mentions(hints, kMaybe) && !holds_embedded_post(element);
 }
 
 std::size_t code_points(std::string_view text) {
@@ -195,6 +224,18 @@ class TreeBuilder {
   std::vector<int> open_;
 };
 
+// Readability turns every <div> with no block inside it into a <p> before
+// it counts paragraphs: many CMSs (Blogger among them) write each paragraph
+// of a post as a <div>, and a post with photos would read as a gallery.
+bool reads_as_paragraph(const BlockTree& tree, const BlockNode& node) {
+  if (node.tag == GUMBO_TAG_P) return true;
+  if (node.tag != GUMBO_TAG_DIV || node.chars == 0) return false;
+  return std::none_of(node.children.begin(), node.children.end(), [&](int c) {
+    const BlockNode& child = tree.nodes[static_cast<std::size_t>(c)];
+    return !child.is_text && (is_block_tag(child.tag) || child.tag == GUMBO_TAG_IMG);
+  });
+}
+
 void sum_statistics(BlockTree& tree) {
   for (std::size_t i = tree.nodes.size(); i-- > 0;) {
     BlockNode& node = tree.nodes[i];
@@ -203,8 +244,9 @@ void sum_statistics(BlockTree& tree) {
       node.commas = comma_count(node.text);
     } else {
       if (node.tag == GUMBO_TAG_A) node.link_chars = node.chars;
-      if (node.tag == GUMBO_TAG_P) ++node.paragraphs;
+      if (reads_as_paragraph(tree, node)) ++node.paragraphs;
       if (node.tag == GUMBO_TAG_IMG) ++node.images;
+      if (is_embedded_post(node.tag, node.hints)) ++node.embedded_posts;
       if (node.tag == GUMBO_TAG_LI) ++node.list_items;
     }
     if (node.parent < 0) continue;
@@ -214,6 +256,7 @@ void sum_statistics(BlockTree& tree) {
     parent.commas += node.commas;
     parent.paragraphs += node.paragraphs;
     parent.images += node.images;
+    parent.embedded_posts += node.embedded_posts;
     parent.list_items += node.list_items;
   }
 }

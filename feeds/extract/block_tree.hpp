@@ -25,7 +25,8 @@ struct BlockNode {
   std::size_t chars = 0;
   std::size_t link_chars = 0;
   int commas = 0;
-  int paragraphs = 0, images = 0, list_items = 0, inputs = 0, embeds = 0;
+  int paragraphs = 0, images = 0, list_items = 0;
+  int embedded_posts = 0;      // social posts quoted through their platform's embed markup
 
   double link_density() const { return chars == 0 ? 0.0 : static_cast<double>(link_chars) / chars; }
 };

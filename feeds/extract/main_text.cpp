@@ -8,7 +8,9 @@
 //     to an ancestor that scores better, and siblings that score well enough
 //     or read as prose join it;
 //  3. inside the chosen blocks, containers that look like furniture (negative
-//     hints, link lists, image galleries, short fragments) are dropped;
+//     hints, link lists, image galleries, short fragments) are dropped, and
+//     so are runs of paragraphs that are each one link; a social post the
+//     article quotes through its embed markup stays;
 //  4. the rest is emitted block by block in document order.
 // When furniture removal by class/id leaves too little text (some sites name
 // their article wrapper "main-header-content"), the page is scored again
@@ -17,6 +19,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 #include "feeds/extract/block_tree.hpp"
 #include "feeds/text/html_text.hpp"
@@ -185,6 +188,31 @@ std::vector<int> gather(const BlockTree& tree, const Scorer& scorer, int top) {
   return picked;
 }
 
+bool is_link_paragraph(const BlockNode& node) {
+  return node.tag == GUMBO_TAG_P && node.chars > 0 && node.link_density() >= 0.9;
+}
+
+// A paragraph that is nothing but a link, next to another such paragraph:
+// a list of other stories ("You may also like...") written as paragraphs.
+// One link paragraph alone ("Full results here") is kept. Elements without
+// text (an ad slot) between two of them do not break the run.
+bool in_link_list(const BlockTree& tree, int index) {
+  const BlockNode& node = tree.nodes[static_cast<std::size_t>(index)];
+  if (!is_link_paragraph(node)) return false;
+  const std::vector<int>& siblings = tree.nodes[static_cast<std::size_t>(node.parent)].children;
+  const auto at = std::find(siblings.begin(), siblings.end(), index);
+  const auto link_neighbour = [&](auto from, auto to) {
+    for (auto it = from; it != to; ++it) {
+      const BlockNode& sibling = tree.nodes[static_cast<std::size_t>(*it)];
+      if (sibling.chars == 0) continue;
+      return is_link_paragraph(sibling);
+    }
+    return false;
+  };
+  return link_neighbour(std::next(at), siblings.end()) ||
+         link_neighbour(std::make_reverse_iterator(at), siblings.rend());
+}
+
 // Readability's conditional clean: a container is kept when it reads like
 // part of the article, dropped when it looks like a link list, a gallery, a
 // short fragment or is hinted as furniture.
@@ -192,6 +220,7 @@ bool is_clutter(const BlockNode& node, const Scorer& scorer, int index) {
   if (node.tag == GUMBO_TAG_H1) return true;  // the headline, which the page metadata carries
   if ((node.tag == GUMBO_TAG_H2 || node.tag == GUMBO_TAG_H3) && node.weight < 0) return true;
   if (!listed(kConditionalTags, node.tag)) return false;
+  if (node.embedded_posts > 0) return false;  // a quoted post's wrapper, however link-heavy or hinted
   const double score = scorer.scored(index) ? scorer.score(index) : 0.0;
   if (node.weight + score < 0) return true;
   if (node.commas >= 10) return false;
@@ -220,7 +249,7 @@ class Emitter {
         ++i;
         continue;
       }
-      if (i != top_ && i != root && is_clutter(node, scorer_, i)) {
+      if (i != top_ && i != root && (is_clutter(node, scorer_, i) || in_link_list(tree_, i))) {
         i = node.end;
         continue;
       }

@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "feeds/extract/article.hpp"
 #include "feeds/extract/main_text.hpp"
 
@@ -75,4 +80,58 @@ TEST_CASE("hostile nesting stays cheap", "[extract]") {
   deep += "text";
   const auto blocks = extract_main_text(HtmlDocument(deep));
   CHECK(blocks.size() <= 1);
+}
+
+namespace {
+
+bool has_block_starting(const std::vector<std::string>& blocks, std::string_view start) {
+  return std::any_of(blocks.begin(), blocks.end(), [&](const std::string& b) { return b.starts_with(start); });
+}
+
+}  // namespace
+
+TEST_CASE("a post written as one <div> a paragraph keeps its text beside its photos", "[extract]") {
+  // Blogger's markup: no <p> at all, and a photo beside each paragraph in the
+  // wrapper that holds most of the post. Read by <p> count alone, that
+  // wrapper looked like a gallery and was dropped.
+  std::string body = "<body><div class='post-outer'><div class='crumbs'>Home Latest News The headline</div>"
+                     "<div class='post-body'><div><span>The first line of the post, with commas, and enough "
+                     "words, to read as a paragraph.</span></div><div class='reader'>";
+  for (int i = 1; i <= 3; ++i) {
+    const std::string n = std::to_string(i);
+    body += "<div class='separator'><a href='/p" + n + ".jpg'><img src='/p" + n + ".jpg'></a></div><div><span>Line " +
+            n + " of the post, with commas, and enough words, to read as a paragraph of prose.</span></div>";
+  }
+  body += "<div><img src='/p4.jpg'></div></div></div></div></body>";
+  const auto blocks = extract_main_text(HtmlDocument(body));
+  CHECK(has_block_starting(blocks, "The first line of the post"));
+  CHECK(has_block_starting(blocks, "Line 1 of the post"));
+  CHECK(has_block_starting(blocks, "Line 3 of the post"));
+}
+
+TEST_CASE("a social post quoted through its embed markup is part of the article", "[extract]") {
+  std::string body = "<body><div class='article-body'>";
+  for (int i = 1; i <= 3; ++i) body += paragraph(i);
+  body += "<div class='social-media-embed'><blockquote class='twitter-tweet'><p lang='en'>The quoted post "
+          "says this much <a href='https://t.co/x'>https://t.co/x</a></p>&mdash; Someone (@someone) "
+          "<a href='https://twitter.com/someone/status/1'>November 18, 2019</a></blockquote></div>";
+  body += paragraph(4) + "<div class='social-share'><a href='#'>Share on X</a> <a href='#'>Share by mail</a></div>";
+  body += "</div></body>";
+  const auto blocks = extract_main_text(HtmlDocument(body));
+  CHECK(has_block_starting(blocks, "The quoted post says this much"));
+  CHECK(has_block_starting(blocks, "Paragraph 4 "));
+  CHECK_FALSE(has_block_starting(blocks, "Share on X"));
+}
+
+TEST_CASE("paragraphs that are each one link to another story are left out, a single one is kept", "[extract]") {
+  std::string body = "<body><div class='story'>";
+  for (int i = 1; i <= 4; ++i) body += paragraph(i);
+  body += "<p><a href='/results'>Full results of the meet</a></p>" + paragraph(5) +
+          "<p><a href='/one'>Another story about something else</a></p><div class='ad'></div>"
+          "<p><a href='/two'>Yet another story that is not this one</a></p></div></body>";
+  const auto blocks = extract_main_text(HtmlDocument(body));
+  CHECK(has_block_starting(blocks, "Full results of the meet"));
+  CHECK(has_block_starting(blocks, "Paragraph 5 "));
+  CHECK_FALSE(has_block_starting(blocks, "Another story"));
+  CHECK_FALSE(has_block_starting(blocks, "Yet another story"));
 }
