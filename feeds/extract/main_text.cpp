@@ -9,8 +9,8 @@
 //     or read as prose join it;
 //  3. inside the chosen blocks, containers that look like furniture (negative
 //     hints, link lists, image galleries, short fragments) are dropped, and
-//     so are runs of paragraphs that are each one link; a social post the
-//     article quotes through its embed markup stays;
+//     so are photo captions and runs of paragraphs that are each one link;
+//     a social post the article quotes through its embed markup stays;
 //  4. the rest is emitted block by block in document order.
 // When furniture removal by class/id leaves too little text (some sites name
 // their article wrapper "main-header-content"), the page is scored again
@@ -213,12 +213,23 @@ bool in_link_list(const BlockTree& tree, int index) {
          link_neighbour(std::make_reverse_iterator(at), siblings.rend());
 }
 
+// A photo's caption or credit line: text about the picture, not the story
+// (and the same agency caption comes with many different stories). Long
+// text under such a class is a wrapper that happens to say "caption".
+bool is_caption(const BlockNode& node) {
+  constexpr std::array<std::string_view, 2> kWords = {"caption", "credit"};
+  return node.chars < 400 && std::any_of(kWords.begin(), kWords.end(), [&](std::string_view w) {
+           return node.hints.find(w) != std::string::npos;
+         });
+}
+
 // Readability's conditional clean: a container is kept when it reads like
 // part of the article, dropped when it looks like a link list, a gallery, a
 // short fragment or is hinted as furniture.
 bool is_clutter(const BlockNode& node, const Scorer& scorer, int index) {
   if (node.tag == GUMBO_TAG_H1) return true;  // the headline, which the page metadata carries
   if ((node.tag == GUMBO_TAG_H2 || node.tag == GUMBO_TAG_H3) && node.weight < 0) return true;
+  if (is_caption(node)) return true;
   if (!listed(kConditionalTags, node.tag)) return false;
   if (node.embedded_posts > 0) return false;  // a quoted post's wrapper, however link-heavy or hinted
   const double score = scorer.scored(index) ? scorer.score(index) : 0.0;

@@ -135,3 +135,18 @@ TEST_CASE("paragraphs that are each one link to another story are left out, a si
   CHECK_FALSE(has_block_starting(blocks, "Another story"));
   CHECK_FALSE(has_block_starting(blocks, "Yet another story"));
 }
+
+TEST_CASE("photo captions and credits are not the story's text", "[extract]") {
+  std::string body = "<body><div class='article-body'>";
+  for (int i = 1; i <= 2; ++i) body += paragraph(i);
+  body += "<div class='InlineImage-embed'><img src='/jet.jpg'><div class='InlineImage-imageEmbedCaption'>A jet "
+          "passes the crowd at the air show, on Monday, Nov. 13, 2017.</div><span class='image-credit'>A. "
+          "Photographer | Agency</span></div>";
+  for (int i = 3; i <= 4; ++i) body += paragraph(i);
+  body += "</div></body>";
+  const auto blocks = extract_main_text(HtmlDocument(body));
+  CHECK(blocks.size() == 4);
+  CHECK(has_block_starting(blocks, "Paragraph 3 "));
+  CHECK_FALSE(has_block_starting(blocks, "A jet passes"));
+  CHECK_FALSE(has_block_starting(blocks, "A. Photographer"));
+}
