@@ -25,7 +25,21 @@ constexpr const char* not_modified_sql =
     "UPDATE feeds SET last_success = :attempted, etag = coalesce(:etag, etag),"
     " last_modified = coalesce(:last_modified, last_modified) WHERE id = :feed";
 
+// A 304 says the feed still lists what its last full document listed (the
+// items whose last_seen_at is that poll's time, which last_success holds):
+// they are seen again now, or retention would expire the items of a feed
+// that keeps answering 304. Runs before last_success moves.
+constexpr const char* seen_again_sql =
+    "UPDATE items SET last_seen_at = :attempted"
+    " WHERE feed_id = :feed AND last_seen_at = (SELECT last_success FROM feeds WHERE id = :feed)";
+
 void record_success(SQLite::Database& db, const PollRecord& poll) {
+  if (poll.status == PollStatus::not_modified) {
+    SQLite::Statement seen(db, seen_again_sql);
+    seen.bind(":attempted", format_rfc3339(poll.attempted_at));
+    seen.bind(":feed", poll.feed_id);
+    seen.exec();
+  }
   SQLite::Statement update(db, poll.status == PollStatus::ok ? ok_sql : not_modified_sql);
   update.bind(":attempted", format_rfc3339(poll.attempted_at));
   bind_optional(update, ":etag", poll.etag);

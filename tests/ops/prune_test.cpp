@@ -74,6 +74,32 @@ TEST_CASE("retention removes whole expired stories and keeps what feeds still li
   CHECK(kept.at(0).items == 2);  // wire: its pancakes copy and its current item
 }
 
+TEST_CASE("a feed that answers 304 Not Modified still lists its items, and retention keeps them") {
+  test::TempDir dir;
+  Store store(dir / "store.db");
+  const auto blog = store.upsert_feed("blog", "https://blog.example/rss").id;
+  const auto wire = store.upsert_feed("wire", "https://wire.example/rss").id;
+  poll(store, blog, now - days(100), {item("b-1", "Quantum zebras cross the river", "https://a.example/zebras")});
+  poll(store, wire, now - days(100), {item("w-1", "Volcanic pancakes feed the village", "https://a.example/pancakes")});
+  poll(store, wire, now - days(50), {});  // the wire no longer lists its item
+  for (const int ago : {60, 20, 1}) {
+    PollRecord unchanged;
+    unchanged.feed_id = blog;
+    unchanged.attempted_at = now - days(ago);
+    unchanged.status = PollStatus::not_modified;
+    unchanged.http_status = 304;
+    unchanged.next_poll = unchanged.attempted_at + std::chrono::hours(1);
+    store.record_poll(unchanged);
+  }
+  RetentionPolicy policy;
+  policy.keep_days = days(30);
+  policy.keep_days_on_topic = days(30);
+  const PruneReport done = store.prune(policy, now);
+  CHECK(done.by_feed == std::vector<FeedPrune>{{"wire", 1, format_rfc3339(now - days(100)), format_rfc3339(now - days(100))}});
+  CHECK(story_count(store) == 1);
+  CHECK(store.feed_activity().at(0).items == 1);  // the blog keeps its item
+}
+
 TEST_CASE("max_items_per_feed keeps each feed's newest items") {
   test::TempDir dir;
   Store store(dir / "store.db");
