@@ -51,6 +51,15 @@ ItemColumns to_columns(const NormalizedItem& normalized) {
   };
 }
 
+void keep_stored_article(ItemColumns& columns, const ItemColumns& stored) {
+  if (!stored.article_fetched_at) return;  // the page was never tried
+  columns.article_text = stored.article_text;
+  columns.article_fetched_at = stored.article_fetched_at;
+  columns.article_error = stored.article_error;
+  columns.article_canonical_url = stored.article_canonical_url;
+  if (stored.canonical_link && !stored.canonical_link->empty()) columns.canonical_link = stored.canonical_link;
+}
+
 ItemColumns read_columns(const SQLite::Statement& row, int first) {
   auto text = [&](int offset) { return row.getColumn(first + offset).getString(); };
   auto optional = [&](int offset) { return column_optional(row.getColumn(first + offset)); };

@@ -34,6 +34,14 @@ struct ItemColumns {
 // The item's canonical_link column is its article's canonical link when the page gave one.
 ItemColumns to_columns(const NormalizedItem& item);
 
+// `columns` of an item polled without a look at its page (NormalizedItem::
+// article unset: fetch_article is off for its feed, or the lookup of known
+// items failed), made to keep what `stored`, its row, holds of the page: the
+// article columns, and the canonical link the page gave the item. What
+// Store::item_sightings hands the article pass for a known item, so either
+// way a poll of an unchanged item changes nothing.
+void keep_stored_article(ItemColumns& columns, const ItemColumns& stored);
+
 // Reads the columns named by item_column_list, starting at `first`.
 ItemColumns read_columns(const SQLite::Statement& row, int first);
 

@@ -69,8 +69,9 @@ class ItemWriter {
         events_(db, event_terms) {}
 
   void write(const KeyedItem& item, PollStored& stored) {
-    const ItemColumns columns = store_detail::to_columns(*item.item);
+    ItemColumns columns = store_detail::to_columns(*item.item);
     if (const std::optional<Existing> existing = find(item.guid)) {
+      if (!item.item->article) store_detail::keep_stored_article(columns, existing->columns);
       if (existing->columns == columns) {
         touch(existing->id);
         return;

@@ -3,6 +3,7 @@
 
 #include "daemon/store/item_identity.hpp"
 #include "daemon/store/store.hpp"
+#include "feeds/date/date.hpp"
 #include "tests/store/store_fixtures.hpp"
 #include "tests/support/support.hpp"
 
@@ -331,4 +332,30 @@ TEST_CASE("a story_id collision falls back deterministically", "[store][poll]") 
   REQUIRE(second);
   CHECK(second->title == "Second");
   CHECK(f.store.story(natural)->title == "First");
+}
+
+TEST_CASE("an item polled without a look at its page keeps the page stored with it", "[store][poll][articles]") {
+  // fetch_article turned off after the page was read: the next polls carry
+  // no article, and must not erase the stored one or the identity it gave.
+  Fixture f;
+  NormalizedItem read = make_item("g1", "Weights released", "https://news.test/1");
+  FetchedArticle article;
+  article.text = "The full text of the page.";
+  article.canonical_url = "https://news.test/story/1";
+  article.canonical_link = "https://news.test/story/1";
+  article.fetched_at = may(1);
+  read.article = article;
+  f.store.record_poll(ok_poll(f.feed, {read}, may(1)));
+
+  const PollStored again = f.store.record_poll(ok_poll(f.feed, {make_item("g1", "Weights released", "https://news.test/1")}, may(2)));
+  CHECK(again.updated_items == 0);
+  CHECK(text_of(f.path, "SELECT article_text FROM items") == "The full text of the page.");
+  CHECK(text_of(f.path, "SELECT canonical_link FROM items") == "https://news.test/story/1");
+  CHECK(text_of(f.path, "SELECT last_seen_at FROM items") == format_rfc3339(may(2)));
+
+  // An edit of the feed's text is stored, and still keeps the page.
+  const PollStored edited = f.store.record_poll(ok_poll(f.feed, {make_item("g1", "Weights released, v2", "https://news.test/1")}, may(3)));
+  CHECK(edited.updated_items == 1);
+  CHECK(text_of(f.path, "SELECT title FROM items") == "Weights released, v2");
+  CHECK(text_of(f.path, "SELECT article_text FROM items") == "The full text of the page.");
 }
