@@ -104,9 +104,13 @@ class Session : public std::enable_shared_from_this<Session<Protocol>> {
     head_ = message.method() == http::verb::head;
     version_ = message.version();
     stream_.expires_never();  // no socket operation while the handler works; the write sets a deadline
-    asio::post(context_.pool, [self = this->shared_from_this(), request = std::move(request)] {
+    // The pool's lambda hands its reference on to the io thread's instead of
+    // keeping a copy: the session must never be destroyed on a pool thread,
+    // since its destructor releases a slot of the io thread's gate.
+    asio::post(context_.pool, [self = this->shared_from_this(), request = std::move(request)]() mutable {
       ApiResponse response = self->context_.handler.handle(request);
-      asio::post(self->context_.io, [self, request = std::move(request), response = std::move(response)]() mutable {
+      asio::io_context& io = self->context_.io;
+      asio::post(io, [self = std::move(self), request = std::move(request), response = std::move(response)]() mutable {
         spdlog::debug("api: {} {} -> {}", request.method, request.target, response.status);
         self->write(std::move(response));
       });
