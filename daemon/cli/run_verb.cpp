@@ -1,5 +1,7 @@
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <csignal>
 #include <iostream>
 
 #include "daemon/cli/verbs.hpp"
@@ -7,10 +9,14 @@
 #include "daemon/fetch/curl_global.hpp"
 #include "daemon/log/log.hpp"
 #include "daemon/run/daemon.hpp"
+#include "daemon/run/notify.hpp"
 #include "daemon/store/store.hpp"
 
 namespace feedsieve::cli {
 namespace {
+
+// How long opening the store may take before systemd gives up on the start.
+constexpr std::chrono::minutes store_open_allowance{30};
 
 struct RunArgs {
   std::optional<std::filesystem::path> config;
@@ -31,6 +37,15 @@ int run(const RunArgs& args) {
   log::set_level(config.log_level);
   options.once = args.once;
   const auto store_path = resolve_store_path(config.store_path);
+  // Opening the store upgrades its schema when feedsieve was: a step over a
+  // million items takes minutes (docs/schema.md), longer than systemd waits
+  // for a service to start by default. Meanwhile a reload has nothing to
+  // re-read yet, and a SIGHUP must not end the process (its default); the
+  // daemon's own handler replaces this once it runs.
+  const Notifier notifier;
+  notifier.status("opening the store " + store_path.string());
+  notifier.extend_start(store_open_allowance);
+  std::signal(SIGHUP, SIG_IGN);
   try {
     Store store(store_path);
     const CurlGlobal curl;

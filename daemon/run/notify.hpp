@@ -15,6 +15,9 @@ class Notifier {
   void stopping() const;
   void status(std::string_view text) const;
   void watchdog() const;
+  // Asks for `more` time to start (EXTEND_TIMEOUT_USEC) before a step that
+  // may outlast the unit's start timeout.
+  void extend_start(std::chrono::microseconds more) const;
   // How often to ping: half of WatchdogSec, or nullopt when the watchdog is off.
   std::optional<std::chrono::microseconds> watchdog_period() const;
 };

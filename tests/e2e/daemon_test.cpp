@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstring>
 
 #include "tests/support/feed_text.hpp"
@@ -78,6 +79,10 @@ TEST_CASE("the daemon speaks sd_notify, reloads on SIGHUP and stops on SIGTERM",
   test::BackgroundProcess daemon(FEEDSIEVE_BINARY, {"run", "--config", config.string()},
                                  {notify.env(), "WATCHDOG_USEC=200000"});
   notify.wait_for("READY=1");
+  // Opening the store, which may upgrade its schema for minutes, asks for time first.
+  const std::vector<std::string> starting = notify.received();
+  CHECK(std::any_of(starting.begin(), starting.end() - 1,
+                    [](const std::string& m) { return m == "EXTEND_TIMEOUT_USEC=1800000000"; }));
   CHECK_THAT(notify.wait_for("1 feeds polled"), Catch::StartsWith("STATUS=") && Catch::Contains("1 ok"));
   notify.wait_for("WATCHDOG=1");
 
