@@ -78,6 +78,7 @@ PollPlan plan_poll(const FeedRecord& feed, const FeedConfig& feed_config, const 
   PollPlan plan;
   PollRecord& record = plan.record;
   record.feed_id = feed.id;
+  record.feed_url = feed.url;
   record.attempted_at = now;
   record.http_status = fetch.http_status;
   record.moved_to = fetch.permanent_redirect;

@@ -226,12 +226,21 @@ class ItemWriter {
   store_detail::EventMatcher events_;
 };
 
+// False when the feed now has another URL than the one the poll fetched.
+bool polled_current_url(SQLite::Database& db, const PollRecord& poll) {
+  if (poll.feed_url.empty()) return true;
+  SQLite::Statement url(db, "SELECT url FROM feeds WHERE id = :feed");
+  url.bind(":feed", poll.feed_id);
+  return !url.executeStep() || url.getColumn(0).getString() == poll.feed_url;
+}
+
 }  // namespace
 
 PollStored Store::record_poll(const PollRecord& poll) {
   const std::string doing = "recording a poll of feed " + std::to_string(poll.feed_id);
   return store_detail::guarded(impl_->path, doing, [&] {
     SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (!polled_current_url(impl_->db, poll)) return PollStored{.discarded = true};
     impl_->event_terms.begin(impl_->db);
     if (!store_detail::record_feed_state(impl_->db, poll))
       store_detail::throw_store_problem(impl_->path, "has no feed with id " + std::to_string(poll.feed_id));

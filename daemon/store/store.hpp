@@ -57,6 +57,10 @@ enum class PollStatus { ok, not_modified, failed };
 // Everything one poll of one feed wants to store; written in one transaction.
 struct PollRecord {
   std::int64_t feed_id = 0;
+  // The feed's URL the poll fetched; "" for any. A reload may give the feed
+  // a new URL while a poll of the old one is in flight: such a poll is
+  // discarded, not stored over the new URL's state.
+  std::string feed_url;
   Timestamp attempted_at{};
   PollStatus status = PollStatus::failed;
   long http_status = 0;
@@ -80,6 +84,7 @@ struct PollStored {
   int new_items = 0;
   int updated_items = 0;  // same guid in the same feed, with changed fields
   int new_stories = 0;
+  bool discarded = false;  // the feed's URL is no longer the polled one: nothing was stored
 };
 
 inline constexpr int max_story_limit = 10'000;

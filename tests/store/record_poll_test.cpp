@@ -359,3 +359,28 @@ TEST_CASE("an item polled without a look at its page keeps the page stored with 
   CHECK(text_of(f.path, "SELECT title FROM items") == "Weights released, v2");
   CHECK(text_of(f.path, "SELECT article_text FROM items") == "The full text of the page.");
 }
+
+TEST_CASE("a poll of a URL the feed no longer has is discarded, not stored over the new URL's state",
+          "[store][poll]") {
+  Fixture f;
+  const FeedRecord moved = f.store.upsert_feed("alpha", "http://alpha.test/new-feed");  // a reload changed the URL
+  PollRecord stale = ok_poll(f.feed, {make_item("g1", "From the old URL", "https://news.test/1")}, may(2));
+  stale.feed_url = "http://alpha.test/feed";
+  stale.etag = "\"old\"";
+  stale.moved_to = "http://alpha.test/elsewhere";
+  const PollStored stored = f.store.record_poll(stale);
+  CHECK(stored.discarded);
+  CHECK(stored.new_items == 0);
+  const auto row = f.store.feed_by_name("alpha");
+  REQUIRE(row);
+  CHECK(row->url == moved.url);
+  CHECK_FALSE(row->etag);
+  CHECK_FALSE(row->moved_to);
+  CHECK_FALSE(row->last_attempt);
+  CHECK(scalar(f.path, "SELECT count(*) FROM items") == 0);
+
+  PollRecord current = stale;
+  current.feed_url = moved.url;
+  CHECK_FALSE(f.store.record_poll(current).discarded);
+  CHECK(f.store.feed_by_name("alpha")->etag == "\"old\"");
+}
