@@ -54,19 +54,23 @@ struct Tally {
   int new_items = 0;
   int updated_items = 0;
   int new_stories = 0;
+  int not_stored = 0;  // polls the store refused (locked past its timeout, disk full...)
 
-  void count(const PollRecord& record, const PollStored& stored) {
-    if (record.status == PollStatus::ok) ++ok;
-    if (record.status == PollStatus::not_modified) ++not_modified;
-    if (record.status == PollStatus::failed) ++failed;
+  // A poll the store refused counts as not stored, whatever its fetch gave.
+  void count(const PollRecord& record, const PollStored& stored, bool store_failed) {
+    if (store_failed) ++not_stored;
+    else if (record.status == PollStatus::ok) ++ok;
+    else if (record.status == PollStatus::not_modified) ++not_modified;
+    else ++failed;
     new_items += stored.new_items;
     updated_items += stored.updated_items;
     new_stories += stored.new_stories;
   }
 
   std::string line() const {
-    return std::to_string(ok + not_modified + failed) + " feeds polled: " + std::to_string(ok) + " ok, " +
-           std::to_string(not_modified) + " not modified, " + std::to_string(failed) + " failed; " +
+    return std::to_string(ok + not_modified + failed + not_stored) + " feeds polled: " + std::to_string(ok) +
+           " ok, " + std::to_string(not_modified) + " not modified, " + std::to_string(failed) + " failed" +
+           (not_stored > 0 ? ", " + std::to_string(not_stored) + " not stored" : std::string()) + "; " +
            std::to_string(new_items) + " new items, " + std::to_string(updated_items) + " updated, " +
            std::to_string(new_stories) + " new stories";
   }
@@ -113,7 +117,8 @@ class Daemon {
     if (api_) api_->stop();
     if (options_.once) std::fprintf(stderr, "feedsieve: %s\n", tally_.line().c_str());
     spdlog::info("feedsieve stopped: {}", tally_.line());
-    return 0;
+    // A poll that could not be stored is lost: with --once, nobody retries it.
+    return options_.once && tally_.not_stored > 0 ? 1 : 0;
   }
 
  private:
@@ -251,9 +256,10 @@ class Daemon {
   void on_stored(PollDone done) {
     metrics_.set_polls_in_flight(--in_flight_);
     const PollRecord& record = done.plan.record;
-    if (done.store_error.empty()) metrics_.stored(record.status, done.stored);  // before the log line that says so
+    const bool store_failed = !done.store_error.empty();
+    if (!store_failed && !done.stored.discarded) metrics_.stored(record.status, done.stored);  // before the log line
     log_poll(done);
-    tally_.count(record, done.stored);
+    if (!done.stored.discarded) tally_.count(record, done.stored, store_failed);
     notifier_.status(status_line());
     if (FeedSlot* slot = find(done.name, done.generation)) {
       Timestamp next = record.next_poll;
@@ -286,6 +292,8 @@ class Daemon {
     const PollRecord& record = done.plan.record;
     if (!done.store_error.empty()) {
       spdlog::error("feed '{}': poll not stored: {}", done.name, done.store_error);
+    } else if (done.stored.discarded) {
+      spdlog::info("feed '{}': poll of its previous URL {} discarded", done.name, record.feed_url);
     } else if (record.status == PollStatus::failed) {
       spdlog::warn("feed '{}': {}", done.name, done.plan.summary);
     } else {

@@ -1,5 +1,6 @@
 // `run --once` and `query` as users run them: the real binary, a real HTTP
 // server on 127.0.0.1 and a real SQLite file in a temporary directory.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 #include "daemon/store/store.hpp"
@@ -220,4 +221,24 @@ TEST_CASE("query filters by text, time and count", "[e2e][poll]") {
   const auto bad_since = test::run_feedsieve({"query", "--config", scenario.config(), "--since", "yesterday"});
   CHECK(bad_since.exit_code == 2);
   CHECK_THAT(bad_since.err, Catch::Contains("--since"));
+}
+
+TEST_CASE("run --once exits 1 when the store refuses a poll, and its summary says so", "[e2e][poll]") {
+  test::TempDir dir;
+  test::HttpServer server({{"/a.xml", route(test::rss_document("Wire", wire_entries), "application/rss+xml")}});
+  const auto db = dir / "store.db";
+  const auto config = dir / "feedsieve.toml";
+  test::write_file(config, "[store]\npath = \"" + db.string() + "\"\n[schedule]\nstartup_spread = \"0s\"\n" +
+                               "[[feeds]]\nname = \"wire\"\nurl = \"" + server.url("/a.xml") + "\"\n");
+  { const Store created(db); }
+  {
+    // Stands in for a full disk: every item the poll brings is refused.
+    SQLite::Database raw(db.string(), SQLite::OPEN_READWRITE);
+    raw.exec("CREATE TRIGGER refuse BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'no room'); END");
+  }
+  const auto result = test::run_feedsieve({"run", "--once", "--config", config.string()});
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("feedsieve: 1 feeds polled: 0 ok, 0 not modified, 0 failed, 1 not stored;"));
+  CHECK_THAT(result.err, Catch::Contains("feed 'wire': poll not stored:") && Catch::Contains("no room"));
 }
