@@ -44,7 +44,8 @@ struct Tag {
   std::string name;  // lower-case
   bool end = false;
   bool self_closing = false;
-  std::size_t stop = 0;  // one past '>'
+  bool unterminated = false;  // no '>' before the end: the tag runs to the end of the input
+  std::size_t stop = 0;       // one past '>'
 };
 
 // Reads the tag starting at html[at] == '<'. nullopt when it is not a tag.
@@ -77,8 +78,8 @@ std::optional<Tag> read_tag(std::string_view html, std::size_t at) {
     }
     ++i;
   }
-  if (i >= html.size()) return std::nullopt;  // unterminated: gumbo drops it anyway
-  tag.stop = i + 1;
+  tag.unterminated = i >= html.size();
+  tag.stop = tag.unterminated ? html.size() : i + 1;
   return tag;
 }
 
@@ -152,6 +153,13 @@ std::string limit_html_nesting(std::string_view html, std::size_t max_depth) {
       out += '<';
       i = lt + 1;
       continue;
+    }
+    // HTML reads everything after it as part of the tag (and drops it), so
+    // nothing after it opens anything; looking for the next tag from lt + 1
+    // instead made each '<' of "<x<x<x..." scan to the end again.
+    if (tag->unterminated) {
+      i = lt;  // the rest is copied below
+      break;
     }
     std::size_t stop = tag->stop;
     bool keep = true;

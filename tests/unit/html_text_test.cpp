@@ -297,6 +297,11 @@ TEST_CASE("limit_html_nesting caps depth and leaves shallow markup alone", "[tex
   CHECK(limit_html_nesting("<div><script>x()</script>y</div>", 0) == "  y ");
   // Quoted '>' inside an attribute
   CHECK(limit_html_nesting("<div title='a>b'><div>x", 1) == "<div title='a>b'> x");
+  // A tag that never ends holds the rest of the input: nothing in it opens anything
+  CHECK(limit_html_nesting("<div><a href=\"x <div><div>y", 1) == "<div><a href=\"x <div><div>y");
+  std::string unterminated;
+  for (int i = 0; i < 50'000; ++i) unterminated += "<xy";
+  CHECK(limit_html_nesting(unterminated, 4) == unterminated);
 }
 
 TEST_CASE("plain text keeps of a <title> what the sanitizer keeps", "[text][sanitize]") {
