@@ -111,6 +111,10 @@ std::string drop_unread_markup(std::string_view html) {
   std::string out;
   out.reserve(html.size());
   std::size_t copied = 0;  // html[0, copied) is decided
+  // Once an <svg> is never closed, its body and every later one's are kept
+  // for gumbo (which reads no text from SVG either): looking for the end of
+  // each of 100k unclosed <svg>s scanned the rest of the page each time.
+  bool svg_unclosed = false;
   for (std::size_t at = html.find('<'); at != npos; at = html.find('<', at)) {
     if (html.compare(at, 4, "<!--") == 0) {
       out.append(html.substr(copied, at - copied));
@@ -132,9 +136,10 @@ std::string drop_unread_markup(std::string_view html) {
       at = copied = close;
       continue;
     }
-    if (tag_at(html, at + 1, "svg") && html[end - 2] != '/') {
+    if (!svg_unclosed && tag_at(html, at + 1, "svg") && html[end - 2] != '/') {
       const std::size_t close = svg_end(html, end);
-      if (close != npos) {
+      svg_unclosed = close == npos;
+      if (!svg_unclosed) {
         out.append(html.substr(copied, end - copied));
         at = copied = close;
         continue;

@@ -19,6 +19,11 @@ TEST_CASE("inline SVG bodies go, nested ones counted", "[html]") {
         "<a><svg viewBox='0 0 1 1'></svg>Share</a>");
   CHECK(drop_unread_markup("<svg/><p>x</p>") == "<svg/><p>x</p>");
   CHECK(drop_unread_markup("<svg><path/>") == "<svg><path/>");  // never closed: left to the parser
+  // After one that is never closed, every later SVG is left to the parser too.
+  CHECK(drop_unread_markup("<svg><svg><path/></svg><p>x</p>") == "<svg><svg><path/></svg><p>x</p>");
+  std::string unclosed;
+  for (int i = 0; i < 20'000; ++i) unclosed += "<svg>";
+  CHECK(drop_unread_markup(unclosed) == unclosed);
 }
 
 TEST_CASE("JSON-LD scripts are kept whole", "[html]") {
