@@ -6,6 +6,7 @@
 #include <array>
 #include <boost/json.hpp>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "feeds/date/date.hpp"
@@ -116,9 +117,13 @@ std::string string_field(const json::object& object, std::string_view key) {
 std::string authors_of(const json::object& article) {
   const json::value* author = article.if_contains("author");
   if (author == nullptr) return {};
+  // Whole names, each once ("Jo" is not a repeat of "Joanna Li"); a byline
+  // of more than a few dozen names is a list of something else.
+  constexpr std::size_t kMaxAuthors = 32;
   std::string joined;
-  const auto add = [&joined](const std::string& name) {
-    if (name.empty() || joined.find(name) != std::string::npos) return;
+  std::set<std::string> seen;
+  const auto add = [&](const std::string& name) {
+    if (name.empty() || seen.size() >= kMaxAuthors || !seen.insert(name).second) return;
     if (!joined.empty()) joined += ", ";
     joined += name;
   };

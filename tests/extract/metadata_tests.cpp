@@ -39,3 +39,9 @@ TEST_CASE("broken JSON-LD is ignored", "[extract][metadata]") {
     <script type="application/ld+json">{"@type": "NewsArticle", "headline": </script></head>)");
   CHECK(read_metadata(page, "").title == "Still here");
 }
+
+TEST_CASE("JSON-LD authors are told apart by whole name, repeats dropped", "[extract][metadata]") {
+  const HtmlDocument page(R"(<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+    "author":["Joanna Li",{"@type":"Person","name":"Ann"},"Jo","Ann"]}</script></head>)");
+  CHECK(read_metadata(page, "").byline == "Joanna Li, Ann, Jo");
+}
