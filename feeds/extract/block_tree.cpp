@@ -214,7 +214,9 @@ class TreeBuilder {
     const int index = static_cast<int>(tree_.nodes.size());
     node.parent = open_.back();
     node.end = index + 1;
-    tree_.nodes[static_cast<std::size_t>(node.parent)].children.push_back(index);
+    std::vector<int>& siblings = tree_.nodes[static_cast<std::size_t>(node.parent)].children;
+    node.position = static_cast<int>(siblings.size());
+    siblings.push_back(index);
     tree_.nodes.push_back(std::move(node));
     return index;
   }

@@ -16,6 +16,7 @@ struct BlockNode {
   GumboTag tag = GUMBO_TAG_UNKNOWN;  // GUMBO_TAG_UNKNOWN with is_text for text
   bool is_text = false;
   int parent = -1;
+  int position = 0;            // its index in its parent's children
   int end = 0;                 // one past the last descendant (pre-order)
   std::vector<int> children;
   std::string_view text;       // text nodes: their text, raw (in the HtmlDocument)

@@ -200,7 +200,7 @@ bool in_link_list(const BlockTree& tree, int index) {
   const BlockNode& node = tree.nodes[static_cast<std::size_t>(index)];
   if (!is_link_paragraph(node)) return false;
   const std::vector<int>& siblings = tree.nodes[static_cast<std::size_t>(node.parent)].children;
-  const auto at = std::find(siblings.begin(), siblings.end(), index);
+  const auto at = siblings.begin() + node.position;
   const auto link_neighbour = [&](auto from, auto to) {
     for (auto it = from; it != to; ++it) {
       const BlockNode& sibling = tree.nodes[static_cast<std::size_t>(*it)];
