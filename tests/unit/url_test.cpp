@@ -95,6 +95,11 @@ TEST_CASE("resolve_url handles what feeds actually contain", "[url]") {
       {"https://example.com/", "/caf\xC3\xA9", "https://example.com/caf%C3%A9"},
       {"https://example.com/", "/100%", "https://example.com/100%25"},
       {"https://example.com/", "/a|b", "https://example.com/a%7Cb"},
+      // Brackets are only valid in an IPv6 host: elsewhere they are escaped, in the reference or the base
+      {"https://example.com/dir/page", "/news/story?ids[]=5", "https://example.com/news/story?ids%5B%5D=5"},
+      {"https://example.com/news?filter[category]=ai", "/feed.xml", "https://example.com/feed.xml"},
+      {"https://example.com/news?filter[category]=ai", "?page[number]=2", "https://example.com/news?page%5Bnumber%5D=2"},
+      {"http://[::1]:8080/a[1]/", "b", "http://[::1]:8080/a%5B1%5D/b"},
       // Query and fragment only
       {"https://example.com/a/b?x=1", "?y=2", "https://example.com/a/b?y=2"},
       {"https://example.com/a/b?x=1", "#top", "https://example.com/a/b?x=1#top"},
@@ -243,6 +248,7 @@ TEST_CASE("canonical_url normalises links to one identity form", "[url]") {
       {"https://CAF%c3%a9.Example/", "https://caf%C3%A9.example/"},
       {"https://User:Pa%7eSS@Example.com/", "https://User:Pa~SS@example.com/"},
       {"http://[2001:DB8::1]:80/", "http://[2001:db8::1]/"},
+      {"https://example.com/tags?t[]=ai&t[]=ml#x[1]", "https://example.com/tags?t%5B%5D=ai&t%5B%5D=ml"},
       // Invalid bytes repaired as browsers do
       {"https://example.com/my post", "https://example.com/my%20post"},
       {"  https://example.com/a  ", "https://example.com/a"},
