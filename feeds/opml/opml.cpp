@@ -39,7 +39,14 @@ void add_categories(const std::string& value, std::vector<std::string>& tags) {
   }
 }
 
-void collect(pugi::xml_node parent, std::vector<std::string>& folders, std::vector<OpmlFeed>& out) {
+// Folders of folders nest a few levels in any real feed list; the cap keeps
+// a hostile file from exhausting the stack of this recursion.
+constexpr std::size_t kMaxFolderDepth = 100;
+
+void collect(pugi::xml_node parent, std::vector<std::string>& folders, std::vector<OpmlFeed>& out,
+             std::size_t depth = 0) {
+  if (depth > kMaxFolderDepth)
+    throw OpmlError("outlines nested deeper than " + std::to_string(kMaxFolderDepth) + " levels");
   for (const pugi::xml_node outline : parent.children("outline")) {
     const std::string label = trimmed(attr(outline, "text").empty() ? attr(outline, "title") : attr(outline, "text"));
     const std::string xml_url = trimmed(attr(outline, "xmlUrl"));
@@ -50,7 +57,7 @@ void collect(pugi::xml_node parent, std::vector<std::string>& folders, std::vect
       continue;
     }
     if (!label.empty()) folders.push_back(label);
-    collect(outline, folders, out);
+    collect(outline, folders, out, depth + 1);
     if (!label.empty()) folders.pop_back();
   }
 }

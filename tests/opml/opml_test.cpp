@@ -62,3 +62,21 @@ TEST_CASE("not OPML, or not XML, is an error that says so") {
   CHECK_THROWS_WITH(parse_opml("<rss><channel/></rss>"), Catch::Contains("no <opml><body>"));
   CHECK_THROWS_WITH(parse_opml("<opml><body><outline"), Catch::Contains("byte"));
 }
+
+TEST_CASE("folders nested without end are an error, not a crash") {
+  std::string deep = "<opml><body>";
+  for (int i = 0; i < 20'000; ++i) deep += "<outline text='f'>";
+  deep += "<outline text='feed' xmlUrl='https://a.example/rss'/>";
+  for (int i = 0; i < 20'000; ++i) deep += "</outline>";
+  deep += "</body></opml>";
+  CHECK_THROWS_WITH(parse_opml(deep), Catch::Contains("nested deeper than 100"));
+
+  std::string folders = "<opml><body>";
+  for (int i = 0; i < 100; ++i) folders += "<outline text='f" + std::to_string(i) + "'>";
+  folders += "<outline text='feed' xmlUrl='https://a.example/rss'/>";
+  for (int i = 0; i < 100; ++i) folders += "</outline>";
+  folders += "</body></opml>";
+  const auto feeds = parse_opml(folders);
+  REQUIRE(feeds.size() == 1);
+  CHECK(feeds[0].tags.size() == 100);
+}
