@@ -24,6 +24,8 @@ bool robots_pattern_matches(std::string_view pattern, std::string_view path) {
     if (c == '$' && i + 1 == pattern.size())
       return std::find(ends.begin(), ends.end(), path.size()) != ends.end();
     if (c == '*') {
+      // A run of '*' is one: each would refill every position again.
+      if (i > 0 && pattern[i - 1] == '*') continue;
       const std::size_t from = ends.front();  // ascending: the earliest end opens the rest
       ends.clear();
       for (std::size_t p = from; p <= path.size(); ++p) ends.push_back(p);

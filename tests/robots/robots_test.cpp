@@ -116,6 +116,9 @@ TEST_CASE("wildcards and end anchors (RFC 9309 2.2.3)", "[robots]") {
   CHECK(robots_pattern_matches("/a$b", "/a$b"));
   // Many stars cost pattern x path steps, not exponential backtracking.
   CHECK_FALSE(robots_pattern_matches("/*a*a*a*a*a*a*a*a*a*a*a*a*b", "/" + std::string(5000, 'a')));
+  // A run of stars is one star: a 500 KiB robots.txt of them costs one refill.
+  CHECK(robots_pattern_matches("/**" "**.php$", "/a/b.php"));
+  CHECK_FALSE(robots_pattern_matches("/" + std::string(500'000, '*') + "x", "/" + std::string(2000, 'a')));
 }
 
 TEST_CASE("percent-encoding is normalized on both sides (RFC 9309 2.2.2)", "[robots]") {
