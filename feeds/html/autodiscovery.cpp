@@ -1,7 +1,7 @@
 #include "feeds/html/autodiscovery.hpp"
 
-#include <algorithm>
 #include <array>
+#include <unordered_set>
 #include <utility>
 
 #include "feeds/text/html_text.hpp"
@@ -35,8 +35,10 @@ bool has_rel_token(std::string_view rel, std::string_view token) {
   return false;
 }
 
-std::string_view format_of(std::string_view type) {
-  const std::string bare = collapse_whitespace(html::lower(type.substr(0, type.find(';'))));
+// A type attribute without its parameters, lower-case: "application/json".
+std::string bare_type(std::string_view type) { return collapse_whitespace(html::lower(type.substr(0, type.find(';')))); }
+
+std::string_view format_of(std::string_view bare) {
   for (const auto& [mime, format] : kFeedTypes)
     if (bare == mime) return format;
   return {};
@@ -59,10 +61,22 @@ class LinkCollector {
  private:
   void consider(const GumboNode& node) {
     if (!has_rel_token(html::attribute(node, "rel"), "alternate")) return;
-    const std::string_view format = format_of(html::attribute(node, "type"));
+    const std::string type = bare_type(html::attribute(node, "type"));
+    const std::string_view format = format_of(type);
     const std::string href = collapse_whitespace(html::attribute(node, "href"));
     if (format.empty() || href.empty()) return;
-    links.push_back({href, collapse_whitespace(html::attribute(node, "title")), std::string(format)});
+    FeedLink link{href, collapse_whitespace(html::attribute(node, "title")), std::string(format)};
+    if (type == "application/json" && !names_a_feed(link)) return;
+    links.push_back(std::move(link));
+  }
+
+  // application/json is JSON Feed 1.0's type, but also that of any JSON:
+  // WordPress advertises every post's REST endpoint (/wp-json/wp/v2/posts/1)
+  // with it. Such a link is a feed only when its URL or title says so.
+  static bool names_a_feed(const FeedLink& link) {
+    const std::string url = html::lower(link.url);
+    if (url.find("/wp-json/") != std::string::npos || url.find("rest_route=") != std::string::npos) return false;
+    return url.find("feed") != std::string::npos || html::lower(link.title).find("feed") != std::string::npos;
   }
 };
 
@@ -73,10 +87,10 @@ std::vector<FeedLink> advertised_feeds(const HtmlDocument& document, std::string
   text_detail::walk(document.root().v.element.children, collector);
   const std::string base = collector.base.empty() ? std::string(page_url) : resolve_url(page_url, collector.base);
   std::vector<FeedLink> found;
+  std::unordered_set<std::string> seen;
   for (FeedLink& link : collector.links) {
     link.url = base.empty() ? link.url : resolve_url(base, link.url);
-    const bool seen = std::any_of(found.begin(), found.end(), [&](const FeedLink& f) { return f.url == link.url; });
-    if (!seen) found.push_back(std::move(link));
+    if (seen.insert(link.url).second) found.push_back(std::move(link));
   }
   return found;
 }

@@ -20,6 +20,20 @@ TEST_CASE("advertised feeds of every type, relative hrefs resolved, in order", "
   CHECK(feeds[2] == FeedLink{"https://cdn.example.com/f.json", "JSON", "json"});
 }
 
+TEST_CASE("plain application/json is a feed only when it says it is one", "[html][discover]") {
+  // WordPress advertises each post's REST endpoint as an alternate of type application/json.
+  const HtmlDocument page(R"(<head>
+    <link rel="alternate" type="application/json" href="https://example.com/wp-json/wp/v2/posts/123">
+    <link rel="alternate" type="application/json" href="/api/page-data.json">
+    <link rel="alternate" type="application/json" title="JSON Feed" href="/index.json">
+    <link rel="alternate" type="application/json" href="/feed.json">
+    </head>)");
+  const auto feeds = advertised_feeds(page, "https://example.com/");
+  REQUIRE(feeds.size() == 2);
+  CHECK(feeds[0] == FeedLink{"https://example.com/index.json", "JSON Feed", "json"});
+  CHECK(feeds[1].url == "https://example.com/feed.json");
+}
+
 TEST_CASE("<base href> is the base for feed links", "[html][discover]") {
   const HtmlDocument page(R"(<head><base href="/news/"><link rel="alternate" type="application/rss+xml" href="rss"></head>)");
   const auto feeds = advertised_feeds(page, "https://example.com/a/b");
