@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string_view>
+#include <unordered_set>
 
 #include "feeds/text/normalize.hpp"
 #include "feeds/topic/topic.hpp"
@@ -41,11 +42,21 @@ bool contains(const Field& field, const std::vector<Token>& phrase, bool case_se
 
 enum class Where { nowhere, body, title };
 
-Where find_term(const Fields& f, const std::string& term, bool case_sensitive) {
-  const std::vector<Token> phrase = tokenize_for_compare(term);
+Where find_phrase(const Fields& f, const std::vector<Token>& phrase, bool case_sensitive) {
   if (contains(f.title, phrase, case_sensitive)) return Where::title;
   if (contains(f.body, phrase, case_sensitive)) return Where::body;
   return Where::nowhere;
+}
+
+Where find_term(const Fields& f, const std::string& term, bool case_sensitive) {
+  return find_phrase(f, tokenize_for_compare(term), case_sensitive);
+}
+
+// What a phrase matches: its words, folded unless case matters.
+std::string phrase_key(const std::vector<Token>& phrase, bool case_sensitive) {
+  std::string key(case_sensitive ? "=" : "~");
+  for (const Token& t : phrase) (key += '\x1f') += case_sensitive ? t.text : t.folded;
+  return key;
 }
 
 Where find_any(const Fields& f, const std::vector<std::string>& terms) {
@@ -54,10 +65,15 @@ Where find_any(const Fields& f, const std::vector<std::string>& terms) {
   return best;
 }
 
+// Spellings that match the same words ("open-weights" and "open weights")
+// are one term: the first of them in the profile counts, once.
 void score_terms(const TopicProfile& profile, const Fields& f, TopicVerdict& v) {
+  std::unordered_set<std::string> counted;
   for (const TermSet& set : profile.terms) {
     for (const std::string& term : set.terms) {
-      const Where where = find_term(f, term, set.case_sensitive);
+      const std::vector<Token> phrase = tokenize_for_compare(term);
+      if (!counted.insert(phrase_key(phrase, set.case_sensitive)).second) continue;
+      const Where where = find_phrase(f, phrase, set.case_sensitive);
       if (where == Where::nowhere) continue;
       const bool title = where == Where::title;
       v.matches.push_back({term, title, set.weight * (title ? profile.title_weight : 1.0)});

@@ -30,6 +30,18 @@ TEST_CASE("terms match whole words, ignore case unless asked, and weigh more in 
   CHECK(score_topic(p, {"", "OPEN  WEIGHTS!", ""}).score == 3);
 }
 
+TEST_CASE("spellings of one term count once, the first of them in the profile") {
+  const TopicProfile p =
+      profile_of({{{"open-weights", "open weights", "Open Weights"}, 3.0, false}, {{"open weights"}, 5.0, false}});
+  const TopicVerdict v = score_topic(p, {"", "released with open weights today", ""});
+  CHECK(v.score == 3);
+  REQUIRE(v.matches.size() == 1);
+  CHECK(v.matches[0].what == "open-weights");
+  // Case-sensitive and folded spellings match different text: both count.
+  const TopicProfile cased = profile_of({{{"GLM"}, 1.0, true}, {{"glm"}, 2.0, false}});
+  CHECK(score_topic(cased, {"", "GLM-4 is out", ""}).score == 3);
+}
+
 TEST_CASE("a group needs every list; negatives and the feed weight apply") {
   const TermGroup group{"open AI", {{"open-source"}, {"AI", "LLM"}}, 3.0};
   const TopicProfile p = profile_of({{{"tennis"}, -4.0, false}}, {group}, 3);
