@@ -4,6 +4,7 @@
 // bytes (see limit_html_nesting), so hostile nesting stays linear. Script
 // bodies (JSON-LD excepted), style bodies and comments are dropped first
 // (drop_unread_markup): no reader looks at them and they are most of the bytes.
+// A page of more than 100,000 elements is read up to that many.
 #include <memory>
 #include <memory_resource>
 #include <string>

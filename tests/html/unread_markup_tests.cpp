@@ -54,3 +54,14 @@ TEST_CASE("the parsed page keeps its text and JSON-LD without scripts", "[html]"
   CHECK(html::text_of(*page.body()) == "One two");
   CHECK(html::text_of(*page.head()) == "Yes");
 }
+
+TEST_CASE("a page of more than 100,000 elements is read up to that many", "[html]") {
+  std::string body = "<body><p>first</p>";
+  for (int i = 0; i < 120'000; ++i) body += "a<br>";
+  body += "<p>last</p></body>";
+  const HtmlDocument page(body);
+  const std::string text = html::text_of(*page.body());
+  CHECK(text.starts_with("first"));
+  CHECK(text.find("last") == std::string::npos);
+  CHECK(html::text_of(*HtmlDocument("<body><p>first</p><p>last</p></body>").body()) == "first last");
+}
