@@ -17,20 +17,9 @@ constexpr std::size_t kMaxNesting = 512;
 // Fifty times the elements of a long news page (extraction-dev's largest has
 // under 2,000 start tags). gumbo's tree and the readers' own take about 1 KB
 // an element, so a 5 MB page of "a<br>" took a gigabyte; past this many, the
-// rest of the page is left out.
+// markup of the rest of the page is flattened to its text.
 constexpr std::size_t kMaxElements = 100'000;
 
-// `html` up to its (max + 1)-th start tag.
-std::string keep_first_elements(std::string html, std::size_t max) {
-  std::size_t count = 0;
-  for (std::size_t at = html.find('<'); at != std::string::npos; at = html.find('<', at + 1)) {
-    if (at + 1 < html.size() && ascii_alpha(html[at + 1]) && ++count > max) {
-      html.resize(at);
-      break;
-    }
-  }
-  return html;
-}
 
 const GumboNode* child_element(const GumboNode& parent, GumboTag tag) {
   const GumboVector& children = parent.v.element.children;
@@ -66,7 +55,7 @@ struct TextGatherer {
 }  // namespace
 
 HtmlDocument::HtmlDocument(std::string_view utf8)
-    : source_(keep_first_elements(limit_html_nesting(drop_unread_markup(utf8), kMaxNesting), kMaxElements)) {
+    : source_(limit_html_markup(drop_unread_markup(utf8), {.depth = kMaxNesting, .tags = kMaxElements})) {
   // gumbo's tree takes a few times the page's size; start near that.
   arena_ = std::make_unique<std::pmr::monotonic_buffer_resource>(std::max<std::size_t>(source_.size() * 4, 64 * 1024));
   GumboOptions options = kGumboDefaultOptions;

@@ -1,10 +1,10 @@
 #pragma once
 // A whole HTML page parsed by gumbo, with the small helpers every reader of
 // the tree needs (attributes, text). Depth is capped before gumbo sees the
-// bytes (see limit_html_nesting), so hostile nesting stays linear. Script
+// bytes (see limit_html_markup), so hostile nesting stays linear. Script
 // bodies (JSON-LD excepted), style bodies and comments are dropped first
 // (drop_unread_markup): no reader looks at them and they are most of the bytes.
-// A page of more than 100,000 elements is read up to that many.
+// Past its first 100,000 tags, a page's markup is read as text only.
 #include <memory>
 #include <memory_resource>
 #include <string>

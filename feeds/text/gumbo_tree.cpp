@@ -3,7 +3,7 @@
 // Gumbo's tree construction is quadratic in nesting depth (every start tag
 // scans the stack of open elements: 20k nested <div>s take seconds, 100k take
 // minutes) and its own clean-up recurses over the tree. So the input is capped
-// to kMaxNesting levels before gumbo sees it (limit_html_nesting), which
+// to kMaxNesting levels before gumbo sees it (limit_html_markup), which
 // bounds both; our own traversal is iterative regardless (see walk()).
 #include "feeds/text/gumbo_tree.hpp"
 
@@ -17,6 +17,9 @@ namespace {
 
 // Deeper than any real article; shallow enough that gumbo stays linear.
 constexpr std::size_t kMaxNesting = 256;
+// Many times the elements of any real article; what gumbo's tree of them
+// takes (about 1 KB each) stays near 100 MB.
+constexpr std::size_t kMaxElements = 100'000;
 
 // A CDATA section in a feed's escaped HTML (a description wrapped twice) is
 // text to its author; HTML reads it as a bogus comment and drops it. So each
@@ -50,7 +53,7 @@ void GumboOutputDeleter::operator()(GumboOutput* output) const noexcept {
 const GumboVector& ParsedFragment::nodes() const { return output->root->v.element.children; }
 
 ParsedFragment parse_fragment(std::string_view html) {
-  ParsedFragment parsed{cdata_as_text(limit_html_nesting(html, kMaxNesting)), nullptr};
+  ParsedFragment parsed{cdata_as_text(limit_html_markup(html, {.depth = kMaxNesting, .tags = kMaxElements})), nullptr};
   GumboOptions options = kGumboDefaultOptions;
   options.fragment_context = GUMBO_TAG_DIV;
   options.fragment_namespace = GUMBO_NAMESPACE_HTML;

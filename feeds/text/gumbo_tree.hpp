@@ -27,7 +27,7 @@ struct ParsedFragment {
 };
 
 // Parses `html` as the content of a <div> (HTML5 fragment parsing), after
-// capping its nesting depth (see limit_html_nesting).
+// capping its nesting depth (see limit_html_markup).
 ParsedFragment parse_fragment(std::string_view html);
 
 inline bool is_element(const GumboNode& node) {

@@ -25,12 +25,19 @@ std::string sanitize_html(std::string_view html, const BaseUrl& base);
 // Appends `text` with & < > (and " when `attribute`) escaped as character references.
 void append_html_escaped(std::string& out, std::string_view text, bool attribute);
 
-// Caps the element nesting of an HTML fragment at max_depth: start tags that
-// would open deeper, and their end tags, are each replaced by a space; text is
-// kept. A cheap approximation of the HTML tree rules that errs on the deep
-// side. Gumbo's tree construction is quadratic in nesting depth, so anything
-// that hands untrusted markup to gumbo should pass it through this first
-// (html_to_text and sanitize_html do).
-std::string limit_html_nesting(std::string_view html, std::size_t max_depth);
+// What limit_html_markup lets through to gumbo.
+struct MarkupLimits {
+  std::size_t depth;  // elements open at once
+  std::size_t tags;   // tags kept in all
+};
+
+// Caps the element nesting of an HTML fragment at limits.depth and the tags
+// it keeps at limits.tags: start tags that would open deeper or past the
+// count, and their end tags, are each replaced by a space; text is kept. A
+// cheap approximation of the HTML tree rules that errs on the deep side.
+// Gumbo's tree construction is quadratic in nesting depth and its tree takes
+// about 1 KB an element, so anything that hands untrusted markup to gumbo
+// should pass it through this first (html_to_text and sanitize_html do).
+std::string limit_html_markup(std::string_view html, MarkupLimits limits);
 
 }  // namespace feedsieve

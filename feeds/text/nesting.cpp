@@ -1,5 +1,6 @@
-// limit_html_nesting: a single pass over the markup that models the stack of
-// open elements just well enough to bound its depth.
+// limit_html_markup: a single pass over the markup that models the stack of
+// open elements just well enough to bound its depth, and counts the tags it
+// keeps to bound their number.
 //
 // The model: void elements (br, img...) and elements whose end tag is usually
 // implied (p, li, td...) never nest, so they do not count; raw-text elements
@@ -108,36 +109,41 @@ std::size_t skip_markup_declaration(std::string_view html, std::size_t at) {
 
 class OpenElements {
  public:
-  std::size_t depth() const { return names_.size(); }
-  void push(const std::string& name) {
-    names_.push_back(name);
+  std::size_t depth() const { return open_.size(); }
+  // `kept`: whether its start tag stays in the output.
+  void push(const std::string& name, bool kept) {
+    open_.push_back({name, kept});
     ++counts_[name];
   }
-  // Pops to the nearest open `name`; returns how many levels were closed.
-  std::size_t pop_to(const std::string& name) {
+  // Pops to the nearest open `name`: whether that element's start tag was
+  // kept, or nullopt when none is open.
+  std::optional<bool> pop_to(const std::string& name) {
     const auto it = counts_.find(name);
-    if (it == counts_.end() || it->second == 0) return 0;
-    std::size_t popped = 0;
+    if (it == counts_.end() || it->second == 0) return std::nullopt;
     for (;;) {
-      const std::string top = std::move(names_.back());
-      names_.pop_back();
-      --counts_[top];
-      ++popped;
-      if (top == name) return popped;
+      Open top = std::move(open_.back());
+      open_.pop_back();
+      --counts_[top.name];
+      if (top.name == name) return top.kept;
     }
   }
 
  private:
-  std::vector<std::string> names_;
+  struct Open {
+    std::string name;
+    bool kept;
+  };
+  std::vector<Open> open_;
   std::unordered_map<std::string, std::size_t> counts_;
 };
 
 }  // namespace
 
-std::string limit_html_nesting(std::string_view html, std::size_t max_depth) {
+std::string limit_html_markup(std::string_view html, MarkupLimits limits) {
   std::string out;
   out.reserve(html.size());
   OpenElements open;
+  std::size_t kept_tags = 0;
   std::size_t i = 0;
   while (i < html.size()) {
     const std::size_t lt = html.find('<', i);
@@ -161,21 +167,26 @@ std::string limit_html_nesting(std::string_view html, std::size_t max_depth) {
       i = lt;  // the rest is copied below
       break;
     }
+    const bool room = kept_tags < limits.tags;
     std::size_t stop = tag->stop;
-    bool keep = true;
+    bool keep = room;
+    bool takes_room = true;
     if (tag->end) {
-      const std::size_t depth_before = open.depth();
-      const std::size_t popped = open.pop_to(tag->name);
-      keep = popped == 0 || depth_before - popped < max_depth;  // closes a kept element
+      // An end tag goes with its element; one that closes nothing may still
+      // make one in HTML (</p>, </br>), so it takes room like a start tag.
+      const std::optional<bool> closed = open.pop_to(tag->name);
+      keep = closed.value_or(room);
+      takes_room = !closed;
     } else if (contains(kRawText, tag->name) && !tag->self_closing) {
       stop = skip_raw_text(html, tag->stop, tag->name);
-      keep = open.depth() < max_depth;  // too deep: dropped whole, content included
+      keep = room && open.depth() < limits.depth;  // not kept: dropped whole, content included
     } else if (!tag->self_closing && !contains(kVoid, tag->name) && !contains(kImpliedEnd, tag->name)) {
-      keep = open.depth() < max_depth;
-      open.push(tag->name);
+      keep = room && open.depth() < limits.depth;
+      open.push(tag->name, keep);
     }
     if (keep) {
       out.append(html, lt, stop - lt);
+      kept_tags += takes_room ? 1 : 0;
     } else {
       out += ' ';
     }

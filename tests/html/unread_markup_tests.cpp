@@ -55,13 +55,17 @@ TEST_CASE("the parsed page keeps its text and JSON-LD without scripts", "[html]"
   CHECK(html::text_of(*page.head()) == "Yes");
 }
 
-TEST_CASE("a page of more than 100,000 elements is read up to that many", "[html]") {
+TEST_CASE("past its first 100,000 tags a page's markup is read as text only", "[html]") {
   std::string body = "<body><p>first</p>";
   for (int i = 0; i < 120'000; ++i) body += "a<br>";
   body += "<p>last</p></body>";
   const HtmlDocument page(body);
+  const GumboVector& children = page.body()->v.element.children;
+  std::size_t elements = 0;
+  for (unsigned i = 0; i < children.length; ++i)
+    elements += static_cast<const GumboNode*>(children.data[i])->type == GUMBO_NODE_ELEMENT ? 1 : 0;
+  CHECK(elements < 100'000);
   const std::string text = html::text_of(*page.body());
   CHECK(text.starts_with("first"));
-  CHECK(text.find("last") == std::string::npos);
-  CHECK(html::text_of(*HtmlDocument("<body><p>first</p><p>last</p></body>").body()) == "first last");
+  CHECK(text.ends_with("a last"));
 }

@@ -12,7 +12,8 @@ namespace {
 
 using feedsieve::collapse_whitespace;
 using feedsieve::html_to_text;
-using feedsieve::limit_html_nesting;
+using feedsieve::limit_html_markup;
+using feedsieve::MarkupLimits;
 using feedsieve::sanitize_html;
 
 struct Case {
@@ -25,6 +26,11 @@ constexpr const char* kBase = "https://example.com/blog/post.html";
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   return text;
+}
+
+// limit_html_markup with a depth cap and no practical cap on the tags.
+std::string nested(std::string_view html, std::size_t depth) {
+  return limit_html_markup(html, {.depth = depth, .tags = 1'000'000});
 }
 
 std::string repeat(std::string_view piece, std::size_t times) {
@@ -281,27 +287,38 @@ TEST_CASE("deep nesting with closing tags keeps every word", "[text][hostile]") 
   CHECK(text.ends_with("after"));
 }
 
-TEST_CASE("limit_html_nesting caps depth and leaves shallow markup alone", "[text]") {
+TEST_CASE("limit_html_markup caps depth and leaves shallow markup alone", "[text]") {
   const std::string shallow = "<div><p>a<b>b</b></p><ul><li>x<li>y</ul><br><img src=x></div><!-- <div> -->";
-  CHECK(limit_html_nesting(shallow, 4) == shallow);
+  CHECK(nested(shallow, 4) == shallow);
 
-  CHECK(limit_html_nesting("<div><div><div>x</div></div></div>", 2) == "<div><div> x </div></div>");
-  CHECK(limit_html_nesting("<b><i><u>x", 1) == "<b>  x");
+  CHECK(nested("<div><div><div>x</div></div></div>", 2) == "<div><div> x </div></div>");
+  CHECK(nested("<b><i><u>x", 1) == "<b>  x");
   // End tags that close nothing do not hide depth
-  CHECK(limit_html_nesting("<div></x><div></x><div>x", 2) == "<div></x><div></x> x");
+  CHECK(nested("<div></x><div></x><div>x", 2) == "<div></x><div></x> x");
   // Elements whose end tag is implied do not count
-  CHECK(limit_html_nesting("<p>a<p>b<p>c<li>d<li>e", 1) == "<p>a<p>b<p>c<li>d<li>e");
+  CHECK(nested("<p>a<p>b<p>c<li>d<li>e", 1) == "<p>a<p>b<p>c<li>d<li>e");
   // Raw text is not markup, and a too-deep raw-text element goes whole
-  CHECK(limit_html_nesting("<div><script>if (a<b) { '<div>' }</script></div>", 2) ==
+  CHECK(nested("<div><script>if (a<b) { '<div>' }</script></div>", 2) ==
         "<div><script>if (a<b) { '<div>' }</script></div>");
-  CHECK(limit_html_nesting("<div><script>x()</script>y</div>", 0) == "  y ");
+  CHECK(nested("<div><script>x()</script>y</div>", 0) == "  y ");
   // Quoted '>' inside an attribute
-  CHECK(limit_html_nesting("<div title='a>b'><div>x", 1) == "<div title='a>b'> x");
+  CHECK(nested("<div title='a>b'><div>x", 1) == "<div title='a>b'> x");
   // A tag that never ends holds the rest of the input: nothing in it opens anything
-  CHECK(limit_html_nesting("<div><a href=\"x <div><div>y", 1) == "<div><a href=\"x <div><div>y");
+  CHECK(nested("<div><a href=\"x <div><div>y", 1) == "<div><a href=\"x <div><div>y");
   std::string unterminated;
   for (int i = 0; i < 50'000; ++i) unterminated += "<xy";
-  CHECK(limit_html_nesting(unterminated, 4) == unterminated);
+  CHECK(nested(unterminated, 4) == unterminated);
+}
+
+TEST_CASE("limit_html_markup keeps so many tags and reads the rest as text", "[text]") {
+  const MarkupLimits three{.depth = 10, .tags = 3};
+  CHECK(limit_html_markup("<div>a</div><b>b</b><i>c</i><u>d</u>", three) == "<div>a</div><b>b</b><i>c</i> d ");
+  // End tags of kept elements are kept; stray ones take room, as HTML may make an element of them.
+  CHECK(limit_html_markup("<div>a</p></p></div><br>b", three) == "<div>a</p></p></div> b");
+  CHECK(limit_html_markup("<div>a</div><br><script>x()</script>b", {.depth = 10, .tags = 2}) == "<div>a</div><br> b");
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += "</p>";
+  CHECK(limit_html_markup(many + "x", three) == "</p></p></p>" + std::string(997, ' ') + "x");
 }
 
 TEST_CASE("plain text keeps of a <title> what the sanitizer keeps", "[text][sanitize]") {
