@@ -82,6 +82,10 @@ std::optional<double> Reader::fraction(const toml::table& t, std::string_view ke
   return value;
 }
 
+namespace {
+constexpr std::chrono::seconds max_duration = std::chrono::days(36'500);
+}  // namespace
+
 std::optional<std::chrono::seconds> Reader::duration(const toml::table& t, std::string_view key, std::string_view where,
                                                      std::chrono::seconds min) const {
   const toml::node* node = t.get(key);
@@ -92,6 +96,9 @@ std::optional<std::chrono::seconds> Reader::duration(const toml::table& t, std::
   if (!value) fail(node->source(), name(where, key) + " must be a duration such as \"90s\", \"30m\", \"2h\" or \"7d\"");
   if (*value < min)
     fail(node->source(), name(where, key) + " must be at least " + std::to_string(min.count()) + " seconds");
+  // Every duration is added to clock times in nanoseconds somewhere, which
+  // overflow near 292 years: "20000w" wrapped to a poll in a hot loop.
+  if (*value > max_duration) fail(node->source(), name(where, key) + " must be at most 100 years (\"36500d\")");
   return value;
 }
 

@@ -106,6 +106,12 @@ TEST_CASE("config errors name the file, line and column", "[config]") {
     CHECK_THAT(test::config_error_of("[schedule]\ninterval = \"soon\"\n"),
                Catch::Contains(":2:12: error: 'schedule.interval' must be a duration"));
   }
+  SECTION("a duration too long to add to a clock") {
+    CHECK_THAT(test::config_error_of("[schedule]\ninterval = \"20000w\"\n"),
+               Catch::Contains(":2:12: error: 'schedule.interval' must be at most 100 years"));
+    CHECK_THAT(test::config_error_of("[fetch]\ntimeout = 99999999999\n"),
+               Catch::Contains(":2:11: error: 'fetch.timeout' must be at most 100 years"));
+  }
   SECTION("a feed without a url") {
     CHECK_THAT(test::config_error_of("[[feeds]]\nname = \"x\"\n"), Catch::Contains("has no 'url'"));
   }
