@@ -122,6 +122,7 @@ struct ArticlePass::Impl {
   PageFetcher pages;
   std::map<PassId, std::unique_ptr<Pass>> passes;
   PassId next_id = 1;
+  bool closed = false;  // after cancel_all: passes fetch no page
 };
 
 void ArticlePass::Impl::run(std::shared_ptr<const Config> config, FeedConfig feed, std::vector<NormalizedItem> items,
@@ -140,7 +141,7 @@ void ArticlePass::Impl::run(std::shared_ptr<const Config> config, FeedConfig fee
       item.article = std::move(sightings[i].article);  // stored again exactly as it is
       continue;
     }
-    if (!selected(policy, item)) continue;
+    if (closed || !selected(policy, item)) continue;
     if (asked++ >= cap) {
       item.article = failed(item.item.link + ": not fetched: the poll had more than [articles] max_per_poll = " +
                             std::to_string(cap) + " new items");
@@ -217,6 +218,9 @@ void ArticlePass::run(std::shared_ptr<const Config> config, FeedConfig feed, std
   impl_->run(std::move(config), std::move(feed), std::move(items), std::move(sightings), std::move(done));
 }
 
-void ArticlePass::cancel_all() { impl_->pages.cancel_all(); }
+void ArticlePass::cancel_all() {
+  impl_->closed = true;
+  impl_->pages.cancel_all();
+}
 
 }  // namespace feedsieve

@@ -47,7 +47,8 @@ class ArticlePass {
   void run(std::shared_ptr<const Config> config, FeedConfig feed, std::vector<NormalizedItem> items,
            std::vector<ItemSighting> sightings, Done done);
 
-  // Pages in flight end as cancelled; their passes finish with what they have.
+  // Pages in flight end as cancelled; their passes finish with what they
+  // have. Passes run from then on fetch no page (the daemon is stopping).
   void cancel_all();
 
  private:
