@@ -1,5 +1,6 @@
 // Page charset chain. Meta tags are found by a plain scan of the ASCII bytes
-// (every charset a meta tag can declare is ASCII-compatible); UTF-16 needs a BOM.
+// (every charset a meta tag can declare is ASCII-compatible); UTF-16 needs a
+// BOM or the HTTP header.
 #include "feeds/html/page_charset.hpp"
 
 #include <algorithm>
@@ -67,12 +68,31 @@ DecodedPage as_utf8(std::string_view bytes, std::optional<bool> valid = std::nul
   return page;
 }
 
+DecodedPage converted(std::string_view bytes, std::string_view charset) {
+  DecodedPage page;
+  page.encoding = std::string(charset);
+  page.utf8 = convert_to_utf8(bytes, page.encoding, &page.replaced_invalid);
+  return page;
+}
+
 // UTF-16/32 declared in a meta tag cannot be true of bytes we could read the
 // tag from, so the HTML standard reads those pages as UTF-8.
 bool is_wide(std::string_view iconv_name) { return iconv_name.starts_with("UTF-16") || iconv_name.starts_with("UTF-32"); }
 
-DecodedPage decode_as(std::string_view bytes, const std::string& declared) {
+// What an HTTP charset of UTF-16 means for a page without a BOM: the HTML
+// standard decodes "utf-16" as little-endian. Taken only when the bytes have
+// the NULs that markup in UTF-16 is full of; without them the header lies.
+std::optional<std::string> transport_wide(std::string_view bytes, const std::string& name) {
+  if (!name.starts_with("UTF-16") || bytes.substr(0, 1024).find('\0') == std::string_view::npos) return std::nullopt;
+  return name.ends_with("BE") ? "UTF-16BE" : "UTF-16LE";
+}
+
+// `from_http`: the charset is the Content-Type header's, not the page's own.
+DecodedPage decode_as(std::string_view bytes, const std::string& declared, bool from_http = false) {
   const std::string name = iconv_charset_name(declared);
+  if (is_wide(name) && from_http) {
+    if (const auto wide = transport_wide(bytes, name)) return converted(bytes, *wide);
+  }
   if (name == "UTF-8" || is_wide(name)) return as_utf8(bytes);
   // A page that says latin-1 but is valid UTF-8 with non-ASCII bytes is UTF-8
   // mislabelled (the reverse is practically impossible by chance).
@@ -108,12 +128,10 @@ DecodedPage decode_html_page(std::string_view bytes, std::string_view content_ty
     if (!bytes.starts_with(bom.bytes)) continue;
     const std::string_view rest = bytes.substr(bom.bytes.size());
     if (bom.charset == "UTF-8") return as_utf8(rest);
-    DecodedPage page;
-    page.encoding = std::string(bom.charset);
-    page.utf8 = convert_to_utf8(rest, bom.charset, &page.replaced_invalid);
-    return page;
+    return converted(rest, bom.charset);
   }
-  if (const std::string http = charset_from_content_type(content_type); !http.empty()) return decode_as(bytes, http);
+  if (const std::string http = charset_from_content_type(content_type); !http.empty())
+    return decode_as(bytes, http, true);
   if (const std::string meta = html_declared_charset(bytes); !meta.empty()) return decode_as(bytes, meta);
   if (is_valid_utf8(bytes)) return as_utf8(bytes, true);
   return decode_as(bytes, "windows-1252");

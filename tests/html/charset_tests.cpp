@@ -34,3 +34,17 @@ TEST_CASE("the HTTP charset beats the meta tag, a BOM beats both", "[html][chars
   CHECK(decode_html_page(page, "text/html; charset=iso-8859-1").utf8.find("é") != std::string::npos);
   CHECK(decode_html_page("\xEF\xBB\xBF<p>\xC3\xA9</p>", "text/html; charset=koi8-r").utf8 == "<p>é</p>");
 }
+
+TEST_CASE("an HTTP charset of UTF-16 decodes a page without a BOM, when its bytes are UTF-16", "[html][charset]") {
+  const std::string ascii = "<p>Seoul</p>";
+  std::string le, be;
+  for (const char c : ascii) {
+    le += c, le += '\0';
+    be += '\0', be += c;
+  }
+  CHECK(decode_html_page(le, "text/html; charset=utf-16").utf8 == ascii);
+  CHECK(decode_html_page(le, "text/html; charset=UTF-16LE").utf8 == ascii);
+  CHECK(decode_html_page(be, "text/html; charset=utf-16be").utf8 == ascii);
+  // A header that lies about an ASCII page: read as UTF-8.
+  CHECK(decode_html_page(ascii, "text/html; charset=utf-16").utf8 == ascii);
+}
