@@ -37,7 +37,7 @@ int explain(const ExplainArgs& args) {
     const Store store(resolve_store_path(config.store_path), Store::Mode::read_only);
     const auto item = store.item(args.item);
     if (!item) {
-      std::cerr << "feedsieve explain: no stored item has id or link \"" << args.item << "\"\n";
+      std::cerr << "feedsieve explain: no stored item has the link, guid or row id \"" << args.item << "\"\n";
       return exit_failure;
     }
     print(*item, config);
@@ -50,12 +50,13 @@ int explain(const ExplainArgs& args) {
 void add_explain(CLI::App& app, int& exit_code) {
   CLI::App* verb = app.add_subcommand("explain", "Show why an item scored what it did and why it is in its story");
   verb->footer(
-      "ITEM is an item's row id or its link (as published or canonical). Prints each matched term and group of "
+      "ITEM is an item's link (as published or canonical), its id as the feed gives it (the guid; `parse` prints "
+      "it as \"id\"), or its row id in the store (items.id). Prints each matched term and group of "
       "the current [topic] profile with its points, the stored score, and the rule that put the item into its "
       "story (canonical link, text fingerprint distance, or title) and its story into an event.");
   auto args = std::make_shared<ExplainArgs>();
   add_config_option(*verb, args->config);
-  verb->add_option("ITEM", args->item, "Item id or link")->required();
+  verb->add_option("ITEM", args->item, "The item's link, guid or row id")->required();
   verb->callback([args, &exit_code] { exit_code = explain(*args); });
 }
 

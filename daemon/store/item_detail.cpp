@@ -57,10 +57,13 @@ std::optional<std::int64_t> as_row_id(std::string_view text) {
 std::optional<ItemDetail> Store::item(std::string_view id_or_link) const {
   return store_detail::guarded(impl_->path, "reading an item", [&]() -> std::optional<ItemDetail> {
     const auto id = as_row_id(id_or_link);
+    // The item whose own link (or guid) it is comes before items that only
+    // share its canonical form, such as a copy in another feed.
     SQLite::Statement select(impl_->db, std::string(store_detail::item_detail_select) +
                                             (id ? " WHERE i.id = :id"
-                                                : " WHERE i.link = :link OR i.canonical_link = :link"
-                                                  " OR i.canonical_link = :canonical ORDER BY i.id LIMIT 1"));
+                                                : " WHERE i.link = :link OR i.guid = :link OR i.canonical_link = :link"
+                                                  " OR i.canonical_link = :canonical"
+                                                  " ORDER BY i.link = :link DESC, i.guid = :link DESC, i.id LIMIT 1"));
     if (id) {
       select.bind(":id", *id);
     } else {

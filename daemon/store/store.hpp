@@ -213,8 +213,10 @@ class Store {
   // Reads the schema version: throws StoreError when the store cannot be read.
   void check_readable() const;
 
-  // One item by its row id or by its link / canonical link (the earliest
-  // such item), with how it joined its story; nullopt when unknown.
+  // One item by its row id, or else by its link, guid or canonical link:
+  // the item whose own link it is first, then one with that guid, then the
+  // earliest that shares the canonical form. With how it joined its story;
+  // nullopt when unknown.
   std::optional<ItemDetail> item(std::string_view id_or_link) const;
   // Applies `judge` to every stored item and recomputes every story's
   // verdict, in one transaction; nothing is fetched again.

@@ -384,3 +384,29 @@ TEST_CASE("a poll of a URL the feed no longer has is discarded, not stored over 
   CHECK_FALSE(f.store.record_poll(current).discarded);
   CHECK(f.store.feed_by_name("alpha")->etag == "\"old\"");
 }
+
+TEST_CASE("an item is found by its own link before a copy that shares its canonical form, and by its guid",
+          "[store][explain]") {
+  Fixture f;
+  // The other feed's copy is stored first and has the lower row id.
+  f.store.record_poll(ok_poll(f.other, {make_item("b-1", "Weights released", "https://news.test/1")}, may(1)));
+  f.store.record_poll(ok_poll(f.feed, {make_item("a-1", "Weights released", "https://news.test/1")}, may(2)));
+  // make_item publishes canonical + "?utm_source=feed" as the link: both items share the canonical form.
+  const auto by_canonical = f.store.item("https://news.test/1");
+  REQUIRE(by_canonical);
+  CHECK(by_canonical->feed == "beta");
+  const auto by_link = f.store.item("https://news.test/1?utm_source=feed");
+  REQUIRE(by_link);
+  CHECK(by_link->feed == "beta");  // both have that exact link: the earliest
+
+  NormalizedItem own = make_item("a-2", "Another story entirely", "https://news.test/2");
+  own.item.link = "https://news.test/2?utm_medium=alpha";
+  f.store.record_poll(ok_poll(f.other, {make_item("b-2", "Another story entirely", "https://news.test/2")}, may(3)));
+  f.store.record_poll(ok_poll(f.feed, {own}, may(4)));
+  const auto exact = f.store.item("https://news.test/2?utm_medium=alpha");
+  REQUIRE(exact);
+  CHECK(exact->guid == "a-2");
+  const auto guid = f.store.item("b-2");
+  REQUIRE(guid);
+  CHECK(guid->feed == "beta");
+}
