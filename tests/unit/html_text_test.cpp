@@ -312,13 +312,28 @@ TEST_CASE("limit_html_markup caps depth and leaves shallow markup alone", "[text
 
 TEST_CASE("limit_html_markup keeps so many tags and reads the rest as text", "[text]") {
   const MarkupLimits three{.depth = 10, .tags = 3};
-  CHECK(limit_html_markup("<div>a</div><b>b</b><i>c</i><u>d</u>", three) == "<div>a</div><b>b</b><i>c</i> d ");
+  CHECK(limit_html_markup("<div>a</div><span>b</span><q>c</q><ins>d</ins>", three) ==
+        "<div>a</div><span>b</span><q>c</q> d ");
   // End tags of kept elements are kept; stray ones take room, as HTML may make an element of them.
   CHECK(limit_html_markup("<div>a</p></p></div><br>b", three) == "<div>a</p></p></div> b");
   CHECK(limit_html_markup("<div>a</div><br><script>x()</script>b", {.depth = 10, .tags = 2}) == "<div>a</div><br> b");
   std::string many;
   for (int i = 0; i < 1000; ++i) many += "</p>";
   CHECK(limit_html_markup(many + "x", three) == "</p></p></p>" + std::string(997, ' ') + "x");
+}
+
+TEST_CASE("limit_html_markup keeps few formatting elements open, since HTML reopens them at every block",
+          "[text][hostile]") {
+  // At most eight open at once; closed ones make room again.
+  CHECK(nested(repeat("<b>", 10) + "x", 64) == repeat("<b>", 8) + "  x");
+  CHECK(nested(repeat("<i>a</i>", 20), 64) == repeat("<i>a</i>", 20));
+  // 250 unclosed <b title=N> then 30k paragraphs: gumbo would rebuild all 250 in each.
+  std::string hostile = "<p>";
+  for (int i = 0; i < 250; ++i) hostile += "<b title=\"" + std::to_string(i) + "\">";
+  hostile += "</p>" + repeat("<p>x</p>", 30'000);
+  const std::string safe = sanitize_html(hostile, kBase);
+  CHECK(std::count(safe.begin(), safe.end(), 'x') == 30'000);
+  CHECK(safe.size() < 4 * hostile.size());
 }
 
 TEST_CASE("plain text keeps of a <title> what the sanitizer keeps", "[text][sanitize]") {
