@@ -2,6 +2,8 @@
 // feed, a clean ParseError where nothing is a feed, bounded cost always.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "feeds/parse/parse.hpp"
 #include "feeds/parse/xml_repair.hpp"
 #include "tests/support/support.hpp"
@@ -145,6 +147,25 @@ TEST_CASE("many references to an internal entity stay within the expansion budge
   const ParsedFeed feed = parse_feed(bytes, options);
   CHECK(feed.title.size() < 200'000);
   CHECK_FALSE(feed.warnings.empty());
+}
+
+TEST_CASE("entities may add a megabyte and eight times the document, not max_bytes", "[parse][hostile]") {
+  // 68 KB of document asking for 64 MB: the default max_bytes used to be the budget.
+  std::string bytes = "<!DOCTYPE rss [<!ENTITY big \"" + std::string(65'536, 'x') + "\">]><rss><channel><title>";
+  for (int i = 0; i < 1000; ++i) bytes += "&big;";
+  bytes += "</title></channel></rss>";
+  const ParsedFeed feed = parse_feed(bytes);
+  CHECK(feed.title.size() <= 1024 * 1024 + 8 * bytes.size());
+  CHECK(std::find(feed.warnings.begin(), feed.warnings.end(),
+                  "internal entities over the expansion budget were not expanded") != feed.warnings.end());
+  // A feed that names its boilerplate with entities keeps them.
+  std::string named = "<!DOCTYPE rss [<!ENTITY site \"Example Site\">]><rss><channel><title>&site;</title>";
+  for (int i = 0; i < 500; ++i) named += "<item><title>&site; story " + std::to_string(i) + "</title></item>";
+  named += "</channel></rss>";
+  const ParsedFeed plain = parse_feed(named);
+  CHECK(plain.warnings.empty());
+  REQUIRE(plain.items.size() == 500);
+  CHECK(plain.items[499].title == "Example Site story 499");
 }
 
 TEST_CASE("deep nesting is refused without recursion", "[parse][hostile]") {
