@@ -243,12 +243,13 @@ std::string base64_decode(std::string_view text) {
 }
 
 void add_unique(std::vector<std::string>& values, std::string value) {
-  if (value.empty() || std::find(values.begin(), values.end(), value) != values.end()) return;
+  if (value.empty() || values.size() >= kMaxListed) return;
+  if (std::find(values.begin(), values.end(), value) != values.end()) return;
   values.push_back(std::move(value));
 }
 
 void add_enclosure(std::vector<Enclosure>& enclosures, Enclosure enclosure) {
-  if (enclosure.url.empty()) return;
+  if (enclosure.url.empty() || enclosures.size() >= kMaxListed) return;
   const bool known = std::any_of(enclosures.begin(), enclosures.end(),
                                  [&](const Enclosure& e) { return e.url == enclosure.url; });
   if (!known) enclosures.push_back(std::move(enclosure));

@@ -144,7 +144,12 @@ void append_items(const Entries& entries, const Context& context, ParsedFeed& fe
   }
 }
 
-// Appends `value` unless it is empty or already present.
+// Authors, categories or enclosures of one item or feed: more than any real
+// one lists. Past it a list is keyword stuffing, each addition would search
+// the whole list, and a feed's authors are copied into each entry without any.
+inline constexpr std::size_t kMaxListed = 64;
+
+// Appends `value` unless it is empty, already present, or the list is full.
 void add_unique(std::vector<std::string>& values, std::string value);
 void add_enclosure(std::vector<Enclosure>& enclosures, Enclosure enclosure);
 

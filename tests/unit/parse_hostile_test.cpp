@@ -201,3 +201,24 @@ TEST_CASE("many items parse in bounded time", "[parse][hostile]") {
   bytes += "</channel></rss>";
   CHECK(parse_feed(bytes).items.size() == 20'000);
 }
+
+TEST_CASE("an item lists at most 64 authors, categories and enclosures", "[parse][hostile]") {
+  std::string bytes = "<rss version=\"2.0\"><channel><title>t</title><item><title>i</title>";
+  for (int i = 0; i < 5000; ++i) bytes += "<category>tag" + std::to_string(i) + "</category>";
+  for (int i = 0; i < 100; ++i)
+    bytes += "<enclosure url=\"https://a.example/" + std::to_string(i) + ".mp3\" type=\"audio/mpeg\" length=\"1\"/>";
+  bytes += "</item></channel></rss>";
+  const ParsedFeed feed = parse_feed(bytes);
+  REQUIRE(feed.items.size() == 1);
+  REQUIRE(feed.items[0].categories.size() == 64);
+  CHECK(feed.items[0].categories.front() == "tag0");
+  CHECK(feed.items[0].categories.back() == "tag63");
+  CHECK(feed.items[0].enclosures.size() == 64);
+
+  std::string atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>";
+  for (int i = 0; i < 200; ++i) atom += "<author><name>Author " + std::to_string(i) + "</name></author>";
+  atom += "<entry><id>e</id><title>e</title></entry></feed>";
+  const ParsedFeed shared = parse_feed(atom);
+  REQUIRE(shared.items.size() == 1);
+  CHECK(shared.items[0].authors.size() == 64);  // the feed's, inherited
+}
