@@ -90,7 +90,7 @@ const std::string& element_base(pugi::xml_node node, const Context& context) {
   // An element without an xml:base of its own has its parent's base: asking
   // for the parent's keeps the item on the path for all of its fields.
   const pugi::xml_node parent = node.parent();
-  const bool inherits = parent.type() == pugi::node_element && attribute(node, ns::xml, "base").empty();
+  const bool inherits = parent.type() == pugi::node_element && xml_base(node).empty();
   return context.scopes.base_of(inherits ? parent : node, context.options.url);
 }
 

@@ -48,6 +48,17 @@ std::string_view resolve_prefix(pugi::xml_node node, std::string_view prefix) {
 // The first attribute named (ns, local). Most elements have an attribute or
 // two and most lookups find none, so a name is first tested by its end alone.
 pugi::xml_attribute find_attribute(pugi::xml_node node, std::string_view ns, std::string_view local) {
+  // The xml prefix is bound to its namespace, and no other prefix may be
+  // (Namespaces in XML 1.0, 3): xml:base and xml:lang are found by name,
+  // without walking the ancestors for what "p:base" might mean, at every
+  // element of deeply nested content.
+  if (ns == ns::xml) {
+    for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+      const std::string_view name = a.name();
+      if (name.starts_with("xml:") && name.substr(4) == local) return a;
+    }
+    return {};
+  }
   for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
     const std::string_view name = a.name();
     if (!name.ends_with(local) || local_name(name) != local) continue;
@@ -193,7 +204,7 @@ const std::string& ElementScopes::base_of(pugi::xml_node element, std::string_vi
   for (std::size_t i = known; i < path_.size(); ++i) {
     Level& level = path_[i];
     const std::size_t above = i == 0 ? kDocument : path_[i - 1].base_level;
-    const std::string_view own = attribute(level.element, ns::xml, "base");
+    const std::string_view own = xml_base(level.element);
     if (own.empty()) {
       level.base_level = above;
       continue;
@@ -238,11 +249,19 @@ bool has_attribute(pugi::xml_node node, std::string_view ns, std::string_view lo
   return static_cast<bool>(find_attribute(node, ns, local));
 }
 
+std::string_view xml_base(pugi::xml_node element) {
+  // Longer than any URL a server accepts: such a base would only be copied
+  // into every link below it (a 1 MB one made each item's link a megabyte).
+  constexpr std::size_t kLongest = 8 * 1024;
+  const std::string_view base = attribute(element, ns::xml, "base");
+  return base.size() > kLongest ? std::string_view{} : base;
+}
+
 std::string base_url(pugi::xml_node node, std::string_view document_url) {
   std::vector<std::string_view> bases;
   for (pugi::xml_node n = node; n; n = n.parent()) {
     if (n.type() != pugi::node_element) continue;
-    const std::string_view b = attribute(n, ns::xml, "base");
+    const std::string_view b = xml_base(n);
     if (!b.empty()) bases.push_back(b);
   }
   std::string base(document_url);

@@ -90,6 +90,10 @@ pugi::xml_node first_child(pugi::xml_node parent, std::string_view ns, std::stri
 std::string_view attribute(pugi::xml_node node, std::string_view ns, std::string_view local);
 bool has_attribute(pugi::xml_node node, std::string_view ns, std::string_view local);
 
+// The element's own xml:base; "" when it has none or one longer than 8 KiB
+// (no URL is: it is left out rather than copied into every link below it).
+std::string_view xml_base(pugi::xml_node element);
+
 // The base URI in force at `node`: every xml:base from the root down, each
 // resolved against the one above, starting from the document's own URL.
 std::string base_url(pugi::xml_node node, std::string_view document_url);

@@ -222,3 +222,23 @@ TEST_CASE("an item lists at most 64 authors, categories and enclosures", "[parse
   REQUIRE(shared.items.size() == 1);
   CHECK(shared.items[0].authors.size() == 64);  // the feed's, inherited
 }
+
+TEST_CASE("xml:base is the xml prefix's alone, and one longer than any URL is left out", "[parse][hostile]") {
+  // Another prefix bound to the XML namespace is not allowed, so p:base is no base.
+  const ParsedFeed bound = parse_feed(
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:p=\"http://www.w3.org/XML/1998/namespace\">"
+      "<title>t</title><entry p:base=\"https://elsewhere.example/\" xml:base=\"https://a.example/d/\">"
+      "<id>e</id><title>e</title><link href=\"x\"/></entry></feed>");
+  REQUIRE(bound.items.size() == 1);
+  CHECK(bound.items[0].link == "https://a.example/d/x");
+
+  const std::string huge = "https://a.example/" + std::string(20'000, 'b') + "/";
+  ParseOptions options;
+  options.url = "https://feeds.example/rss";
+  const ParsedFeed feed = parse_feed("<rss version=\"2.0\" xml:base=\"" + huge +
+                                         "\"><channel><title>t</title><item><title>i</title><link>p</link></item>"
+                                         "</channel></rss>",
+                                     options);
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].link == "https://feeds.example/p");
+}
