@@ -161,8 +161,11 @@ Config replace_config_text(const std::filesystem::path& path, const std::string&
     std::filesystem::path rejected = path;
     rejected += ".rejected";
     std::filesystem::rename(candidate, rejected);
-    throw ConfigError(std::string(e.what()) + " (the edit was refused and kept as " + rejected.string() + "; " +
-                      path.string() + " is unchanged)");
+    // The error names the file it read, which is now the rejected one.
+    std::string what = e.what();
+    if (what.starts_with(candidate.string())) what.replace(0, candidate.string().size(), rejected.string());
+    throw ConfigError(what + " (the edit was refused and kept as " + rejected.string() + "; " + path.string() +
+                      " is unchanged)");
   }
   std::filesystem::path backup = path;
   backup += ".bak";
