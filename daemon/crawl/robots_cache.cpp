@@ -51,7 +51,7 @@ std::optional<std::string> robots_refusal(const RobotsAnswer& answer, const std:
     return url + ": not fetched" + answer.unavailable.substr(reason == std::string::npos ? 0 : reason);
   }
   if (!answer.unavailable.empty())
-    return url + ": not fetched: robots.txt could not be read (" + answer.unavailable + "); retried later";
+    return url + ": not fetched: robots.txt could not be read (" + answer.unavailable + ")";
   if (answer.rules.allows(target)) return std::nullopt;
   const auto rule = answer.rules.deciding_rule(target);
   return url + ": not fetched: robots.txt disallows it (Disallow: " + (rule ? rule->pattern : "/") + ")";
