@@ -56,7 +56,12 @@ struct Tag {
   bool self_closing = false;
   bool unterminated = false;  // no '>' before the end: the tag runs to the end of the input
   std::size_t stop = 0;       // one past '>'
+  std::size_t cut = 0;        // where its attributes past kMaxAttributes begin; 0 when it has fewer
 };
+
+// More than any real tag carries. Both HTML parsers check each attribute
+// against all before it for a duplicate: one tag of 40k took seconds.
+constexpr std::size_t kMaxAttributes = 64;
 
 // Reads the tag starting at html[at] == '<'. nullopt when it is not a tag.
 std::optional<Tag> read_tag(std::string_view html, std::size_t at) {
@@ -70,13 +75,19 @@ std::optional<Tag> read_tag(std::string_view html, std::size_t at) {
   while (i < html.size() && !is_space(html[i]) && html[i] != '/' && html[i] != '>') {
     tag.name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i++])));
   }
-  // Attributes, the way the HTML tokenizer reads them: quotes only matter in values.
+  // Attributes, the way the HTML tokenizer reads them: quotes only matter in
+  // values, and an attribute starts at what follows whitespace (or a '/').
+  std::size_t attributes = 0;
+  bool after_space = true;
   while (i < html.size() && html[i] != '>') {
     if (html[i] == '/' && i + 1 < html.size() && html[i + 1] == '>') {
       tag.self_closing = true;
       ++i;
       break;
     }
+    const bool space = is_space(html[i]) || html[i] == '/';
+    if (!space && after_space && html[i] != '=' && ++attributes == kMaxAttributes + 1) tag.cut = i;
+    after_space = space;
     if (html[i] == '=') {
       ++i;
       while (i < html.size() && is_space(html[i])) ++i;
@@ -91,6 +102,18 @@ std::optional<Tag> read_tag(std::string_view html, std::size_t at) {
   tag.unterminated = i >= html.size();
   tag.stop = tag.unterminated ? html.size() : i + 1;
   return tag;
+}
+
+// The tag at html[at] as it is kept, without its attributes past the cap,
+// then what follows it up to `stop` (a raw-text element's text and end tag).
+void append_kept(std::string& out, std::string_view html, std::size_t at, const Tag& tag, std::size_t stop) {
+  if (tag.cut == 0) {
+    out.append(html, at, stop - at);
+    return;
+  }
+  out.append(html, at, tag.cut - at);
+  out += tag.self_closing ? "/>" : ">";
+  out.append(html, tag.stop, stop - tag.stop);
 }
 
 // Position just past the end tag of raw-text element `name`, or the end.
@@ -203,7 +226,7 @@ std::string limit_html_markup(std::string_view html, MarkupLimits limits) {
       open.push(tag->name, keep);
     }
     if (keep) {
-      out.append(html, lt, stop - lt);
+      append_kept(out, html, lt, *tag, stop);
       kept_tags += takes_room ? 1 + open.formatting() : 0;
     } else {
       out += ' ';

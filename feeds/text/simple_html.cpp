@@ -45,6 +45,8 @@ namespace {
 
 // Deep enough for any real description, far below the nesting cap before gumbo.
 constexpr std::size_t kMaxDepth = 64;
+// More than any real tag carries.
+constexpr std::size_t kMaxAttributes = 32;
 
 constexpr ByteSet kTextStops("<&>");
 constexpr ByteSet kDoubleQuotedStops("\"&");
@@ -426,6 +428,8 @@ class Scanner {
   }
 
   bool attribute() {
+    // Each is checked against all before it: a tag of thousands goes to gumbo, whose input is capped.
+    if (count_ == kMaxAttributes) return false;
     if (count_ == attributes_.size()) attributes_.emplace_back();
     HtmlAttribute& a = attributes_[count_];
     a.value.clear();

@@ -322,6 +322,23 @@ TEST_CASE("limit_html_markup keeps so many tags and reads the rest as text", "[t
   CHECK(limit_html_markup(many + "x", three) == "</p></p></p>" + std::string(997, ' ') + "x");
 }
 
+TEST_CASE("limit_html_markup keeps a tag's first 64 attributes", "[text][hostile]") {
+  std::string attributes;
+  for (int i = 0; i < 100; ++i) attributes += " a" + std::to_string(i) + "=\"v w\"";
+  std::string first64;
+  for (int i = 0; i < 64; ++i) first64 += " a" + std::to_string(i) + "=\"v w\"";
+  CHECK(nested("<span" + attributes + ">x</span>", 8) == "<span" + first64 + " >x</span>");
+  CHECK(nested("<img" + attributes + "/>", 8) == "<img" + first64 + " />");
+  CHECK(nested("<style" + attributes + ">p{}</style>", 8) == "<style" + first64 + " >p{}</style>");
+  CHECK(nested("<span" + first64 + ">x</span>", 8) == "<span" + first64 + ">x</span>");
+  // Both HTML paths check each attribute against the others: thousands stay cheap.
+  std::string many;
+  for (int i = 0; i < 20'000; ++i) many += " t" + std::to_string(i) + "=\"1\"";
+  const std::string safe = sanitize_html("<span title=\"kept\"" + many + ">text</span>", kBase);
+  CHECK(safe == "<span title=\"kept\">text</span>");
+  CHECK(html_to_text("<font" + many + ">text</font>") == "text");
+}
+
 TEST_CASE("limit_html_markup keeps few formatting elements open, since HTML reopens them at every block",
           "[text][hostile]") {
   // At most eight open at once; closed ones make room again.
