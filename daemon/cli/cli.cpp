@@ -1,6 +1,7 @@
 #include "daemon/cli/cli.hpp"
 
 #include <iostream>
+#include <optional>
 
 #include "daemon/cli/verbs.hpp"
 #include "daemon/store/store.hpp"
@@ -47,6 +48,36 @@ void add_help(CLI::App& app) {
   });
 }
 
+// The verbs of `app`, for an error that names a word that is none of them.
+std::string verb_list(const CLI::App& app) {
+  std::string names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+  return names;
+}
+
+// CLI11 answers an unknown first word with "A subcommand is required": name
+// it instead, for the top level and for a verb that has verbs of its own
+// (`feeds import`). Later words may be option values, so only these two.
+std::optional<std::string> unknown_verb(const CLI::App& app, int argc, char** argv) {
+  const CLI::App* current = &app;
+  std::string path = "feedsieve";
+  for (int i = 1; i < argc && i <= 2; ++i) {
+    const std::string_view word = argv[i];
+    if (word.starts_with('-') || current->get_subcommands([](const CLI::App*) { return true; }).empty()) break;
+    const CLI::App* next = nullptr;
+    try {
+      next = current->get_subcommand(std::string(word));
+    } catch (const CLI::OptionNotFound&) {
+      return path + ": unknown verb '" + std::string(word) + "'; the verbs are: " + verb_list(*current) +
+             "\nRun '" + path + " --help' for what they do.";
+    }
+    path += " " + std::string(word);
+    current = next;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,6 +101,10 @@ int main(int argc, char** argv) {
   add_feeds(app, exit_code);
   add_prune(app, exit_code);
   add_help(app);
+  if (const auto unknown = unknown_verb(app, argc, argv)) {
+    std::cerr << *unknown << "\n";
+    return exit_usage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

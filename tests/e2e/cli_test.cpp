@@ -32,7 +32,12 @@ TEST_CASE("wrong usage exits 2 with a message", "[e2e][cli]") {
   CHECK(run_feedsieve({}).exit_code == 2);
   const auto unknown = run_feedsieve({"frobnicate"});
   CHECK(unknown.exit_code == 2);
-  CHECK_FALSE(unknown.err.empty());
+  CHECK_THAT(unknown.err, Catch::StartsWith("feedsieve: unknown verb 'frobnicate'; the verbs are: run, "));
+  const auto sub = run_feedsieve({"feeds", "import", "x.opml"});
+  CHECK(sub.exit_code == 2);
+  CHECK_THAT(sub.err, Catch::Contains("feedsieve feeds: unknown verb 'import'; the verbs are: list, add") &&
+                          Catch::Contains("Run 'feedsieve feeds --help'"));
+  CHECK(run_feedsieve({"feeds", "list", "--help"}).exit_code == 0);
   CHECK(run_feedsieve({"query", "--format", "xml"}).exit_code == 2);
   CHECK(run_feedsieve({"help", "frobnicate"}).exit_code == 2);
 }
