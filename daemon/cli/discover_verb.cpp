@@ -54,6 +54,11 @@ void print(const std::vector<FeedLink>& feeds, const std::string& format) {
 int discover(const DiscoverArgs& args) {
   const auto page = load_page(args);
   if (!page) return exit_failure;
+  // A URL that is a feed already is its own one feed.
+  if (const auto self = as_feed(page->bytes, page->content_type, page->url, page->url.empty() ? args.target : page->url)) {
+    print({*self}, args.format);
+    return exit_ok;
+  }
   const std::vector<FeedLink> feeds =
       discover_feeds(page->bytes, page->content_type, page->url, args.probe, FetchLimits{}).feeds;
   print(feeds, args.format);

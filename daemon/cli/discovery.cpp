@@ -15,17 +15,23 @@ std::vector<FeedLink> probe_common_paths(const std::string& page_url, const Fetc
   std::vector<FeedLink> found;
   for (const FetchResult& result : fetch_all(std::move(requests), limits)) {
     if (result.outcome != FetchOutcome::ok) continue;
-    try {
-      const ParsedFeed feed = parse_feed(result.body, {.url = result.final_url, .content_type = result.content_type});
-      found.push_back({result.url, feed.title, std::string(format_name(feed.format))});
-    } catch (const ParseError&) {
-      // Not a feed at that path: the usual answer.
-    }
+    // Not a feed at that path is the usual answer.
+    if (auto feed = as_feed(result.body, result.content_type, result.final_url, result.url)) found.push_back(*feed);
   }
   return found;
 }
 
 }  // namespace
+
+std::optional<FeedLink> as_feed(const std::string& bytes, const std::string& content_type, const std::string& base_url,
+                                const std::string& url) {
+  try {
+    const ParsedFeed feed = parse_feed(bytes, {.url = base_url, .content_type = content_type});
+    return FeedLink{url, feed.title, std::string(format_name(feed.format))};
+  } catch (const ParseError&) {
+    return std::nullopt;
+  }
+}
 
 Discovery discover_feeds(const std::string& page_bytes, const std::string& content_type, const std::string& page_url,
                          bool probe, const FetchLimits& limits) {

@@ -13,7 +13,6 @@
 #include "daemon/config/config.hpp"
 #include "daemon/config/edit.hpp"
 #include "daemon/fetch/fetch_all.hpp"
-#include "feeds/parse/parse.hpp"
 #include "feeds/opml/opml.hpp"
 #include "feeds/url/url.hpp"
 
@@ -58,15 +57,6 @@ std::string unique_name(std::string wanted, std::set<std::string>& taken) {
   return name;
 }
 
-bool is_feed(const FetchResult& result) {
-  try {
-    parse_feed(result.body, {.url = result.final_url, .content_type = result.content_type});
-    return true;
-  } catch (const ParseError&) {
-    return false;
-  }
-}
-
 std::string described(const FeedLink& feed) {
   return feed.url + " (" + feed.format + (feed.title.empty() ? "" : ", \"" + feed.title + "\"") + ")";
 }
@@ -80,7 +70,7 @@ std::optional<std::string> discovered_feed_url(const std::string& url, const Fet
     std::cerr << "feedsieve feeds add: " << page.error << " (--no-discover adds the URL without fetching it)\n";
     return std::nullopt;
   }
-  if (is_feed(page)) return url;
+  if (as_feed(page.body, page.content_type, page.final_url, url)) return url;
   const std::string page_url = page.final_url.empty() ? url : page.final_url;
   const Discovery found = discover_feeds(page.body, page.content_type, page_url, true, limits);
   if (found.feeds.empty()) {

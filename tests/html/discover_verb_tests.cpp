@@ -47,3 +47,12 @@ TEST_CASE("discover on a saved page without feeds and without probing fails", "[
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("no feed found") != std::string::npos);
 }
+
+TEST_CASE("discover on a URL that is itself a feed lists that feed", "[discover][e2e]") {
+  HttpServer server({{"/rss.xml", {{"status", 200}, {"headers", {{"Content-Type", "application/rss+xml"}}},
+                                   {"body", kRss}}}});
+  const ProcessResult result = run_feedsieve({"discover", server.url("/rss.xml")});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == server.url("/rss.xml") + "\trss2.0\tProbed feed\n");
+  CHECK(server.requests().size() == 1);  // no page to read, no paths to probe
+}
