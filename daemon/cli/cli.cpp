@@ -1,7 +1,10 @@
 #include "daemon/cli/cli.hpp"
 
 #include <iostream>
+#include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "daemon/cli/verbs.hpp"
 #include "daemon/store/store.hpp"
@@ -29,22 +32,30 @@ int with_config(std::string_view verb, const std::optional<std::filesystem::path
 
 namespace {
 
+// `help feeds add` walks down the verbs as `feeds add --help` would.
 void add_help(CLI::App& app) {
-  CLI::App* help = app.add_subcommand("help", "Show the help of feedsieve or of one verb");
-  auto verb = std::make_shared<std::string>();
-  help->add_option("verb", *verb, "The verb to explain");
-  help->callback([&app, verb] {
-    if (verb->empty()) {
+  CLI::App* help = app.add_subcommand("help", "Show the help of feedsieve or of one verb (help VERB [SUBVERB])");
+  auto words = std::make_shared<std::vector<std::string>>();
+  help->add_option("verb", *words, "The verb to explain, and its verb if it has verbs of its own");
+  help->callback([&app, words] {
+    const CLI::App* verb = &app;
+    std::string path = app.get_name();
+    for (const std::string& word : *words) {
+      const CLI::App* sub = nullptr;
+      try {
+        sub = verb->get_subcommand(word);
+      } catch (const CLI::OptionNotFound&) {
+      }
+      if (sub == nullptr || sub->get_name() == "help")
+        throw CLI::ValidationError("help", "unknown verb '" + word + "' of " + path);
+      path += " " + word;
+      verb = sub;
+    }
+    if (verb == &app) {
       std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
       return;
     }
-    const CLI::App* sub = nullptr;
-    try {
-      sub = app.get_subcommand(*verb);
-    } catch (const CLI::OptionNotFound&) {
-    }
-    if (sub == nullptr || sub->get_name() == "help") throw CLI::ValidationError("help", "unknown verb '" + *verb + "'");
-    std::cout << sub->help(app.get_name());
+    std::cout << verb->help(path.substr(0, path.rfind(' ')));
   });
 }
 

@@ -80,7 +80,7 @@ void add_parse(CLI::App& app, int& exit_code) {
   CLI::Option* dir = verb->add_option("--batch", args->batch, "Parse every file below this folder instead");
   file->excludes(dir);
   verb->add_option("--url", args->url, "The document's own URL, the base for its relative links");
-  verb->add_flag("--json", batch->json, "With --batch: one JSON object a file instead of a summary line");
+  verb->add_flag("--json", batch->json, "With --batch: one JSON object a file instead of a summary line")->needs(dir);
   verb->callback([args, batch, file, dir, &exit_code] {
     if (file->count() + dir->count() == 0) throw CLI::RequiredError("FILE or --batch DIR");
     batch->url = args->url;

@@ -26,6 +26,10 @@ TEST_CASE("every verb has help", "[e2e][cli]") {
     CHECK(via_help.exit_code == 0);
     CHECK(via_help.out == help.out);
   }
+  const auto nested = run_feedsieve({"help", "feeds", "add"});
+  CHECK(nested.exit_code == 0);
+  CHECK(nested.out == run_feedsieve({"feeds", "add", "--help"}).out);
+  CHECK_THAT(nested.out, Catch::Contains("feedsieve feeds add"));
 }
 
 TEST_CASE("wrong usage exits 2 with a message", "[e2e][cli]") {
@@ -40,6 +44,11 @@ TEST_CASE("wrong usage exits 2 with a message", "[e2e][cli]") {
   CHECK(run_feedsieve({"feeds", "list", "--help"}).exit_code == 0);
   CHECK(run_feedsieve({"query", "--format", "xml"}).exit_code == 2);
   CHECK(run_feedsieve({"help", "frobnicate"}).exit_code == 2);
+  const auto nested = run_feedsieve({"help", "feeds", "frobnicate"});
+  CHECK(nested.exit_code == 2);
+  CHECK_THAT(nested.err, Catch::Contains("unknown verb 'frobnicate' of feedsieve feeds"));
+  // --json shapes --batch output; on one file it would be silently ignored.
+  CHECK(run_feedsieve({"parse", "feed.xml", "--json"}).exit_code == 2);
 }
 
 TEST_CASE("check-config accepts the shipped config", "[e2e][cli]") {
