@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "feeds/encoding/c1_controls.hpp"
+#include "feeds/encoding/charset_guess.hpp"
 #include "feeds/encoding/charset_labels.hpp"
 #include "feeds/encoding/conversion.hpp"
 #include "feeds/encoding/double_byte.hpp"
@@ -470,9 +471,16 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
       doc.utf8 = with_c1_meant(finish_document(bytes), doc);
       return doc;
     }
-    // Bytes said to be UTF-8 that are mostly not: the common windows-1252 lie.
-    if (looks_like_windows_1252(bytes)) {
+    // Bytes said to be UTF-8 that are not: a legacy charset, unlabelled or
+    // mislabelled. Chinese, Japanese, Cyrillic... text is told by its
+    // statistics; the rest is the common windows-1252 lie.
+    if (auto guess = decode_as_guessed_non_latin(bytes)) {
+      doc.encoding = std::move(guess->charset);
+      doc.charset_guessed = true;
+      converted = std::move(guess->utf8);
+    } else if (looks_like_windows_1252(bytes)) {
       doc.encoding = "WINDOWS-1252";
+      doc.charset_guessed = true;
       converted = convert_to_utf8(bytes, doc.encoding, &doc.replaced_invalid);
     } else {
       converted = repair_utf8(bytes, &doc.replaced_invalid);

@@ -21,7 +21,7 @@ mkdir -p "$out/obj" "$out/corpus-$target" "$out/crashes" "$out/generated/feeds"
 sed 's/@PROJECT_VERSION@/fuzz/g' "$root/feeds/version.hpp.in" > "$out/generated/feeds/version.hpp"
 
 flags="-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-incs="-I$root -I$out/generated $(pkg-config --cflags gumbo libutf8proc)"
+incs="-I$root -I$out/generated $(pkg-config --cflags gumbo libutf8proc uchardet)"
 # An object is rebuilt when its source is newer, and all of them when any
 # header is: a struct that gained a field changes every object that uses it.
 stamp="$out/obj/headers.stamp"
@@ -46,7 +46,7 @@ done
 wait
 # shellcheck disable=SC2086
 $cxx -fsanitize=fuzzer,address,undefined $objs -o "$out/${target}_fuzz" \
-  -lpugixml -lboost_json -lboost_url $(pkg-config --libs gumbo libutf8proc)
+  -lpugixml -lboost_json -lboost_url $(pkg-config --libs gumbo libutf8proc uchardet)
 
 seeds="$out/seeds-$target"
 mkdir -p "$seeds"

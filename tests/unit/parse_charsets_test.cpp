@@ -5,8 +5,10 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "feeds/parse/parse.hpp"
 
@@ -111,6 +113,37 @@ TEST_CASE("ISO-8859-1 declared or sent, windows-1252 bytes: the C1 range reads a
   ParseOptions options;
   options.content_type = "application/rss+xml; charset=iso-8859-1";
   check_text(parse_feed(encode(rss_with(text, ""), "WINDOWS-1252"), options), text);
+}
+
+TEST_CASE("unlabelled legacy bytes: non-Latin scripts are told by their statistics", "[parse][encoding]") {
+  const Sample s = GENERATE(values<Sample>({
+      {"GB18030", "GB2312", "\u4e0d\u5f52\u79fb\u6c11\u6f2b\u753b\u7cfb\u5217\uff1a\u4e13\u4e1a\u5de5\u4f5c"},
+      {"BIG5", "BIG5", "\u6211\u5e0c\u671b\u9019\u5f88\u5bb9\u6613\u5c07\u5176\u7ffb\u8b6f\u6210\u4e2d\u6587"},
+      {"SHIFT_JIS", "SHIFT_JIS", "\u65e5\u672c\u8a9e\u306e\u30cb\u30e5\u30fc\u30b9\u306e\u30bf\u30a4\u30c8\u30eb\u3067\u3059"},
+      {"EUC-JP", "EUC-JP", "\u65e5\u672c\u8a9e\u306e\u30cb\u30e5\u30fc\u30b9\u306e\u30bf\u30a4\u30c8\u30eb\u3067\u3059"},
+      {"UHC", "EUC-KR", "\ud55c\uad6d\uc5b4 \uc81c\ubaa9\uc785\ub2c8\ub2e4 \ub274\uc2a4"},
+      {"WINDOWS-1251", "WINDOWS-1251", "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440 \u043d\u043e\u0432\u043e\u0441\u0442\u0438"},
+      {"KOI8-R", "KOI8-R", "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440 \u043d\u043e\u0432\u043e\u0441\u0442\u0438"},
+      {"WINDOWS-1255", "WINDOWS-1255", "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd \u05d7\u05d3\u05e9\u05d5\u05ea"},
+  }));
+  CAPTURE(s.label);
+  for (const char* declared : {"", "UTF-8"}) {
+    const ParsedFeed feed = parse_feed(encode(rss_with(s.text, declared), s.iconv));
+    check_text(feed, s.text);
+    CHECK(std::find(feed.warnings.begin(), feed.warnings.end(),
+                    std::string("not UTF-8 and no other charset given: read as ") + s.label) != feed.warnings.end());
+  }
+}
+
+TEST_CASE("unlabelled legacy bytes: Latin text and a few stray bytes stay windows-1252", "[parse][encoding]") {
+  // On such text uchardet names windows-1250, -1258, ISO-8859-2 or MAC-CENTRALEUROPE;
+  // two bytes of Chinese it reads as ISO-8859-5. windows-1252 is the better answer.
+  const std::string text = GENERATE(as<std::string>{}, "don\u2019t", "he said \u201chello\u201d to them",
+                                    "It\u2019s \u201cfine\u201d", "Le pr\u00e9sident a d\u00e9clar\u00e9 \u00e0 la t\u00e9l\u00e9vision",
+                                    "Gr\u00f6\u00dfere \u00c4nderungen f\u00fcr \u00dcbermorgen", "caf\u00e9");
+  const ParsedFeed feed = parse_feed(encode(rss_with(text, ""), "WINDOWS-1252"));
+  check_text(feed, text);
+  CHECK(feed.warnings == std::vector<std::string>{"not UTF-8 and no other charset given: read as WINDOWS-1252"});
 }
 
 TEST_CASE("invalid byte sequences become U+FFFD with a warning, never an error", "[parse][encoding]") {
