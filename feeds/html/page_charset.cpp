@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 
 #include "feeds/encoding/charset.hpp"
+#include "feeds/encoding/charset_guess.hpp"
 #include "feeds/html/document.hpp"
 
 namespace feedsieve {
@@ -134,6 +136,13 @@ DecodedPage decode_html_page(std::string_view bytes, std::string_view content_ty
     return decode_as(bytes, http, true);
   if (const std::string meta = html_declared_charset(bytes); !meta.empty()) return decode_as(bytes, meta);
   if (is_valid_utf8(bytes)) return as_utf8(bytes, true);
+  // Unlabelled legacy bytes: browsers guess from the text, and so do we.
+  if (auto guess = decode_as_guessed_non_latin(bytes)) {
+    DecodedPage page;
+    page.encoding = std::move(guess->charset);
+    page.utf8 = std::move(guess->utf8);
+    return page;
+  }
   return decode_as(bytes, "windows-1252");
 }
 

@@ -29,6 +29,17 @@ TEST_CASE("undeclared pages are sniffed: valid UTF-8 stays, else windows-1252", 
   CHECK(latin.utf8 == "<p>café</p>");
 }
 
+TEST_CASE("undeclared pages in a non-Latin legacy charset are read in the one their text shows", "[html][charset]") {
+  // "人工智能开源模型发布" in GB2312, "Привет мир новости" in windows-1251.
+  const DecodedPage chinese =
+      decode_html_page("<p>\xC8\xCB\xB9\xA4\xD6\xC7\xC4\xDC\xBF\xAA\xD4\xB4\xC4\xA3\xD0\xCD\xB7\xA2\xB2\xBC</p>", "");
+  CHECK(chinese.encoding == "GB18030");
+  CHECK(chinese.utf8 == "<p>人工智能开源模型发布</p>");
+  const DecodedPage russian = decode_html_page("<p>\xCF\xF0\xE8\xE2\xE5\xF2 \xEC\xE8\xF0 \xED\xEE\xE2\xEE\xF1\xF2\xE8</p>", "");
+  CHECK(russian.encoding == "WINDOWS-1251");
+  CHECK(russian.utf8 == "<p>Привет мир новости</p>");
+}
+
 TEST_CASE("the HTTP charset beats the meta tag, a BOM beats both", "[html][charset]") {
   const std::string page = "<meta charset=utf-8><p>\xE9</p>";
   CHECK(decode_html_page(page, "text/html; charset=iso-8859-1").utf8.find("é") != std::string::npos);
