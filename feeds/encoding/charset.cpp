@@ -477,6 +477,7 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
     if (auto guess = decode_as_guessed_non_latin(bytes)) {
       doc.encoding = std::move(guess->charset);
       doc.charset_guessed = true;
+      doc.replaced_invalid = guess->replaced_invalid;
       converted = std::move(guess->utf8);
     } else if (looks_like_windows_1252(bytes)) {
       doc.encoding = "WINDOWS-1252";

@@ -141,6 +141,7 @@ DecodedPage decode_html_page(std::string_view bytes, std::string_view content_ty
     DecodedPage page;
     page.encoding = std::move(guess->charset);
     page.utf8 = std::move(guess->utf8);
+    page.replaced_invalid = guess->replaced_invalid;
     return page;
   }
   return decode_as(bytes, "windows-1252");

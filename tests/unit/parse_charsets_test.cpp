@@ -135,6 +135,16 @@ TEST_CASE("unlabelled legacy bytes: non-Latin scripts are told by their statisti
   }
 }
 
+TEST_CASE("unlabelled legacy bytes: a character cut in half does not send a Chinese feed to windows-1252", "[parse][encoding]") {
+  const std::string text = "\u4eba\u5de5\u667a\u80fd\u5f00\u6e90\u6a21\u578b\u53d1\u5e03";
+  std::string bytes = encode(rss_with(text + text + text + text + text, ""), "GB2312");
+  bytes.insert(bytes.find("</title>"), "\xC8");  // a lead byte, and no trail byte after it
+  const ParsedFeed feed = parse_feed(bytes);
+  CHECK(feed.title.starts_with(text));
+  CHECK(feed.title.ends_with("\ufffd"));
+  CHECK(std::find(feed.warnings.begin(), feed.warnings.end(), "invalid GB18030 sequences replaced") != feed.warnings.end());
+}
+
 TEST_CASE("unlabelled legacy bytes: Latin text and a few stray bytes stay windows-1252", "[parse][encoding]") {
   // On such text uchardet names windows-1250, -1258, ISO-8859-2 or MAC-CENTRALEUROPE;
   // two bytes of Chinese it reads as ISO-8859-5. windows-1252 is the better answer.
