@@ -223,6 +223,29 @@ TEST_CASE("an item lists at most 64 authors, categories and enclosures", "[parse
   CHECK(shared.items[0].authors.size() == 64);  // the feed's, inherited
 }
 
+TEST_CASE("an attribute is found by namespace among many prefixed ones of its name", "[parse][hostile]") {
+  // rdf:about behind decoys in other namespaces, with prefixes bound on the
+  // root and rebound on the item: the item's own binding wins. Past a few
+  // decoys the prefixes are looked up in a map of the declarations in scope.
+  const std::size_t decoys = GENERATE(3, 20, 50000);
+  CAPTURE(decoys);
+  std::string declarations, abouts;
+  for (std::size_t i = 0; i < decoys; ++i) {
+    declarations += " xmlns:p" + std::to_string(i) + "=\"urn:p" + std::to_string(i) + "\"";
+    abouts += " p" + std::to_string(i) + ":about=\"urn:decoy" + std::to_string(i) + "\"";
+  }
+  const std::string rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+  const std::string doc = "<r:RDF xmlns:r=\"" + rdf + "\" xmlns=\"http://purl.org/rss/1.0/\" xmlns:a=\"urn:not-rdf\" xmlns:b=\"" +
+                          rdf + "\"" + declarations + "><channel><title>t</title></channel>" +
+                          "<item xmlns:a=\"" + rdf + "\"" + abouts + " a:about=\"urn:right\"><title>x</title></item>" +
+                          "<item xmlns:b=\"urn:not-rdf\"" + abouts + " b:about=\"urn:wrong\"><title>y</title></item></r:RDF>";
+  const ParsedFeed feed = parse_feed(doc);
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].id == "urn:right");
+  CHECK(feed.items[1].id != "urn:wrong");
+  CHECK(feed.items[1].id.starts_with("urn:feedsieve:"));  // no rdf:about: the fallback id
+}
+
 TEST_CASE("xml:base is the xml prefix's alone, and one longer than any URL is left out", "[parse][hostile]") {
   // Another prefix bound to the XML namespace is not allowed, so p:base is no base.
   const ParsedFeed bound = parse_feed(
