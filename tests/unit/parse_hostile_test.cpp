@@ -89,6 +89,20 @@ TEST_CASE("an unclosed HTML tag in a description does not lose the items after i
   CHECK(has_warning_starting(feed, "recovered from malformed XML: "));
 }
 
+TEST_CASE("stray end tags are dropped and matching ones close what they match", "[parse][hostile]") {
+  // Two <a> open: two </a> close them, the third matches nothing open and is
+  // dropped; </item> then closes the <x> left open, and the next item stays an item.
+  const ParsedFeed feed = parse_feed(
+      "<rss version=\"2.0\"><channel><title>t</title><item><title>One</title><x><a><a>v</a></a></a></b>"
+      "<link>http://example.com/1</link></item><item><title>Two</title></item></channel></rss>");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].title == "One");
+  CHECK(feed.items[0].link.empty());  // inside the unclosed <x>, not a child of the item
+  CHECK(feed.items[1].title == "Two");
+  CHECK(parse_detail::repair_markup("<r><a><a>v</a></a></a></b><c/></r>", 512) == "<r><a><a>v</a></a><c/></r>");
+  CHECK(parse_detail::repair_markup("<r><a><b></a>t</b></r>", 512) == "<r><a><b></b></a>t</r>");
+}
+
 TEST_CASE("malformed markup is placed by line and column, in characters", "[parse][hostile]") {
   // The mismatched </item> closes an <x> opened on line 2; pugixml stops at its name.
   const ParsedFeed feed =
