@@ -5,8 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <memory>
-#include <type_traits>
 #include <stdexcept>
+#include <string_view>
+#include <type_traits>
 
 #include "feeds/encoding/charset.hpp"
 
@@ -18,11 +19,14 @@ struct DetectorDelete {
 };
 using Detector = std::unique_ptr<std::remove_pointer_t<uchardet_t>, DetectorDelete>;
 
-// uchardet's names for the charsets of non-Latin scripts it detects.
-constexpr std::array<std::string_view, 20> kNonLatin = {
-    "BIG5",         "EUC-JP",       "EUC-KR",      "EUC-TW",      "GB18030",    "SHIFT_JIS",  "UHC",
-    "ISO-2022-JP",  "ISO-2022-KR",  "ISO-2022-CN", "WINDOWS-1251", "KOI8-R",    "IBM866",     "ISO-8859-5",
-    "MAC-CYRILLIC", "WINDOWS-1253", "ISO-8859-7",  "WINDOWS-1255", "ISO-8859-8", "WINDOWS-1256"};
+// uchardet's names (iconv's too) for the 8-bit charsets of non-Latin scripts
+// it detects. Its 7-bit ones (ISO-2022-*) never get here: their bytes are ASCII.
+constexpr std::array<std::string_view, 17> kNonLatin = {
+    "BIG5",         "EUC-JP",       "EUC-KR",     "EUC-TW",       "GB18030",    "SHIFT_JIS",
+    "UHC",          "WINDOWS-1251", "KOI8-R",     "IBM866",       "ISO-8859-5", "MAC-CYRILLIC",
+    "WINDOWS-1253", "ISO-8859-7",   "WINDOWS-1255", "ISO-8859-8", "WINDOWS-1256"};
+
+bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
 // Below this many non-ASCII bytes (three CJK characters) uchardet's answer is
 // noise: two bytes of Chinese come back as ISO-8859-5, four of Korean as Arabic.
@@ -55,12 +59,9 @@ std::string detect(std::string_view bytes) {
 }  // namespace
 
 std::optional<GuessedText> decode_as_guessed_non_latin(std::string_view bytes) {
-  const auto non_ascii = static_cast<std::size_t>(
-      std::count_if(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+  const auto non_ascii = static_cast<std::size_t>(std::count_if(bytes.begin(), bytes.end(), is_non_ascii));
   if (non_ascii < kMinimumEvidence) return std::nullopt;
-  const std::size_t first = static_cast<std::size_t>(
-      std::find_if(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) -
-      bytes.begin());
+  const auto first = static_cast<std::size_t>(std::find_if(bytes.begin(), bytes.end(), is_non_ascii) - bytes.begin());
   GuessedText guess{detect(bytes.substr(first, kSampleBytes)), {}, false};
   if (std::find(kNonLatin.begin(), kNonLatin.end(), guess.charset) == kNonLatin.end()) return std::nullopt;
   try {
