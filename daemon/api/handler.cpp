@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "daemon/api/routes.hpp"
+#include "feeds/json/json_text.hpp"
 
 namespace feedsieve {
 
@@ -26,7 +27,7 @@ namespace api_detail {
 
 ApiResponse json_response(const boost::json::value& value) {
   ApiResponse response;
-  response.body = boost::json::serialize(value);
+  response.body = json_text(value);
   response.body += '\n';
   return response;
 }

@@ -11,6 +11,7 @@
 #include "daemon/api/routes.hpp"
 #include "daemon/store/story_json.hpp"
 #include "feeds/date/date.hpp"
+#include "feeds/json/json_text.hpp"
 #include "feeds/stable_hash.hpp"
 
 namespace feedsieve::api_detail {
@@ -100,7 +101,7 @@ std::string json_feed_document(const std::vector<StoryView>& stories, const ApiR
                            {"title", feed_title},
                            {"items", std::move(items)}};
   if (const std::string self = self_url(request, "/feed.json"); !self.empty()) feed["feed_url"] = self;
-  return boost::json::serialize(feed) + "\n";
+  return json_text(feed) + "\n";
 }
 
 std::string entity_tag(const std::string& body) {

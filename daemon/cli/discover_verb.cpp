@@ -6,6 +6,7 @@
 #include "daemon/cli/discovery.hpp"
 #include "daemon/cli/verbs.hpp"
 #include "daemon/fetch/fetch_all.hpp"
+#include "feeds/json/json_text.hpp"
 #include "feeds/url/url.hpp"
 
 namespace feedsieve::cli {
@@ -45,7 +46,7 @@ void print(const std::vector<FeedLink>& feeds, const std::string& format) {
   if (format == "json") {
     boost::json::array out;
     for (const auto& feed : feeds) out.push_back({{"url", feed.url}, {"title", feed.title}, {"format", feed.format}});
-    std::cout << boost::json::serialize(out) << "\n";
+    std::cout << json_text(out) << "\n";
     return;
   }
   for (const auto& feed : feeds) std::cout << feed.url << "\t" << feed.format << "\t" << feed.title << "\n";

@@ -7,6 +7,7 @@
 #include "daemon/crawl/fetch_page.hpp"
 #include "feeds/date/date.hpp"
 #include "feeds/extract/article.hpp"
+#include "feeds/json/json_text.hpp"
 
 namespace feedsieve::cli {
 namespace {
@@ -98,7 +99,7 @@ std::optional<Page> read(const ExtractArgs& args) {
 int extract(const ExtractArgs& args) {
   const auto page = is_page_url(args.file) ? fetch(args) : read(args);
   if (!page) return exit_failure;
-  std::cout << boost::json::serialize(to_json(extract_article(page->bytes, page->content_type, page->url))) << "\n";
+  std::cout << json_text(to_json(extract_article(page->bytes, page->content_type, page->url))) << "\n";
   return exit_ok;
 }
 

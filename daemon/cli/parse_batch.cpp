@@ -10,6 +10,7 @@
 #include "daemon/cli/parse_files.hpp"
 #include "daemon/cli/verbs.hpp"
 #include "feeds/json/feed_json.hpp"
+#include "feeds/json/json_text.hpp"
 #include "feeds/parse/parse.hpp"
 
 namespace feedsieve::cli {
@@ -43,7 +44,7 @@ void print_parsed(const std::string& name, const ParsedFeed& feed, bool json) {
   if (json) {
     boost::json::object line{{"file", name}, {"feed", to_json(feed)}};
     if (!feed.warnings.empty()) line["warnings"] = boost::json::value_from(feed.warnings);
-    std::cout << boost::json::serialize(line) << "\n";
+    std::cout << json_text(line) << "\n";
     return;
   }
   std::cout << name << ": " << format_name(feed.format) << ", " << plural(feed.items.size(), "item") << ", "
@@ -53,7 +54,7 @@ void print_parsed(const std::string& name, const ParsedFeed& feed, bool json) {
 
 void print_error(const std::string& name, const std::string& error, bool json) {
   if (json) {
-    std::cout << boost::json::serialize(boost::json::object{{"file", name}, {"error", error}}) << "\n";
+    std::cout << json_text(boost::json::object{{"file", name}, {"error", error}}) << "\n";
   } else {
     std::cout << name << ": error: " << error << "\n";
   }

@@ -9,6 +9,7 @@
 #include "daemon/cli/parse_files.hpp"
 #include "daemon/cli/verbs.hpp"
 #include "feeds/json/feed_json.hpp"
+#include "feeds/json/json_text.hpp"
 #include "feeds/parse/parse.hpp"
 
 namespace feedsieve::cli {
@@ -54,7 +55,7 @@ int parse_one(const ParseArgs& args) {
   try {
     const ParsedFeed feed = parse_feed(*bytes, options);
     for (const auto& warning : feed.warnings) std::cerr << args.file.string() << ": warning: " << warning << "\n";
-    std::cout << boost::json::serialize(to_json(feed)) << "\n";
+    std::cout << json_text(to_json(feed)) << "\n";
     return exit_ok;
   } catch (const ParseError& e) {
     std::cerr << "feedsieve parse: " << args.file.string() << ": " << e.what() << "\n";

@@ -7,6 +7,7 @@
 #include "daemon/config/units.hpp"
 #include "daemon/store/store.hpp"
 #include "feeds/date/date.hpp"
+#include "feeds/json/json_text.hpp"
 
 namespace feedsieve::cli {
 namespace {
@@ -33,11 +34,11 @@ void print(const std::vector<StoryView>& stories, const std::string& format) {
   if (format == "table") {
     write_story_table(std::cout, stories);
   } else if (format == "jsonl") {
-    for (const auto& story : stories) std::cout << boost::json::serialize(to_json(story)) << "\n";
+    for (const auto& story : stories) std::cout << json_text(to_json(story)) << "\n";
   } else {
     boost::json::array all;
     for (const auto& story : stories) all.push_back(to_json(story));
-    std::cout << boost::json::serialize(all) << "\n";
+    std::cout << json_text(all) << "\n";
   }
 }
 
@@ -55,12 +56,12 @@ void print(const std::vector<EventView>& events, const std::string& format) {
   for (const auto& event : events) {
     boost::json::value object = to_json(event);
     if (format == "jsonl") {
-      std::cout << boost::json::serialize(object) << "\n";
+      std::cout << json_text(object) << "\n";
     } else {
       all.push_back(std::move(object));
     }
   }
-  if (format == "json") std::cout << boost::json::serialize(all) << "\n";
+  if (format == "json") std::cout << json_text(all) << "\n";
 }
 
 int query(const QueryArgs& args) {

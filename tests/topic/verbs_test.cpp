@@ -73,7 +73,7 @@ TEST_CASE("topic verdicts, merges and their explanations through the CLI", "[e2e
   const auto stories = boost::json::parse(kept.out).as_array();
   REQUIRE(stories.size() == 1);
   CHECK(stories[0].at("sources").as_array().size() == 2);
-  CHECK(stories[0].at("topic_score").as_double() == 8.0);
+  CHECK(stories[0].at("topic_score").to_number<double>() == 8.0);
   CHECK(boost::json::parse(s.run({"query", "--all", "--format", "json"}).out).as_array().size() == 2);
 
   const auto explain = s.run({"explain", "https://portal.example/x"});
