@@ -57,6 +57,7 @@ ParsedFragment parse_fragment(std::string_view html) {
   GumboOptions options = kGumboDefaultOptions;
   options.fragment_context = GUMBO_TAG_DIV;
   options.fragment_namespace = GUMBO_NAMESPACE_HTML;
+  options.max_errors = 0;  // nobody reads them, and each one copies the stack of open elements
   parsed.output.reset(gumbo_parse_with_options(&options, parsed.source.data(), parsed.source.size()));
   if (!parsed.output) throw std::bad_alloc();
   return parsed;

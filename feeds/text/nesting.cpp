@@ -2,14 +2,29 @@
 // open elements just well enough to bound its depth, and counts the tags it
 // keeps to bound their number.
 //
-// The model: void elements (br, img...) and elements whose end tag is usually
-// implied (p, li, td...) never nest, so they do not count; raw-text elements
-// (script, style...) are copied through to their end tag, or dropped whole
-// when too deep; any other start tag
-// pushes its name and an end tag pops back to the nearest open element of
-// that name, or is ignored when none is open (as HTML does). A per-name count
-// makes that lookup O(1), so the pass stays linear on hostile input such as
+// The model may count an element HTML would not open (the cost is a cap
+// reached early on odd markup), never the other way round: an element that
+// HTML nests and the model does not see makes gumbo's depth unbounded, and
+// with it its time (each block start tag looks down the whole stack). So:
+// void elements (br, img...) never nest and do not count, nor do the few
+// whose end tag HTML implies at every sibling in any context (p, td, tr...);
+// li, dd/dt, option and ruby's annotations close their own kind only when it
+// is the current node (elsewhere HTML nests them: <li><dd><li><dd>...,
+// <optgroup>..., <rt> outside <ruby>); raw-text elements (script, style...)
+// are copied through to their end tag, or dropped whole when too deep; any
+// other start tag pushes its name, self-closing or not (HTML ignores the
+// slash); an end tag pops back to the nearest open element of that name, or
+// is ignored when none is open (as HTML does), except the end tag of a
+// formatting element with a block open inside it, which HTML's adoption
+// agency answers by moving the block, not by closing it. A per-name record
+// keeps each lookup O(1), so the pass stays linear on hostile input such as
 // 100k unclosed <div>s or end tags that close nothing.
+//
+// <svg> and <math> start foreign content, where HTML's other rules apply
+// (raw-text names are plain elements, integration points switch back): the
+// model would have to follow them too. Their tags are dropped instead, so
+// gumbo reads what they hold as HTML, as the model does; neither element is
+// ever in the output.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -26,13 +41,14 @@ constexpr std::array<std::string_view, 20> kVoid = {
     "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
     "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr", "command"};
 
-constexpr std::array<std::string_view, 19> kImpliedEnd = {
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead",
-    "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc", "html"};
+constexpr std::array<std::string_view, 10> kImpliedEnd = {
+    "p", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "caption", "html"};
 
-constexpr std::array<std::string_view, 11> kRawText = {
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-    "noscript", "plaintext", "template"};
+// noscript and template are not among them: gumbo reads their content as markup.
+constexpr std::array<std::string_view, 9> kRawText = {
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"};
+
+constexpr std::array<std::string_view, 2> kForeign = {"svg", "math"};
 
 // HTML's formatting elements: the parser reopens every one still open at
 // each new block or text run ("reconstructs the active formatting
@@ -42,6 +58,25 @@ constexpr std::array<std::string_view, 11> kRawText = {
 constexpr std::array<std::string_view, 14> kFormatting = {"a",      "b",      "big", "code", "em", "font", "i",
                                                           "nobr",   "s",      "small", "strike", "strong", "tt", "u"};
 constexpr std::size_t kMaxOpenFormatting = 8;  // more than any real text nests
+
+// Elements that are not blocks to the adoption agency (not "special"): the
+// end tag of a formatting element closes it through these. Anything else
+// counts as a block, which can only make the model keep more open.
+constexpr std::array<std::string_view, 20> kPhrasing = {
+    "abbr", "bdi", "bdo", "cite", "data", "del", "dfn", "ins",  "kbd", "label",
+    "mark", "q",   "ruby", "samp", "span", "sub", "sup", "time", "var", "font"};
+
+// Whether start tag `name` closes `current` first, as HTML's start tags of
+// li, dd/dt, option/optgroup and ruby's annotations close their own kind
+// when it is the current node (those of ruby only inside a ruby).
+bool closes_current(std::string_view name, std::string_view current, bool in_ruby) {
+  const auto dd = [](std::string_view n) { return n == "dd" || n == "dt"; };
+  const auto annotation = [](std::string_view n) { return n == "rb" || n == "rt" || n == "rp" || n == "rtc"; };
+  if (name == "li") return current == "li";
+  if (dd(name)) return dd(current);
+  if (name == "option" || name == "optgroup") return current == "option";
+  return in_ruby && annotation(name) && annotation(current);
+}
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view name) {
@@ -144,24 +179,40 @@ class OpenElements {
   std::size_t depth() const { return open_.size(); }
   // Formatting elements open and kept.
   std::size_t formatting() const { return formatting_; }
+  bool is_open(const std::string& name) const {
+    const auto it = at_.find(name);
+    return it != at_.end() && !it->second.empty();
+  }
+  const std::string* current() const { return open_.empty() ? nullptr : &open_.back().name; }
   // `kept`: whether its start tag stays in the output.
   void push(const std::string& name, bool kept) {
     const bool formatting = kept && contains(kFormatting, name);
-    open_.push_back({name, kept, formatting});
-    ++counts_[name];
+    const bool block = !contains(kFormatting, name) && !contains(kPhrasing, name);
+    blocks_ += block ? 1 : 0;
+    open_.push_back({name, kept, formatting, block, blocks_});
+    at_[name].push_back(open_.size() - 1);
     formatting_ += formatting ? 1 : 0;
   }
+  void pop() {
+    const Open& top = open_.back();
+    at_[top.name].pop_back();
+    formatting_ -= top.formatting ? 1 : 0;
+    blocks_ -= top.block ? 1 : 0;
+    open_.pop_back();
+  }
   // Pops to the nearest open `name`: whether that element's start tag was
-  // kept, or nullopt when none is open.
+  // kept, or nullopt when none is open. A formatting element with a block
+  // open above it stays, and so does everything above it.
   std::optional<bool> pop_to(const std::string& name) {
-    const auto it = counts_.find(name);
-    if (it == counts_.end() || it->second == 0) return std::nullopt;
+    const auto it = at_.find(name);
+    if (it == at_.end() || it->second.empty()) return std::nullopt;
+    const Open& target = open_[it->second.back()];
+    if (contains(kFormatting, name) && blocks_ > target.blocks_through) return target.kept;
     for (;;) {
-      Open top = std::move(open_.back());
-      open_.pop_back();
-      --counts_[top.name];
-      formatting_ -= top.formatting ? 1 : 0;
-      if (top.name == name) return top.kept;
+      const bool found = open_.back().name == name;
+      const bool kept = open_.back().kept;
+      pop();
+      if (found) return kept;
     }
   }
 
@@ -170,10 +221,13 @@ class OpenElements {
     std::string name;
     bool kept;
     bool formatting;
+    bool block;
+    std::size_t blocks_through;  // blocks open from the bottom up to this one
   };
   std::vector<Open> open_;
-  std::unordered_map<std::string, std::size_t> counts_;
+  std::unordered_map<std::string, std::vector<std::size_t>> at_;  // each name's places in open_
   std::size_t formatting_ = 0;
+  std::size_t blocks_ = 0;
 };
 
 }  // namespace
@@ -211,16 +265,22 @@ std::string limit_html_markup(std::string_view html, MarkupLimits limits) {
     std::size_t stop = tag->stop;
     bool keep = room;
     bool takes_room = true;
-    if (tag->end) {
+    const bool foreign = contains(kForeign, tag->name);
+    if (foreign) {
+      keep = false;
+      takes_room = false;
+    } else if (tag->end) {
       // An end tag goes with its element; one that closes nothing may still
       // make one in HTML (</p>, </br>), so it takes room like a start tag.
       const std::optional<bool> closed = open.pop_to(tag->name);
       keep = closed.value_or(room);
       takes_room = !closed;
-    } else if (contains(kRawText, tag->name) && !tag->self_closing) {
+    } else if (contains(kRawText, tag->name)) {
       stop = skip_raw_text(html, tag->stop, tag->name);
       keep = room && open.depth() < limits.depth;  // not kept: dropped whole, content included
-    } else if (!tag->self_closing && !contains(kVoid, tag->name) && !contains(kImpliedEnd, tag->name)) {
+    } else if (!contains(kVoid, tag->name) && !contains(kImpliedEnd, tag->name)) {
+      const std::string* current = open.current();
+      if (current != nullptr && closes_current(tag->name, *current, open.is_open("ruby"))) open.pop();
       keep = room && open.depth() < limits.depth &&
              (open.formatting() < kMaxOpenFormatting || !contains(kFormatting, tag->name));
       open.push(tag->name, keep);
@@ -228,8 +288,8 @@ std::string limit_html_markup(std::string_view html, MarkupLimits limits) {
     if (keep) {
       append_kept(out, html, lt, *tag, stop);
       kept_tags += takes_room ? 1 + open.formatting() : 0;
-    } else {
-      out += ' ';
+    } else if (!foreign || (!out.empty() && out.back() == '<')) {
+      out += ' ';  // a dropped tag still parts words; a foreign one is only a wrapper
     }
     i = stop;
   }

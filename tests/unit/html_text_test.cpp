@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 
+#include "feeds/text/gumbo_tree.hpp"
 #include "feeds/text/html_text.hpp"
 
 namespace {
@@ -126,8 +127,9 @@ TEST_CASE("html_to_text strips tags, decodes entities and keeps words apart", "[
       {"safe<iframe src=\"x\"> <b>description</b><script>x()</script></iframe>", "safe description"},
       {"safe<iframe src=\"x\"/> description", "safe description"},  // self-closed, XHTML style
       {"<svg><desc>drawing</desc><circle r=\"5\"/></svg> caption", "drawing caption"},
-      // Inside <svg> an <iframe> has no raw-text fallback: its escaped text is not read as markup
-      {"<svg><iframe>&lt;b&gt;no&lt;/b&gt;</iframe></svg>caption", "caption"},
+      // <svg> and <math> tags are dropped before parsing: an <iframe> inside is HTML's, and its
+      // fallback is read once as markup, as a browser without frames shows it
+      {"<svg><iframe>&lt;b&gt;no&lt;/b&gt;</iframe></svg>caption", "<b>no</b>caption"},
   }));
   CAPTURE(c.input);
   CHECK(html_to_text(c.input) == c.expected);
@@ -178,8 +180,10 @@ TEST_CASE("sanitize_html keeps harmless markup and resolves its links", "[text][
       {"<iframe src=\"//evil\"> <b>bold</b><script>x()</script><img src=x onerror=y()></iframe>", " <b>bold</b><img src=\"https://example.com/blog/x\">"},
       {"a<iframe src=\"//evil\"/> b", "a b"},  // self-closed as in XHTML: what follows is not lost
       {"<iframe><iframe>inner</iframe>outer</iframe>", "outer"},  // only one level: a frame in the fallback is dropped
-      // Inside <svg> an <iframe> is a foreign element with decoded text, not a fallback to parse again
-      {"<svg><iframe>1 &lt; 2 &lt;img src=//t.example/p.gif&gt;</iframe></svg>safe", "safe"},
+      // <svg> and <math> tags are dropped before parsing: an <iframe> inside is HTML's, and its
+      // fallback stays text (an escaped tag in it loads nothing)
+      {"<svg><iframe>1 &lt; 2 &lt;img src=//t.example/p.gif&gt;</iframe></svg>safe",
+       "1 &lt; 2 &lt;img src=//t.example/p.gif&gt;safe"},
       {"<form action=\"/x\"><input name=q><button>go</button></form>safe", "gosafe"},
       {"<svg><script>alert(1)</script><desc><abbr>t</abbr></desc><circle r=\"5\"/></svg>safe", "<abbr>t</abbr>safe"},
       {"<math><mi>x</mi></math>safe", "xsafe"},
@@ -277,6 +281,46 @@ TEST_CASE("deep nesting costs neither the stack nor quadratic time", "[text][hos
   const std::string safe = sanitize_html(html, kBase);
   CHECK(safe.find("deep text") != std::string::npos);
   require_safe(safe);
+}
+
+namespace {
+
+// The depth of the tree gumbo builds from `html` after limit_html_markup.
+std::size_t parsed_depth(std::string_view html) {
+  struct Depth {
+    std::size_t now = 0;
+    std::size_t most = 0;
+    bool enter(const GumboNode& node) {
+      if (!feedsieve::text_detail::is_element(node)) return false;
+      most = std::max(most, ++now);
+      return true;
+    }
+    void leave(const GumboNode&) { --now; }
+  } depth;
+  const auto parsed = feedsieve::text_detail::parse_fragment(html);
+  feedsieve::text_detail::walk(parsed.nodes(), depth);
+  return depth.most;
+}
+
+}  // namespace
+
+// Markup that HTML nests without a plain run of start tags: the model of the
+// stack of open elements must count it, or gumbo's depth (and time, and with
+// parse errors kept, memory) grows with the square of the input.
+TEST_CASE("markup that nests in HTML's own ways is capped too", "[text][hostile]") {
+  const char* piece = GENERATE("<div/>", "<noscript>", "<template>", "<b><div></b>", "<a><p></a>", "<rt>",
+                               "<li><dd>", "<optgroup>", "<option><span>", "<noscript><svg>", "<svg><noscript>",
+                               "<svg><style>", "<math><mi><style></math><div></style>",
+                               "<svg><foreignObject><style></svg></style>", "<<svg>div>");
+  CAPTURE(piece);
+  const std::string html = repeat(piece, 5'000);
+  CHECK(parsed_depth(html) <= 300);  // the cap is 256, plus what a fragment's own wrappers add
+}
+
+TEST_CASE("svg and math tags are dropped before gumbo, their content read as HTML", "[text]") {
+  CHECK(nested("a<svg viewBox='0 0 1 1'><g>b</g></svg>c", 8) == "a<g>b</g>c");
+  CHECK(nested("<MATH><mi>x</mi></MATH>", 8) == "<mi>x</mi>");
+  CHECK(nested("<<svg>div>", 8) == "< div>");  // never a new tag out of the pieces around it
 }
 
 TEST_CASE("deep nesting with closing tags keeps every word", "[text][hostile]") {
