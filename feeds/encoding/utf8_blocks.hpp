@@ -88,7 +88,7 @@ __attribute__((target("ssse3"))) inline __m128i block_errors(__m128i input, __m1
 template <typename Extra>
 __attribute__((target("ssse3"))) inline void check_block(__m128i input, __m128i& previous, __m128i& errors,
                                                           Extra& extra) {
-  errors = _mm_or_si128(errors, extra(input, _mm_alignr_epi8(input, previous, 15)));
+  errors = _mm_or_si128(errors, extra(input, previous));
   if (_mm_movemask_epi8(_mm_or_si128(input, _mm_srli_si128(previous, 15))) != 0) {
     errors = _mm_or_si128(errors, block_errors(input, previous));
   }
@@ -102,8 +102,8 @@ __attribute__((target("ssse3"))) inline bool clean(__m128i errors) {
 }  // namespace utf8_blocks
 
 // Whether `bytes` is well-formed UTF-8 and `extra` finds nothing: extra(input,
-// prev1) gives further error lanes (non-zero) of a block, prev1 holding each
-// byte's predecessor (zero before the first). The last block is padded with
+// previous) gives further error lanes (non-zero) of a block, given the block
+// before it (zeros before the first). The last block is padded with
 // spaces, which makes a sequence cut off at the end too short (and passes
 // any test of `extra` for controls).
 template <typename Extra>

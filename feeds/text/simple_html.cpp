@@ -157,6 +157,17 @@ bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 // invalid UTF-8, a leading byte order mark.
 
 // One character at html[i], ASCII or not; false when HTML would change it.
+// HTML's parser turns a noncharacter into U+FFFD, so text holding one is
+// left to gumbo: U+FDD0..U+FDEF (EF B7 90..AF), and any character ending in
+// BF BE or BF BF, which takes U+xFFFE and U+xFFFF of every plane (and a few
+// rare characters with them, U+0FFE, U+1FFE..., which gumbo keeps as they are).
+bool noncharacter_tail(std::string_view character) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(character[k]); };
+  const std::size_t n = character.size();
+  if (n == 3 && byte(0) == 0xEF && byte(1) == 0xB7 && byte(2) >= 0x90 && byte(2) <= 0xAF) return true;
+  return n >= 3 && byte(n - 2) == 0xBF && byte(n - 1) >= 0xBE;
+}
+
 bool plain_character(std::string_view html, std::size_t& i) {
   const auto c = static_cast<unsigned char>(html[i]);
   if (c < 0x80) {
@@ -167,6 +178,7 @@ bool plain_character(std::string_view html, std::size_t& i) {
   const std::size_t length = utf8_sequence_length(html, i);
   if (length == 0) return false;
   if (c == 0xC2 && static_cast<unsigned char>(html[i + 1]) < 0xA0) return false;
+  if (noncharacter_tail(html.substr(i, length))) return false;
   i += length;
   return true;
 }
@@ -205,16 +217,26 @@ std::size_t skip_printable(std::string_view html, std::size_t from) {
 
 #if defined(FEEDSIEVE_UTF8_BLOCKS)
 // What plain_character refuses on top of invalid UTF-8, sixteen lanes at a
-// time: controls, DEL, and C1 controls (C2 80..C2 9F); `prev1` holds each
-// byte's predecessor. Always inlined: as a call of its own from the SSSE3
-// block loop (whose target differs) it was a tenth of the scanner's time.
-__attribute__((always_inline)) inline __m128i unplain_lanes(__m128i v, __m128i prev1) {
+// time: controls, DEL, C1 controls (C2 80..C2 9F) and the noncharacter
+// tails of noncharacter_tail; `previous` is the block before `v`. Always
+// inlined: as a call of its own from the SSSE3 block loop (whose target
+// differs) it was a tenth of the scanner's time.
+__attribute__((target("ssse3"), always_inline)) inline __m128i unplain_lanes(__m128i v, __m128i previous) {
+  const __m128i prev1 = _mm_alignr_epi8(v, previous, 15);
+  const __m128i prev2 = _mm_alignr_epi8(v, previous, 14);
   const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // v < 0x20
   const __m128i allowed = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
   const __m128i control = _mm_or_si128(_mm_andnot_si128(allowed, low), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
   const __m128i below_a0 = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(static_cast<char>(0x9F))), v);
   const __m128i c1 = _mm_and_si128(_mm_cmpeq_epi8(prev1, _mm_set1_epi8(static_cast<char>(0xC2))), below_a0);
-  return _mm_or_si128(control, c1);
+  const __m128i after_bf = _mm_cmpeq_epi8(prev1, _mm_set1_epi8(static_cast<char>(0xBF)));
+  const __m128i be_or_bf = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xBE))), v);  // v >= 0xBE
+  const __m128i from_90 = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0x90)));
+  const __m128i in_90_af = _mm_cmpeq_epi8(_mm_min_epu8(from_90, _mm_set1_epi8(0x1F)), from_90);  // 0x90 <= v <= 0xAF
+  const __m128i after_ef_b7 = _mm_and_si128(_mm_cmpeq_epi8(prev2, _mm_set1_epi8(static_cast<char>(0xEF))),
+                                            _mm_cmpeq_epi8(prev1, _mm_set1_epi8(static_cast<char>(0xB7))));
+  const __m128i noncharacter = _mm_or_si128(_mm_and_si128(after_bf, be_or_bf), _mm_and_si128(after_ef_b7, in_90_af));
+  return _mm_or_si128(_mm_or_si128(control, c1), noncharacter);
 }
 #endif
 
@@ -224,7 +246,7 @@ bool plain_bytes(std::string_view html) {
   if (encoding_detail::have_utf8_blocks()) {
     // A lambda, not the function's address, so that the check is inlined into the loop.
     return encoding_detail::valid_utf8_blocks(
-        html, [](__m128i v, __m128i prev1) __attribute__((always_inline)) { return unplain_lanes(v, prev1); });
+        html, [](__m128i v, __m128i previous) __attribute__((target("ssse3"), always_inline)) { return unplain_lanes(v, previous); });
   }
 #endif
   std::size_t i = 0;

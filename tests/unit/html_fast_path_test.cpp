@@ -96,6 +96,9 @@ class Generator {
         "<svg><circle/></svg>", "<dd>", "<dt>", "<rt>", "<iframe src=//e>", "<A HREF=\"/U\">", "</A>", "word ",
         " ", "\n", "caf\xC3\xA9", "<img alt=\"a\">", "<img src=\"javascript:alert(1)\">", "<a href=\"data:text/html,x\">",
         "<q cite=\"/c\">", "</q>", "<video controls src=\"/v.mp4\">", "</video>", "<wbr>", "<hr>", "<hr/>",
+        // noncharacters (HTML makes them U+FFFD) and their neighbours (kept)
+        "\xEF\xB7\x90", "\xEF\xB7\xAF", "\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xF0\x9F\xBF\xBE", "\xF4\x8F\xBF\xBF",
+        "\xEF\xB7\xB0", "\xEF\xBF\xBD", "\xE0\xB7\x90", "<a href=\"/\xEF\xBF\xBF\">",
     };
     std::string out;
     const int n = pick(12) + 1;
