@@ -11,6 +11,7 @@
 #include "feeds/parse/text_position.hpp"
 #include "feeds/parse/xml_repair.hpp"
 #include "feeds/parse/xml_tree.hpp"
+#include "feeds/text/url_policy.hpp"
 
 namespace feedsieve {
 namespace {
@@ -107,6 +108,23 @@ ParsedFeed parse_xml(std::string utf8, std::string_view bytes, const ParseOption
   return dispatch(root, *format, context);
 }
 
+// A link that a reader's browser would run or read from its own disk
+// (javascript:, data:, file:...) is no link: it is dropped, as content's are.
+std::size_t drop_unsafe_links(ParsedFeed& feed) {
+  std::size_t dropped = 0;
+  const auto unsafe = [&](const std::string& link) {
+    const bool drop = !link.empty() && !text_detail::link_allowed(link);
+    dropped += drop ? 1 : 0;
+    return drop;
+  };
+  if (unsafe(feed.link)) feed.link.clear();
+  for (Item& item : feed.items) {
+    if (unsafe(item.link)) item.link.clear();
+    std::erase_if(item.enclosures, [&](const Enclosure& enclosure) { return unsafe(enclosure.url); });
+  }
+  return dropped;
+}
+
 }  // namespace
 
 ParsedFeed parse_feed(std::string_view bytes, const ParseOptions& options) {
@@ -130,6 +148,8 @@ ParsedFeed parse_feed(std::string_view bytes, const ParseOptions& options) {
   } else {
     feed = parse_xml(std::move(decoded.utf8), bytes, options, warnings);
   }
+  if (const std::size_t dropped = drop_unsafe_links(feed))
+    warnings.push_back(std::to_string(dropped) + " links dropped: not http(s), ftp, mailto or tel");
   feed.warnings.insert(feed.warnings.begin(), warnings.begin(), warnings.end());
   return feed;
 }

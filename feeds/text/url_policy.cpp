@@ -186,6 +186,11 @@ std::optional<std::string> safe_url(std::string_view value, const BaseUrl& base,
   return resolved;
 }
 
+bool link_allowed(std::string_view url) {
+  static const BaseUrl kNoBase("");
+  return safe_url(url, kNoBase, UrlUse::link).has_value();
+}
+
 std::optional<std::string> safe_srcset(std::string_view value, const BaseUrl& base) {
   std::string out;
   std::size_t i = 0;

@@ -18,6 +18,11 @@ enum class UrlUse {
 // against base; nullopt when the URL must be dropped.
 std::optional<std::string> safe_url(std::string_view value, const BaseUrl& base, UrlUse use);
 
+// Whether a link field (an item's or feed's link, an enclosure's URL; absolute,
+// or relative when the feed gave no base) may be kept: the schemes `link`
+// allows, read as a browser reads them. Not javascript:, data:, file:...
+bool link_allowed(std::string_view url);
+
 // A srcset with every candidate URL passed through safe_url(media) and
 // resolved; candidates that fail are dropped; nullopt when none is left.
 std::optional<std::string> safe_srcset(std::string_view value, const BaseUrl& base);

@@ -3,6 +3,8 @@
 // the limit, a million items) that must stay bounded.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "feeds/parse/parse.hpp"
 
 using namespace feedsieve;
@@ -144,4 +146,29 @@ TEST_CASE("a million items: the first max_items are kept, with a warning", "[par
   bool warned = false;
   for (const std::string& w : feed.warnings) warned = warned || w.starts_with("item limit reached");
   CHECK(warned);
+}
+
+TEST_CASE("links a browser would run or read from disk are dropped, web links kept", "[parse][hostile]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0'><channel><title>t</title><link>vbscript:msgbox(1)</link>"
+      "<item><guid>1</guid><link>javascript:alert(1)</link>"
+      "<enclosure url='data:text/html,&lt;script&gt;alert(2)&lt;/script&gt;' type='text/html' length='1'/>"
+      "<enclosure url='https://cdn.example/a.mp3' type='audio/mpeg' length='2'/></item>"
+      "<item><guid>2</guid><link> java&#x09;script:alert(3)</link>"
+      "<enclosure url='file:///etc/passwd' type='text/plain' length='3'/></item>"
+      "<item><guid>3</guid><link>https://news.example/3</link></item>"
+      "<item><guid>4</guid><link>mailto:tips@news.example</link></item>"
+      "<item><guid>5</guid><link>/relative/5</link></item>"
+      "</channel></rss>");
+  CHECK(feed.link.empty());
+  REQUIRE(feed.items.size() == 5);
+  CHECK(feed.items[0].link.empty());
+  CHECK(feed.items[0].enclosures == std::vector<Enclosure>{{"https://cdn.example/a.mp3", "audio/mpeg", 2}});
+  CHECK(feed.items[1].link.empty());
+  CHECK(feed.items[1].enclosures.empty());
+  CHECK(feed.items[2].link == "https://news.example/3");
+  CHECK(feed.items[3].link == "mailto:tips@news.example");
+  CHECK(feed.items[4].link == "/relative/5");
+  CHECK(std::find(feed.warnings.begin(), feed.warnings.end(), "5 links dropped: not http(s), ftp, mailto or tel") !=
+        feed.warnings.end());
 }
