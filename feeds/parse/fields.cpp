@@ -20,11 +20,19 @@ bool has_element_child(pugi::xml_node node) {
                      [](pugi::xml_node n) { return n.type() == pugi::node_element; });
 }
 
+// XML's whitespace, and the no-break spaces (U+00A0) that CMS templates
+// leave around a link or an id.
 std::string_view trim_view(std::string_view text) {
   const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
+  constexpr std::string_view kNoBreak = "\xC2\xA0";
+  for (;;) {
+    const std::size_t before = text.size();
+    while (!text.empty() && space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    if (text.starts_with(kNoBreak)) text.remove_prefix(kNoBreak.size());
+    if (text.ends_with(kNoBreak)) text.remove_suffix(kNoBreak.size());
+    if (text.size() == before) return text;
+  }
 }
 
 }  // namespace

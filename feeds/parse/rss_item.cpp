@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "feeds/parse/xml_tree.hpp"
+#include "feeds/text/ascii.hpp"
 #include "feeds/text/html_text.hpp"
 #include "feeds/url/url.hpp"
 
@@ -190,7 +191,7 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   if (item.link.empty() && s.atom_link) item.link = resolve_link(s.atom_link, attribute(s.atom_link, "", "href"), context);
   if (s.guid) {
     item.guid = trimmed_text(s.guid);
-    item.guid_is_permalink = attribute(s.guid, "", "isPermaLink") != "false";
+    item.guid_is_permalink = !ascii_iequals(attribute(s.guid, "", "isPermaLink"), "false");  // "FALSE" too
     if (item.link.empty() && item.guid_is_permalink && looks_like_web_url(item.guid)) {
       item.link = resolve_link(s.guid, item.guid, context);
     }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "feeds/text/ascii.hpp"
 #include "feeds/text/html_text.hpp"
 #include "feeds/url/url.hpp"
 
@@ -20,6 +21,36 @@ bool declares(std::string_view attribute_name, std::string_view prefix) {
   if (!attribute_name.starts_with("xmlns")) return false;
   const std::string_view rest = attribute_name.substr(5);
   return prefix.empty() ? rest.empty() : rest.size() == prefix.size() + 1 && rest[0] == ':' && rest.substr(1) == prefix;
+}
+
+// A namespace URI without what publishers vary in it: the scheme (http or
+// https) and one trailing '/' or '#'.
+std::string_view namespace_core(std::string_view uri) {
+  for (const std::string_view scheme : {"http://", "https://"}) {
+    if (uri.size() > scheme.size() && ascii_iequals(uri.substr(0, scheme.size()), scheme)) {
+      uri.remove_prefix(scheme.size());
+      break;
+    }
+  }
+  if (!uri.empty() && (uri.back() == '/' || uri.back() == '#')) uri.remove_suffix(1);
+  return uri;
+}
+
+// A declared URI as the readers compare it. The modules' URIs as feeds
+// misspell them (http://www.itunes.com/DTDs/PodCast-1.0.dtd, Media RSS or
+// content without the trailing slash, https) are those modules' URIs, as
+// every aggregator reads them; any other URI is itself.
+std::string_view known_namespace(std::string_view declared) {
+  static constexpr std::string_view kKnown[] = {ns::atom10, ns::atom03, ns::rdf,     ns::rss10,   ns::rss090, ns::dc,
+                                                ns::dcterms, ns::content, ns::media, ns::xhtml, ns::itunes};
+  for (const std::string_view uri : kKnown) {
+    if (declared == uri) return uri;
+  }
+  const std::string_view core = namespace_core(declared);
+  for (const std::string_view uri : kKnown) {
+    if (ascii_iequals(core, namespace_core(uri))) return uri;
+  }
+  return declared;
 }
 
 // Feeds use module prefixes they never declare; these are what they mean.
@@ -41,7 +72,7 @@ std::string_view resolve_prefix(pugi::xml_node node, std::string_view prefix) {
   for (pugi::xml_node n = node; n; n = n.parent()) {
     if (n.type() != pugi::node_element) continue;
     for (const pugi::xml_attribute a : n.attributes()) {
-      if (declares(a.name(), prefix)) return a.value();
+      if (declares(a.name(), prefix)) return known_namespace(a.value());
     }
   }
   return prefix.empty() ? std::string_view{} : conventional_namespace(prefix);
@@ -55,7 +86,7 @@ std::unordered_map<std::string_view, std::string_view> declarations_in_scope(pug
     if (n.type() != pugi::node_element) continue;
     for (const pugi::xml_attribute a : n.attributes()) {
       const std::string_view name = a.name();
-      if (name.size() > 6 && name.starts_with("xmlns:")) scope.emplace(name.substr(6), a.value());
+      if (name.size() > 6 && name.starts_with("xmlns:")) scope.emplace(name.substr(6), known_namespace(a.value()));
     }
   }
   return scope;
@@ -179,7 +210,7 @@ std::string_view ElementScopes::namespace_of(pugi::xml_node element, std::string
   if (prefix == "xml") return ns::xml;
   // The element's own declarations come first, as in resolve_prefix.
   for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
-    if (declares(a.name(), prefix)) return a.value();
+    if (declares(a.name(), prefix)) return known_namespace(a.value());
   }
   const pugi::xml_node parent = element.parent();
   if (parent.type() == pugi::node_element) {
@@ -216,9 +247,10 @@ void ElementScopes::push_level(pugi::xml_node element) {
   path_.push_back({element, first, kUnknown, {}});
   for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
     const std::string_view name = a.name();
-    if (name == "xmlns") declarations_.emplace_back(std::string_view{}, a.value());
+    if (name == "xmlns") declarations_.emplace_back(std::string_view{}, known_namespace(a.value()));
     // "xmlns:" alone declares nothing, as in declares().
-    else if (name.size() > 6 && name.starts_with("xmlns:")) declarations_.emplace_back(name.substr(6), a.value());
+    else if (name.size() > 6 && name.starts_with("xmlns:"))
+      declarations_.emplace_back(name.substr(6), known_namespace(a.value()));
   }
   std::reverse(declarations_.begin() + static_cast<std::ptrdiff_t>(first), declarations_.end());
 }

@@ -172,3 +172,31 @@ TEST_CASE("links a browser would run or read from disk are dropped, web links ke
   CHECK(std::find(feed.warnings.begin(), feed.warnings.end(), "5 links dropped: not http(s), ftp, mailto or tel") !=
         feed.warnings.end());
 }
+
+TEST_CASE("module namespaces are known in the spellings feeds declare them", "[parse][namespaces]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0' xmlns:itunes='http://www.itunes.com/DTDs/PodCast-1.0.dtd'"
+      " xmlns:media='http://search.yahoo.com/mrss' xmlns:content='https://purl.org/rss/1.0/modules/content'"
+      " xmlns:dc='http://purl.org/dc/elements/1.1' xmlns:x='http://purl.org/rss/1.0/modules/contentx/'>"
+      "<channel><title>t</title><item><guid>1</guid><itunes:author>Pod Host</itunes:author>"
+      "<content:encoded>&lt;p&gt;Body&lt;/p&gt;</content:encoded><dc:date>2024-05-01T10:00:00Z</dc:date>"
+      "<media:content url='https://cdn.example/v.mp4' type='video/mp4'/><x:encoded>not content</x:encoded>"
+      "</item></channel></rss>");
+  REQUIRE(feed.items.size() == 1);
+  const Item& item = feed.items[0];
+  CHECK(item.authors == std::vector<std::string>{"Pod Host"});
+  CHECK(item.content == "<p>Body</p>");
+  CHECK(item.published.has_value());
+  REQUIRE(item.enclosures.size() == 1);
+  CHECK(item.enclosures[0].url == "https://cdn.example/v.mp4");
+}
+
+TEST_CASE("isPermaLink is read in any case, and no-break spaces around a link are trimmed", "[parse]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0'><channel><title>t</title>"
+      "<item><guid isPermaLink='FALSE'>https://news.example/?p=43</guid></item>"
+      "<item><guid>2</guid><link>\xC2\xA0https://news.example/2\xC2\xA0 </link></item></channel></rss>");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].link.empty());
+  CHECK(feed.items[1].link == "https://news.example/2");
+}
