@@ -257,6 +257,46 @@ std::optional<Tag> lex_tag(std::string_view xml, std::size_t i) {
   return std::nullopt;
 }
 
+// Appends the attributes of a start tag (the text after its name, up to
+// its '>' or "/>") as well-formed XML. HTML pasted into feeds unescaped
+// writes what XML refuses (class=MsoNormal, allowfullscreen,
+// href="x"target="_blank"), and the parse stopped there, losing every item
+// after it: unquoted values are quoted, a bare name gets an empty value,
+// a space parts attributes, and a byte that starts none is dropped.
+void append_attributes(std::string& out, std::string_view text) {
+  std::size_t i = 0;
+  const auto skip_spaces = [&] {
+    while (i < text.size() && is_space(text[i])) ++i;
+  };
+  while (i < text.size()) {
+    if (!is_name_start(text[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t name_start = i;
+    while (i < text.size() && is_name_char(text[i])) ++i;
+    out += ' ';
+    out.append(text.substr(name_start, i - name_start));
+    out += "=\"";
+    skip_spaces();
+    if (i < text.size() && text[i] == '=') {
+      ++i;
+      skip_spaces();
+      const char quote = i < text.size() && (text[i] == '"' || text[i] == '\'') ? text[i] : 0;
+      if (quote != 0) ++i;
+      for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quote != 0 ? c == quote : is_space(c) || c == '>' || c == '/') break;
+        if (c == '"') out += "&quot;";
+        else if (c == '<') out += "&lt;";
+        else out += c;
+      }
+      if (quote != 0 && i < text.size()) ++i;
+    }
+    out += '"';
+  }
+}
+
 class MarkupRepairer {
  public:
   MarkupRepairer(std::string_view xml, std::size_t max_depth) : in_(xml), max_depth_(max_depth) {
@@ -304,7 +344,12 @@ class MarkupRepairer {
     if (tag->closing) {
       close(tag->name);
     } else if (open_.size() < max_depth_ || tag->self_closing) {
-      out_.append(in_.substr(i, tag->end - i));
+      const std::size_t attributes = i + 1 + tag->name.size();
+      const std::size_t close = tag->end - (tag->self_closing ? 2 : 1);
+      out_ += '<';
+      out_.append(tag->name);
+      append_attributes(out_, in_.substr(attributes, close - attributes));
+      out_.append(tag->self_closing ? "/>" : ">");
       if (!tag->self_closing) {
         open_.push_back(tag->name);
         ++open_count_[tag->name];

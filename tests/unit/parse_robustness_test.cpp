@@ -200,3 +200,18 @@ TEST_CASE("isPermaLink is read in any case, and no-break spaces around a link ar
   CHECK(feed.items[0].link.empty());
   CHECK(feed.items[1].link == "https://news.example/2");
 }
+
+TEST_CASE("raw HTML with attributes XML refuses loses no item after it", "[parse][recovery]") {
+  const char* attributes = GENERATE("class=MsoNormal", "allowfullscreen", "href=\"/x\"target=\"_blank\"",
+                                    "alt=\"He said \"hi\"\"", "width=100 height='5'");
+  CAPTURE(attributes);
+  const std::string xml = std::string("<rss version='2.0'><channel><title>t</title><item><guid>1</guid>"
+                                      "<description><p ") +
+                          attributes +
+                          ">Pasted text</p></description></item>"
+                          "<item><guid>2</guid></item><item><guid>3</guid></item></channel></rss>";
+  const ParsedFeed feed = parse_feed(xml);
+  REQUIRE(feed.items.size() == 3);
+  CHECK(feed.items[0].summary == "Pasted text");
+  CHECK(feed.items[2].id == "3");
+}
