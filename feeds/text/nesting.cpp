@@ -59,12 +59,12 @@ constexpr std::array<std::string_view, 14> kFormatting = {"a",      "b",      "b
                                                           "nobr",   "s",      "small", "strike", "strong", "tt", "u"};
 constexpr std::size_t kMaxOpenFormatting = 8;  // more than any real text nests
 
-// Elements that are not blocks to the adoption agency (not "special"): the
-// end tag of a formatting element closes it through these. Anything else
+// Elements other than kFormatting that are not blocks to the adoption agency
+// (not "special"): the end tag of a formatting element closes it through these. Anything else
 // counts as a block, which can only make the model keep more open.
-constexpr std::array<std::string_view, 20> kPhrasing = {
+constexpr std::array<std::string_view, 19> kPhrasing = {
     "abbr", "bdi", "bdo", "cite", "data", "del", "dfn", "ins",  "kbd", "label",
-    "mark", "q",   "ruby", "samp", "span", "sub", "sup", "time", "var", "font"};
+    "mark", "q",   "ruby", "samp", "span", "sub", "sup", "time", "var"};
 
 // Whether start tag `name` closes `current` first, as HTML's start tags of
 // li, dd/dt, option/optgroup and ruby's annotations close their own kind
