@@ -76,7 +76,10 @@ ParsedFeed parse_xml(std::string utf8, std::string_view bytes, const ParseOption
   pugi::xml_document lenient;  // the repaired document, when the strict parse is not enough
   const pugi::xml_parse_result strict = load(doc, pass.xml);
   auto [root, format] = find_feed_root(doc);
-  if (!strict || !format) {
+  // Nesting past the limit is read as the repair reads it, with the deeper
+  // tags dropped and their text kept, rather than losing the whole feed.
+  const bool too_deep = strict && format && parse_detail::tree_depth(root) > options.max_depth;
+  if (!strict || !format || too_deep) {
     // The strict parse consumed its buffer: decoding and the entity pass run
     // again for the repair, which spares the common case a copy.
     // Where the strict parse stopped, placed in its text; that text is gone before the second parse.
@@ -93,6 +96,7 @@ ParsedFeed parse_xml(std::string utf8, std::string_view bytes, const ParseOption
       root = lenient_root;
       format = lenient_format;
       if (!strict) warnings.push_back("recovered from malformed XML: " + strict_error);
+      if (too_deep) warnings.push_back("elements nested deeper than " + std::to_string(options.max_depth) + " flattened");
     } else if (!strict) {
       if (second && lenient_root) {
         throw ParseError("parse: not a feed: root element <" + std::string(lenient_root.name()) + ">");
@@ -101,7 +105,8 @@ ParsedFeed parse_xml(std::string utf8, std::string_view bytes, const ParseOption
     }
   }
   if (!format) throw ParseError("parse: not a feed: root element <" + std::string(root.name()) + ">");
-  if (parse_detail::tree_depth(root) > options.max_depth) {
+  const bool depth_known = strict && format && !too_deep;  // `format` may have come from the repair since
+  if (!depth_known && parse_detail::tree_depth(root) > options.max_depth) {
     throw ParseError("parse: elements nested deeper than " + std::to_string(options.max_depth));
   }
   const Context context{options, warnings};

@@ -60,6 +60,63 @@ std::optional<char32_t> numeric_value(std::string_view ref) {
   return value;
 }
 
+bool is_predefined(std::string_view name) {
+  return name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot";
+}
+
+bool is_high_surrogate(char32_t cp) { return cp >= 0xD800 && cp <= 0xDBFF; }
+bool is_low_surrogate(char32_t cp) { return cp >= 0xDC00 && cp <= 0xDFFF; }
+
+struct Reference {
+  std::string_view name;  // "#123", "#x1F", "eacute": between '&' and ';'
+  std::size_t end;        // one past the ';'
+};
+
+// The reference at text[i] == '&'; nullopt for an '&' that starts none.
+std::optional<Reference> lex_reference(std::string_view text, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < text.size() && text[j] == '#') ++j;
+  while (j < text.size() && j - i <= 40 && is_name_char(text[j])) ++j;
+  if (j >= text.size() || text[j] != ';' || j == i + 1) return std::nullopt;
+  return Reference{text.substr(i + 1, j - i - 1), j + 1};
+}
+
+// What a reference that names no entity of the document becomes: XML's own
+// stay, numeric and HTML named ones become decimal references; nullopt
+// for a name nothing defines.
+std::optional<std::string> known_reference(std::string_view name) {
+  if (name.front() == '#') {
+    const auto value = numeric_value(name);
+    return value ? std::optional(decimal_reference(*value)) : std::nullopt;
+  }
+  if (is_predefined(name)) return "&" + std::string(name) + ";";
+  const auto html = text_detail::html_entity(name);
+  if (!html) return std::nullopt;
+  std::string references;
+  for (const char32_t cp : *html) references += decimal_reference(cp);
+  return references;
+}
+
+// A declared entity's value as the text it expands to: its character and
+// HTML references written as the rewrite writes them and any other '&'
+// escaped, so that no expansion refers to another entity, which is what
+// makes an expansion bomb.
+std::string entity_text(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (std::size_t i = 0; i < value.size();) {
+    if (value[i] != '&') {
+      out += value[i++];
+      continue;
+    }
+    const std::optional<Reference> ref = lex_reference(value, i);
+    const std::optional<std::string> text = ref ? known_reference(ref->name) : std::nullopt;
+    out += text ? *text : "&amp;";
+    i = text ? ref->end : i + 1;
+  }
+  return out;
+}
+
 using InternalEntities = std::map<std::string, std::string, std::less<>>;
 
 // The length of a DOCTYPE starting at xml[0], quoted strings and the internal subset included.
@@ -83,8 +140,9 @@ std::size_t doctype_length(std::string_view xml) {
   return xml.size();
 }
 
-// <!ENTITY name "value"> declarations whose value is plain text (no markup, no
-// references: so no expansion can nest, and no SYSTEM/PUBLIC entity is ever read).
+// <!ENTITY name "value"> declarations whose value is text (no markup, no
+// parameter entities), as entity_text writes it: so no expansion can nest,
+// and no SYSTEM/PUBLIC entity is ever read.
 InternalEntities internal_entities(std::string_view doctype) {
   InternalEntities out;
   std::size_t pos = 0;
@@ -101,7 +159,7 @@ InternalEntities internal_entities(std::string_view doctype) {
     const std::size_t close = doctype.find(quote, i + 1);
     if (close == std::string_view::npos) break;
     const std::string_view value = doctype.substr(i + 1, close - i - 1);
-    if (value.find_first_of("&%<") == std::string_view::npos) out.emplace(name, value);
+    if (value.find_first_of("%<") == std::string_view::npos) out.emplace(name, entity_text(value));
     pos = close;
   }
   return out;
@@ -171,28 +229,40 @@ class EntityRewriter {
   }
 
   std::size_t reference(std::size_t i) {
-    std::size_t j = i + 1;
-    if (j < in_.size() && in_[j] == '#') ++j;
-    while (j < in_.size() && j - i <= 40 && (is_name_char(in_[j]))) ++j;
-    if (j >= in_.size() || in_[j] != ';' || j == i + 1) return bare_ampersand(i);
-    const std::string_view name = in_.substr(i + 1, j - i - 1);
-    if (name.front() == '#') {
-      const auto value = numeric_value(name);
-      if (!value) return bare_ampersand(i);
-      if (!is_xml_char(windows_1252_meant(*value))) result_.replaced_references = true;
-      replace(i, j + 1, decimal_reference(*value));
-    } else if (name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot") {
-      // XML's own: kept as they are
-    } else if (const auto it = entities_.find(name); it != entities_.end()) {
-      expand(i, j + 1, it->second, name);
-    } else if (const auto html = text_detail::html_entity(name)) {
-      std::string references;
-      for (const char32_t cp : *html) references += decimal_reference(cp);
-      replace(i, j + 1, references);
-    } else {
-      return bare_ampersand(i);  // unknown: keep it as the literal text it is
+    std::optional<Reference> ref = lex_reference(in_, i);
+    if (!ref) return bare_ampersand(i);
+    const std::string_view name = ref->name;
+    if (name.front() != '#' && !is_predefined(name)) {
+      if (const auto it = entities_.find(name); it != entities_.end()) {
+        expand(i, ref->end, it->second, name);
+        return ref->end;
+      }
     }
-    return j + 1;
+    std::optional<std::string> text = known_reference(name);
+    if (!text) return bare_ampersand(i);  // unknown: keep it as the literal text it is
+    if (name.front() == '#') {
+      const char32_t value = *numeric_value(name);
+      if (const std::optional<std::string> pair = surrogate_pair(value, ref->end)) {
+        text = pair;
+        ref = lex_reference(in_, ref->end);
+      } else if (!is_xml_char(windows_1252_meant(value))) {
+        result_.replaced_references = true;
+      }
+    }
+    replace(i, ref->end, *text);
+    return ref->end;
+  }
+
+  // UTF-16 written as two references (&#55357;&#56832;, from a producer
+  // that escapes code units): the character they encode together, when
+  // `high` is the first half and a reference to the second starts at `next`.
+  std::optional<std::string> surrogate_pair(char32_t high, std::size_t next) const {
+    if (!is_high_surrogate(high) || next >= in_.size() || in_[next] != '&') return std::nullopt;
+    const std::optional<Reference> low_ref = lex_reference(in_, next);
+    if (!low_ref || low_ref->name.front() != '#') return std::nullopt;
+    const std::optional<char32_t> low = numeric_value(low_ref->name);
+    if (!low || !is_low_surrogate(*low)) return std::nullopt;
+    return decimal_reference(0x10000 + ((high - 0xD800) << 10) + (*low - 0xDC00));
   }
 
   std::size_t bare_ampersand(std::size_t i) {
@@ -297,6 +367,14 @@ void append_attributes(std::string& out, std::string_view text) {
   }
 }
 
+// An item or entry never holds another of its kind: one that opens while
+// its kind is open means the feed left out the end tag, and nesting the rest
+// of the feed inside it would lose every item after the first.
+bool never_nests(std::string_view name) {
+  const std::string_view local = name.substr(name.rfind(':') + 1);
+  return local == "item" || local == "entry";
+}
+
 class MarkupRepairer {
  public:
   MarkupRepairer(std::string_view xml, std::size_t max_depth) : in_(xml), max_depth_(max_depth) {
@@ -343,7 +421,10 @@ class MarkupRepairer {
     }
     if (tag->closing) {
       close(tag->name);
-    } else if (open_.size() < max_depth_ || tag->self_closing) {
+      return tag->end;
+    }
+    if (never_nests(tag->name)) close(tag->name);
+    if (open_.size() < max_depth_ || tag->self_closing) {
       const std::size_t attributes = i + 1 + tag->name.size();
       const std::size_t close = tag->end - (tag->self_closing ? 2 : 1);
       out_ += '<';

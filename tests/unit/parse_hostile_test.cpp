@@ -182,12 +182,20 @@ TEST_CASE("entities may add a megabyte and eight times the document, not max_byt
   CHECK(plain.items[499].title == "Example Site story 499");
 }
 
-TEST_CASE("deep nesting is refused without recursion", "[parse][hostile]") {
-  std::string bytes = "<rss><channel><title>deep</title><item>";
+TEST_CASE("deep nesting is flattened without recursion, its text kept", "[parse][hostile]") {
+  std::string bytes = "<rss><channel><title>deep</title><item><title>kept</title><description>";
   for (int i = 0; i < 100'000; ++i) bytes += "<x>";
+  bytes += "core";
   for (int i = 0; i < 100'000; ++i) bytes += "</x>";
-  bytes += "</item></channel></rss>";
-  CHECK(parse_error_of(bytes).find("nested deeper") != std::string::npos);
+  bytes += "</description></item><item><title>after</title></item></channel></rss>";
+  const ParsedFeed feed = parse_feed(bytes);
+  CHECK(feed.title == "deep");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].title == "kept");
+  CHECK(feed.items[0].summary == "core");
+  CHECK(feed.items[1].title == "after");
+  CHECK(std::find(feed.warnings.begin(), feed.warnings.end(), "elements nested deeper than 512 flattened") !=
+        feed.warnings.end());
   std::string unclosed = "<rss><channel><title>deep</title>";
   for (int i = 0; i < 100'000; ++i) unclosed += "<x>";
   CHECK_NOTHROW(parse_feed(unclosed));  // repaired with the nesting cut at max_depth

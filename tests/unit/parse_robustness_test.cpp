@@ -215,3 +215,44 @@ TEST_CASE("raw HTML with attributes XML refuses loses no item after it", "[parse
   CHECK(feed.items[0].summary == "Pasted text");
   CHECK(feed.items[2].id == "3");
 }
+
+TEST_CASE("an item or entry left open ends where the next one starts", "[parse][recovery]") {
+  const ParsedFeed rss = parse_feed(
+      "<rss version='2.0'><channel><title>t</title>"
+      "<item><title>one</title><link>https://ex.example/1</link>"
+      "<item><title>two</title><link>https://ex.example/2</link>"
+      "<item><title>three</title></item></channel></rss>");
+  REQUIRE(rss.items.size() == 3);
+  CHECK(rss.items[1].title == "two");
+  CHECK(rss.items[1].link == "https://ex.example/2");
+  CHECK(rss.items[2].title == "three");
+  const ParsedFeed atom = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><title>f</title>"
+      "<entry><id>urn:1</id><title>one</title>"
+      "<entry><id>urn:2</id><title>two</title></entry></feed>");
+  REQUIRE(atom.items.size() == 2);
+  CHECK(atom.items[0].id == "urn:1");
+  CHECK(atom.items[1].title == "two");
+}
+
+TEST_CASE("a character written as two UTF-16 references is one character", "[parse][entities]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0'><channel><title>Smile &#55357;&#56832; &#xD83D;&#xDE00;</title>"
+      "<item><title>lone &#55357; half</title></item></channel></rss>");
+  CHECK(feed.title == "Smile \xF0\x9F\x98\x80 \xF0\x9F\x98\x80");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "lone \xEF\xBF\xBD half");
+}
+
+TEST_CASE("internal entities whose values hold references expand, without nesting", "[parse][entities]") {
+  const ParsedFeed feed = parse_feed(
+      "<!DOCTYPE rss [<!ENTITY co \"AT&amp;T\"><!ENTITY pub \"Ex &#8211; News&nbsp;&hellip;\">"
+      "<!ENTITY outer \"&co; inside\"><!ENTITY bare \"Fish & Chips\">]>"
+      "<rss version='2.0'><channel><title>&pub;</title>"
+      "<item><title>&co; deal</title><description>&outer; / &bare;</description></item></channel></rss>");
+  CHECK(feed.title == "Ex \xE2\x80\x93 News \xE2\x80\xA6");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "AT&T deal");
+  // An entity inside another's value stays the text it was written as.
+  CHECK(feed.items[0].summary == "&co; inside / Fish & Chips");
+}
