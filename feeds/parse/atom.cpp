@@ -22,6 +22,7 @@ struct AtomWireEntry {
   Text content;
   std::vector<std::string> authors;
   std::vector<std::string> contributors;
+  std::vector<std::string> source_authors;  // of the feed the entry was copied from
   std::vector<std::string> categories;
   std::vector<Enclosure> enclosures;
   std::optional<Timestamp> published;
@@ -59,13 +60,19 @@ std::string xhtml_value(pugi::xml_node node, std::string_view url, bool div_wrap
 Text text_construct(pugi::xml_node node, const Context& context) {
   if (!node) return {};
   const std::string_view document_url = context.options.url;
-  const std::string type = lower(attribute(node, "", "type"));
+  const std::string_view written_type = attribute(node, "", "type");
+  const std::string type = lower(written_type.substr(0, written_type.find(';')));  // "text/html; charset=utf-8"
   const std::string mode = lower(attribute(node, "", "mode"));
   const bool is_xhtml = type == "xhtml" || type == "application/xhtml+xml";
   const bool is_html = type == "html" || type == "text/html";
   // RFC 4287 4.1.3.3: a MIME type that is neither text nor XML means base64.
   const bool is_binary = type.find('/') != std::string::npos && !type.starts_with("text/") &&
                          type.find("xml") == std::string::npos;
+  // A picture or a recording is no text a reader could be shown; other
+  // binary types are decoded, as the reference parser does.
+  for (const std::string_view media : {"image/", "audio/", "video/", "font/"}) {
+    if (type.starts_with(media)) return {};
+  }
   Text text;
   if (mode == "base64" || is_binary) {
     text = Text::owning(base64_decode(Text(node).value()));
@@ -89,8 +96,31 @@ std::string link_target(pugi::xml_node link, const Context& context) {
   return resolve_link(link, href.empty() ? Text(link).value() : href, context);
 }
 
+// An Atom person: name and email, or the URI of one who gives neither.
 std::string person(pugi::xml_node node, std::string_view uri) {
-  return author_string(Text(first_child(node, uri, "name")).value(), Text(first_child(node, uri, "email")).value());
+  std::string named =
+      author_string(Text(first_child(node, uri, "name")).value(), Text(first_child(node, uri, "email")).value());
+  return !named.empty() ? named : trimmed_text(first_child(node, uri, "uri"));
+}
+
+// A link's rel as compared: lower-case, and a relation given as its full
+// IANA URI (RFC 4287 4.2.7.2) by its short name.
+std::string link_relation(pugi::xml_node link) {
+  constexpr std::string_view kIanaRelations = "http://www.iana.org/assignments/relation/";
+  std::string rel = lower(attribute(link, "", "rel"));
+  if (rel.starts_with(kIanaRelations)) rel.erase(0, kIanaRelations.size());
+  return rel;
+}
+
+// The authors of the feed an entry was copied from, in its atom:source.
+void read_source_authors(pugi::xml_node source, std::string_view uri, AtomWireEntry& entry, const Context& context) {
+  for (const pugi::xml_node c : source.children()) {
+    const std::string_view qualified = c.name();
+    if (c.type() == pugi::node_element && local_name(qualified) == "author" &&
+        context.scopes.namespace_of(c, qualified) == uri) {
+      add_unique(entry.source_authors, person(c, uri));
+    }
+  }
 }
 
 struct DateSlots {
@@ -117,7 +147,7 @@ void take_alternate(pugi::xml_node link, std::string& target, bool& is_page, con
 }
 
 void read_link(pugi::xml_node c, AtomWireEntry& entry, const Context& context) {
-  const std::string rel = lower(attribute(c, "", "rel"));
+  const std::string rel = link_relation(c);
   if (rel.empty() || rel == "alternate") {
     take_alternate(c, entry.link, entry.link_is_page, context);
   } else if (rel == "enclosure") {
@@ -151,9 +181,6 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
   AtomWireEntry entry;
   DateSlots d;
   pugi::xml_node title, summary, content, media, dc_language;
-  const auto once = [](pugi::xml_node& slot, pugi::xml_node n) {
-    if (!slot) slot = n;
-  };
   for (const pugi::xml_node c : node.children()) {
     if (c.type() != pugi::node_element) continue;
     const std::string_view qualified = c.name();
@@ -164,34 +191,35 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
         entry.id = trimmed_text(c);
         entry.id_link = looks_like_web_url(entry.id) ? resolve_link(c, entry.id, context) : std::string();
       }
-      else if (name == "title") once(title, c);
+      else if (name == "title") set_once(title, c);
       else if (name == "link") read_link(c, entry, context);
-      else if (name == "summary") once(summary, c);
-      else if (name == "content") once(content, c);
+      else if (name == "summary") set_once(summary, c);
+      else if (name == "content") set_once(content, c);
       else if (name == "author") add_unique(entry.authors, person(c, uri));
       else if (name == "contributor") add_unique(entry.contributors, person(c, uri));
+      else if (name == "source") read_source_authors(c, uri, entry, context);
       else if (name == "category") {
         const std::string_view term = attribute(c, "", "term");
         add_unique(entry.categories, collapse_whitespace(term.empty() ? attribute(c, "", "label") : term));
-      } else if (name == "published") once(d.published, c);
-      else if (name == "issued") once(d.issued, c);
-      else if (name == "created") once(d.created, c);
-      else if (name == "updated") once(d.updated, c);
-      else if (name == "modified") once(d.modified, c);
+      } else if (name == "published") set_once(d.published, c);
+      else if (name == "issued") set_once(d.issued, c);
+      else if (name == "created") set_once(d.created, c);
+      else if (name == "updated") set_once(d.updated, c);
+      else if (name == "modified") set_once(d.modified, c);
     } else if (cns == ns::dc) {
       if (name == "subject") add_unique(entry.categories, collapse_whitespace(Text(c).value()));
       else if (name == "creator") add_unique(entry.authors, rss_person(Text(c).value()));
-      else if (name == "date") once(d.dc_date, c);
-      else if (name == "language") once(dc_language, c);
+      else if (name == "date") set_once(d.dc_date, c);
+      else if (name == "language") set_once(dc_language, c);
     } else if (cns == ns::dcterms && name == "modified") {
-      once(d.dcterms_modified, c);
+      set_once(d.dcterms_modified, c);
     } else if (cns == ns::media) {
-      once(media, media_description(c, name, context));
+      set_once(media, media_description(c, name, context));
     }
   }
   entry.title = text_construct(title, context);
   // Without a summary, a video's or a picture's description is one.
-  entry.summary = summary || !media ? text_construct(summary, context) : media_text(media, context);
+  entry.summary = (summary && !is_blank(summary)) || !media ? text_construct(summary, context) : media_text(media, context);
   entry.content = text_construct(content, context);
   // The language of the entry's text: xml:lang where its content (else its
   // summary, its title) is, which holds the entry's and the feed's.
@@ -216,11 +244,12 @@ Item to_item(AtomWireEntry&& wire, const ParsedFeed& feed, const std::vector<std
   item.id = std::move(wire.id);
   item.summary = plain_text(wire.summary);
   item.content = html_content(wire.content, context);
-  // RFC 4287 4.2.1: an entry without authors has the feed's. Contributors
-  // stand in only when nobody is named an author.
-  item.authors = !wire.authors.empty()  ? std::move(wire.authors)
-                 : !feed_authors.empty() ? feed_authors
-                                         : std::move(wire.contributors);
+  // RFC 4287 4.2.1: an entry without authors has its source's, else the
+  // feed's. Contributors stand in only when nobody is named an author.
+  item.authors = !wire.authors.empty()          ? std::move(wire.authors)
+                 : !wire.source_authors.empty() ? std::move(wire.source_authors)
+                 : !feed_authors.empty()        ? feed_authors
+                                                : std::move(wire.contributors);
   item.categories = std::move(wire.categories);
   item.enclosures = std::move(wire.enclosures);
   item.published = wire.published;
@@ -254,7 +283,7 @@ ParsedFeed parse_atom(pugi::xml_node root, FeedFormat format, const Context& con
     // up the two formats (the reference parser reads it so too).
     else if (name == "entry" || name == "item") entries.push_back(c);
     else if (name == "link") {
-      const std::string rel = lower(attribute(c, "", "rel"));
+      const std::string rel = link_relation(c);
       if (rel.empty() || rel == "alternate") take_alternate(c, feed.link, link_is_page, context);
     }
   }

@@ -30,7 +30,7 @@ std::optional<FeedFormat> detect_xml_format(pugi::xml_node root) {
   if (root.type() != pugi::node_element) return std::nullopt;
   const std::string_view name = local_name(root);
   const std::string_view uri = namespace_of(root);
-  if (name == "rss") return rss_version(attribute(root, "", "version"));
+  if (ascii_iequals(name, "rss")) return rss_version(attribute(root, "", "version"));
   if (name == "channel" && uri != ns::rdf) return FeedFormat::rss20;  // RSS without its <rss> wrapper
   // Microsoft's CDF: a <CHANNEL> in capitals (or any case but RSS's own).
   if (uri.empty() && ascii_iequals(name, "channel")) return FeedFormat::cdf;

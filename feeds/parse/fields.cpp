@@ -126,6 +126,10 @@ std::optional<Timestamp> date_of(pugi::xml_node node, const Context& context) {
   return parsed;
 }
 
+void set_once(pugi::xml_node& slot, pugi::xml_node node) {
+  if (!slot || (is_blank(slot) && !is_blank(node))) slot = node;
+}
+
 std::string author_string(std::string_view name, std::string_view email) {
   const std::string n = collapse_whitespace(name);
   const std::string e = trim_copy(email);

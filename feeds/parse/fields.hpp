@@ -95,6 +95,10 @@ Text title_element(pugi::xml_node node, const Context& context);
 // (an unparseable one adds a warning).
 std::optional<Timestamp> date_of(pugi::xml_node node, const Context& context);
 
+// Fills a slot for one field: the first element of a kind wins, unless it
+// is blank and a later one is not (<link></link><link>https://...</link>).
+void set_once(pugi::xml_node& slot, pugi::xml_node node);
+
 // "Name <email>", or whichever of the two is present; "" when neither.
 std::string author_string(std::string_view name, std::string_view email);
 

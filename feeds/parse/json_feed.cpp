@@ -3,7 +3,10 @@
 
 #include "feeds/date/date.hpp"
 #include "feeds/encoding/c1_controls.hpp"
+#include <charconv>
+
 #include "feeds/parse/formats.hpp"
+#include "feeds/parse/html_guess.hpp"
 #include "feeds/parse/text_position.hpp"
 #include "feeds/text/html_text.hpp"
 #include "feeds/url/url.hpp"
@@ -46,6 +49,7 @@ const json::array* array_at(const json::object& o, std::string_view key) {
 std::int64_t size_at(const json::object& o, std::string_view key) {
   const json::value* v = o.if_contains(key);
   if (v == nullptr) return 0;
+  if (v->is_string()) return parse_length(trim_copy(v->get_string()));  // "size_in_bytes": "1234"
   if (v->is_int64()) return std::max<std::int64_t>(0, v->get_int64());
   if (v->is_uint64()) return static_cast<std::int64_t>(std::min<std::uint64_t>(v->get_uint64(), INT64_MAX));
   if (v->is_double() && v->get_double() >= 0 && v->get_double() < 9e18) return static_cast<std::int64_t>(v->get_double());
@@ -66,7 +70,66 @@ std::vector<std::string> read_authors(const json::object& o) {
   return out;
 }
 
-JsonWireItem read_item(const json::object& o, const Context& context) {
+// A title is plain text in JSON Feed, but some producers write HTML
+// there: it is read as HTML only when it looks like HTML, as RSS titles are,
+// so "Why <div> tags & spans" keeps its words.
+std::string plain_title(const std::string& title) {
+  return looks_like_html(title) ? html_to_text(title) : collapse_whitespace(title);
+}
+
+// The "\uD83D" escapes that no "\uDExx" follows, made "\uFFFD": JSON
+// from JavaScript producers that cut a string between the halves of a
+// character, which the parser refuses as a whole. nullopt when there is none.
+std::optional<std::string> without_lone_surrogates(std::string_view text) {
+  const auto unit_at = [&](std::size_t i) -> std::optional<unsigned> {
+    if (i + 6 > text.size() || text[i] != '\\' || text[i + 1] != 'u') return std::nullopt;
+    unsigned value = 0;
+    const auto [end, ec] = std::from_chars(text.data() + i + 2, text.data() + i + 6, value, 16);
+    return ec == std::errc{} && end == text.data() + i + 6 ? std::optional(value) : std::nullopt;
+  };
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t i = text.find('\\'); i < text.size(); i = text.find('\\', i)) {
+    const std::optional<unsigned> unit = unit_at(i);
+    if (!unit) {
+      i += 2;  // another escape, "\\" among them
+      continue;
+    }
+    const bool high = *unit >= 0xD800 && *unit <= 0xDBFF;
+    const std::optional<unsigned> next = high ? unit_at(i + 6) : std::nullopt;
+    if (high && next && *next >= 0xDC00 && *next <= 0xDFFF) {
+      i += 12;
+    } else if (*unit >= 0xD800 && *unit <= 0xDFFF) {
+      out.append(text.substr(copied, i - copied)).append("\\ufffd");
+      copied = i += 6;
+    } else {
+      i += 6;
+    }
+  }
+  if (copied == 0) return std::nullopt;
+  out.append(text.substr(copied));
+  return out;
+}
+
+json::value parse_json(std::string_view text, std::size_t max_depth) {
+  json::parse_options options;
+  options.max_depth = std::max<std::size_t>(1, max_depth);
+  // A stack buffer for the parser's own temporary storage, as json::parse
+  // gives it: on the heap it cost a fifth of a JSON Feed's parse.
+  unsigned char scratch[4096];
+  json::parser parser({}, options, scratch);
+  boost::system::error_code ec;
+  // The parser's count of what it read is where it stopped, on an error.
+  const std::size_t read = parser.write(text.data(), text.size(), ec);
+  if (ec) {
+    if (const std::optional<std::string> repaired = without_lone_surrogates(text)) return parse_json(*repaired, max_depth);
+    throw ParseError("parse: not a feed: invalid JSON: " + ec.message() + " at " + text_position(text, read));
+  }
+  return parser.release();
+}
+
+// `base`: the URL relative ones are resolved against.
+JsonWireItem read_item(const json::object& o, const std::string& base) {
   JsonWireItem item;
   item.id = string_at(o, "id");
   item.url = string_at(o, "url");
@@ -88,7 +151,7 @@ JsonWireItem read_item(const json::object& o, const Context& context) {
     for (const json::value& a : *attachments) {
       const json::object* ao = a.if_object();
       if (ao == nullptr) continue;
-      add_enclosure(item.attachments, {resolve_url(context.options.url, string_at(*ao, "url")),
+      add_enclosure(item.attachments, {resolve_url(base, string_at(*ao, "url")),
                                        string_at(*ao, "mime_type"), size_at(*ao, "size_in_bytes")});
     }
   }
@@ -103,12 +166,10 @@ std::optional<Timestamp> json_date(const std::string& text, const Context& conte
 }
 
 Item to_item(const JsonWireItem& wire, const ParsedFeed& feed, const std::vector<std::string>& feed_authors,
-             const Context& context) {
+             const std::string& base, const Context& context) {
   Item item;
-  const std::string& base = context.options.url;
   item.link = wire.url.empty() ? std::string() : context.bases.get(base).resolve(wire.url);
-  // Titles are plain text in JSON Feed; some producers still put entities in them.
-  item.title = html_to_text(wire.title);
+  item.title = plain_title(wire.title);
   item.id = wire.id;
   item.summary = collapse_whitespace(!wire.summary.empty() ? wire.summary : wire.content_text);
   if (!wire.content_html.empty()) {
@@ -132,19 +193,7 @@ Item to_item(const JsonWireItem& wire, const ParsedFeed& feed, const std::vector
 }  // namespace
 
 ParsedFeed parse_json_feed(std::string_view text, const Context& context) {
-  json::parse_options options;
-  options.max_depth = std::max<std::size_t>(1, context.options.max_depth);
-  // A stack buffer for the parser's own temporary storage, as json::parse
-  // gives it: on the heap it cost a fifth of a JSON Feed's parse.
-  unsigned char scratch[4096];
-  json::parser parser({}, options, scratch);
-  boost::system::error_code ec;
-  // The parser's count of what it read is where it stopped, on an error.
-  const std::size_t read = parser.write(text.data(), text.size(), ec);
-  if (ec) {
-    throw ParseError("parse: not a feed: invalid JSON: " + ec.message() + " at " + text_position(text, read));
-  }
-  const json::value doc = parser.release();
+  const json::value doc = parse_json(text, context.options.max_depth);
   const json::object* root = doc.if_object();
   const std::string version = root != nullptr ? string_at(*root, "version") : std::string();
   if (version.find("jsonfeed.org/version/") == std::string::npos) {
@@ -152,16 +201,20 @@ ParsedFeed parse_json_feed(std::string_view text, const Context& context) {
   }
   ParsedFeed feed;
   feed.format = FeedFormat::jsonfeed;
-  feed.title = html_to_text(string_at(*root, "title"));
+  feed.title = plain_title(string_at(*root, "title"));
+  // Without the URL it was fetched from, the feed's own feed_url is where it is.
+  const std::string feed_url = string_at(*root, "feed_url");
+  const std::string base =
+      !context.options.url.empty() || !looks_like_web_url(feed_url) ? context.options.url : trim_copy(feed_url);
   feed.link = string_at(*root, "home_page_url");
-  if (!feed.link.empty()) feed.link = resolve_url(context.options.url, feed.link);
+  if (!feed.link.empty()) feed.link = resolve_url(base, feed.link);
   feed.description = collapse_whitespace(string_at(*root, "description"));
   feed.language = language_tag(string_at(*root, "language"));
   const std::vector<std::string> authors = read_authors(*root);
   if (const json::array* items = array_at(*root, "items")) {
     append_items(*items, context, feed, [&](const json::value& v) {
       const json::object* o = v.if_object();
-      if (o != nullptr) feed.items.push_back(to_item(read_item(*o, context), feed, authors, context));
+      if (o != nullptr) feed.items.push_back(to_item(read_item(*o, base), feed, authors, base, context));
     });
   }
   return feed;

@@ -3,14 +3,35 @@
 #include "feeds/parse/formats.hpp"
 #include "feeds/parse/rss_item.hpp"
 #include "feeds/parse/xml_tree.hpp"
+#include "feeds/text/ascii.hpp"
 
 namespace feedsieve::parse_detail {
 namespace {
 
+// The items of a channel, or of an <rss> that has them beside its channel;
+// an <items> wrapper some generators write around them is looked into.
 void collect_items(pugi::xml_node parent, std::vector<pugi::xml_node>& items, const Context& context) {
   for (const pugi::xml_node c : parent.children()) {
-    if (is_rss_element(c, "item", context)) items.push_back(c);
+    if (is_rss_element(c, "item", context)) {
+      items.push_back(c);
+    } else if (is_rss_element(c, "items", context)) {
+      for (const pugi::xml_node wrapped : c.children()) {
+        if (is_rss_element(wrapped, "item", context)) items.push_back(wrapped);
+      }
+    }
   }
+}
+
+// <rss xmlns="http://www.w3.org/2005/Atom">: RSS's elements are in no
+// namespace, and a module's URI declared as the default one (Atom's, most
+// often, meant for atom:link) would make each of them that module's. The
+// declaration is dropped before any name is looked up.
+void drop_module_default_namespace(pugi::xml_node root, const Context& context) {
+  const pugi::xml_attribute declaration = root.attribute("xmlns");
+  if (!declaration || !is_module_namespace(known_namespace(declaration.value()))) return;
+  context.warnings.push_back("default namespace " + std::string(declaration.value()) + " on <" + root.name() +
+                             "> ignored: RSS elements are in none");
+  root.remove_attribute(declaration);
 }
 
 }  // namespace
@@ -18,8 +39,9 @@ void collect_items(pugi::xml_node parent, std::vector<pugi::xml_node>& items, co
 ParsedFeed parse_rss(pugi::xml_node root, FeedFormat format, const Context& context) {
   ParsedFeed feed;
   feed.format = format;
+  drop_module_default_namespace(root, context);
   pugi::xml_node channel = root;
-  if (local_name(root) != "channel") {
+  if (!ascii_iequals(local_name(root), "channel")) {
     for (const pugi::xml_node c : root.children()) {
       if (is_rss_element(c, "channel", context)) {
         channel = c;

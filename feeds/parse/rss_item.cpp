@@ -35,7 +35,7 @@ void split_tags(std::vector<std::string>& categories, std::string_view text) {
 // Slots where the first element found wins; alternatives fill in later.
 struct Slots {
   pugi::xml_node title, dc_title, media_title;
-  pugi::xml_node description, dc_description, media_description, itunes_summary, summary;
+  pugi::xml_node description, dc_description, media_description, itunes_summary, itunes_subtitle, summary;
   bool summary_first = false;  // a <summary> came before the <description>
   pugi::xml_node itunes_author;
   pugi::xml_node content, body;
@@ -44,18 +44,12 @@ struct Slots {
   pugi::xml_node dc_language;
 };
 
-void set_once(pugi::xml_node& slot, pugi::xml_node node) {
-  if (!slot) slot = node;
-}
 
 Enclosure media_enclosure(pugi::xml_node node, const Context& context) {
   return {resolve_link(node, attribute(node, "", "url"), context), std::string(attribute(node, "", "type")),
           parse_length(attribute(node, "", "fileSize"))};
 }
 
-bool is_module_namespace(std::string_view uri) {
-  return std::find(kModuleNamespaces.begin(), kModuleNamespaces.end(), uri) != kModuleNamespaces.end();
-}
 
 // Namespaces RSS's own elements have been published in.
 constexpr std::array<std::string_view, 4> kRssNamespaces{ns::rss10, ns::rss090, "http://backend.userland.com/rss2",
@@ -74,23 +68,44 @@ bool is_read_child(std::string_view qualified, std::string_view uri, std::string
          std::find(kRssNamespaces.begin(), kRssNamespaces.end(), uri) != kRssNamespaces.end();
 }
 
+// RSS's own names are read in any case (<Title>, <PubDate>, <LINK>), as
+// the reference parser reads them: feeds written by hand get them wrong.
 void read_rss_child(pugi::xml_node c, std::string_view name, Slots& s, RssWireItem& item, const Context& context) {
-  if (name == "title") set_once(s.title, c);
-  else if (name == "link") set_once(s.link, c);
-  else if (name == "guid") set_once(s.guid, c);
-  else if (name == "description") set_once(s.description, c);
-  else if (name == "summary") {
+  const auto is = [name](std::string_view lower_case) { return ascii_iequals(name, lower_case); };
+  if (is("title")) set_once(s.title, c);
+  else if (is("link")) set_once(s.link, c);
+  else if (is("guid")) set_once(s.guid, c);
+  else if (is("description")) set_once(s.description, c);
+  else if (is("summary")) {
     if (!s.summary) s.summary_first = !s.description;
     set_once(s.summary, c);
   }
-  else if (name == "pubDate") set_once(s.pub_date, c);
-  else if (name == "body" || name == "fullitem") set_once(s.body, c);
-  else if (name == "author") add_unique(item.authors, rss_person(Text(c).value()));
-  else if (name == "category") add_unique(item.categories, collapse_whitespace(Text(c).value()));
-  else if (name == "tags" || name == "keywords") split_tags(item.categories, Text(c).value());
-  else if (name == "enclosure") {
+  else if (is("pubdate")) set_once(s.pub_date, c);
+  else if (is("body") || is("fullitem")) set_once(s.body, c);
+  else if (is("author")) add_unique(item.authors, rss_person(Text(c).value()));
+  else if (is("category")) add_unique(item.categories, collapse_whitespace(Text(c).value()));
+  else if (is("tags") || is("keywords")) split_tags(item.categories, Text(c).value());
+  else if (is("enclosure")) {
     add_enclosure(item.enclosures, {resolve_link(c, attribute(c, "", "url"), context),
                                     std::string(attribute(c, "", "type")), parse_length(attribute(c, "", "length"))});
+  }
+}
+
+void read_child(pugi::xml_node c, std::string_view name, std::string_view uri, Slots& s, RssWireItem& item,
+                const Context& context);
+
+// The Media RSS elements inside a media:group (contents among them) or a
+// media:content (a picture's title and description): the item's when it
+// has none of its own. Groups do not nest, nor do contents.
+void read_media_children(pugi::xml_node parent, bool contents_too, Slots& s, RssWireItem& item,
+                         const Context& context) {
+  for (const pugi::xml_node g : parent.children()) {
+    const std::string_view qualified = g.name();
+    const std::string_view name = local_name(qualified);
+    if (g.type() == pugi::node_element && name != "group" && (contents_too || name != "content") &&
+        context.scopes.namespace_of(g, qualified) == ns::media) {
+      read_child(g, name, ns::media, s, item, context);
+    }
   }
 }
 
@@ -116,26 +131,23 @@ void read_child(pugi::xml_node c, std::string_view name, std::string_view uri, S
   } else if (uri == ns::xhtml && name == "body") {
     set_once(s.body, c);
   } else if (uri == ns::media) {
-    if (name == "content") add_enclosure(item.enclosures, media_enclosure(c, context));
+    if (name == "content") {
+      add_enclosure(item.enclosures, media_enclosure(c, context));
+      read_media_children(c, false, s, item, context);
+    }
     else if (name == "title") set_once(s.media_title, c);
     else if (name == "description") set_once(s.media_description, c);
-    else if (name == "group") {
-      for (const pugi::xml_node g : c.children()) {
-        // One level only: groups do not nest.
-        const std::string_view qualified = g.name();
-        if (g.type() == pugi::node_element && local_name(qualified) != "group" &&
-            context.scopes.namespace_of(g, qualified) == ns::media) {
-          read_child(g, local_name(qualified), ns::media, s, item, context);
-        }
-      }
-    }
+    else if (name == "group") read_media_children(c, true, s, item, context);
   } else if (uri == ns::itunes) {
     if (name == "author") set_once(s.itunes_author, c);
     else if (name == "summary") set_once(s.itunes_summary, c);
+    else if (name == "subtitle") set_once(s.itunes_subtitle, c);
     else if (name == "keywords") split_tags(item.categories, Text(c).value());
     else if (name == "category") add_unique(item.categories, collapse_whitespace(attribute(c, "", "text")));
   } else if (uri == ns::atom10 || uri == ns::atom03) {
-    if (is_alternate_atom_link(c)) set_once(s.atom_link, c);
+    if (is_alternate_atom_link(c)) {
+      if (!s.atom_link) s.atom_link = c;  // its href is the link: no text to be blank
+    }
     else if (name == "published") set_once(s.published, c);
     else if (name == "updated") set_once(s.updated, c);
     else if (name == "author") add_unique(item.authors, author_string(Text(first_child(c, uri, "name")).value(),
@@ -143,11 +155,15 @@ void read_child(pugi::xml_node c, std::string_view name, std::string_view uri, S
   }
 }
 
+// The first of `nodes` that is not blank, else the first there is: an empty
+// <description/> beside a filled itunes:summary hides nothing.
 pugi::xml_node first_of(std::initializer_list<pugi::xml_node> nodes) {
+  pugi::xml_node blank;
   for (const pugi::xml_node n : nodes) {
-    if (n) return n;
+    if (n && !is_blank(n)) return n;
+    if (!blank) blank = n;
   }
-  return {};
+  return blank;
 }
 
 std::optional<Timestamp> first_date(std::initializer_list<pugi::xml_node> nodes, const Context& context) {
@@ -159,8 +175,12 @@ std::optional<Timestamp> first_date(std::initializer_list<pugi::xml_node> nodes,
 
 }  // namespace
 
+bool is_module_namespace(std::string_view uri) {
+  return std::find(kModuleNamespaces.begin(), kModuleNamespaces.end(), uri) != kModuleNamespaces.end();
+}
+
 bool is_rss_element(pugi::xml_node node, std::string_view local, const Context& context) {
-  if (node.type() != pugi::node_element || local_name(node) != local) return false;
+  if (node.type() != pugi::node_element || !ascii_iequals(local_name(node), local)) return false;
   return !is_module_namespace(context.scopes.namespace_of(node));
 }
 
@@ -179,9 +199,10 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   // A bare <summary> (an Atom habit) beside a <description>: the first of the
   // two is the description, the other the fuller text, the content unless
   // there is one. Alone, it is the description.
-  pugi::xml_node description = first_of({s.description, s.dc_description, s.media_description, s.itunes_summary});
+  pugi::xml_node description =
+      first_of({s.description, s.dc_description, s.media_description, s.itunes_summary, s.itunes_subtitle});
   pugi::xml_node fuller = s.summary;
-  if (!description || (s.summary_first && s.description)) std::swap(description, fuller);
+  if (!description || (is_blank(description) && fuller) || (s.summary_first && s.description)) std::swap(description, fuller);
   item.description = html_element(description, context);
   // A podcast's itunes:author names the item's author when nothing else does.
   if (item.authors.empty() && s.itunes_author) add_unique(item.authors, rss_person(Text(s.itunes_author).value()));
@@ -218,7 +239,8 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
 
 RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) {
   RssWireChannel wire;
-  pugi::xml_node title, link, atom_link, description, dc_title, dc_description, language, dc_language, ttl;
+  pugi::xml_node title, link, atom_link, description, dc_title, dc_description, itunes_summary, itunes_subtitle;
+  pugi::xml_node language, dc_language, ttl;
   const std::string_view channel_ns = context.scopes.namespace_of(channel);
   for (const pugi::xml_node c : channel.children()) {
     if (c.type() != pugi::node_element) continue;
@@ -227,21 +249,25 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
     if (!is_read_child(qualified, uri, channel_ns)) continue;
     const std::string_view name = local_name(qualified);
     if (!is_module_namespace(uri)) {
-      if (name == "title") set_once(title, c);
-      else if (name == "link") set_once(link, c);
-      else if (name == "description") set_once(description, c);
-      else if (name == "ttl") set_once(ttl, c);
-      else if (name == "language") set_once(language, c);
+      const auto is = [name](std::string_view lower_case) { return ascii_iequals(name, lower_case); };
+      if (is("title")) set_once(title, c);
+      else if (is("link")) set_once(link, c);
+      else if (is("description")) set_once(description, c);
+      else if (is("ttl")) set_once(ttl, c);
+      else if (is("language")) set_once(language, c);
     } else if (uri == ns::dc) {
       if (name == "title") set_once(dc_title, c);
       else if (name == "description") set_once(dc_description, c);
       else if (name == "language") set_once(dc_language, c);
-    } else if (is_alternate_atom_link(c)) {
-      set_once(atom_link, c);
+    } else if (uri == ns::itunes) {
+      if (name == "summary") set_once(itunes_summary, c);
+      else if (name == "subtitle") set_once(itunes_subtitle, c);
+    } else if (is_alternate_atom_link(c) && !atom_link) {
+      atom_link = c;
     }
   }
   wire.title = title_element(first_of({title, dc_title}), context);
-  wire.description = html_element(first_of({description, dc_description}), context);
+  wire.description = html_element(first_of({description, dc_description, itunes_summary, itunes_subtitle}), context);
   if (link) wire.link = resolve_link(link, Text(link).value(), context);
   if (wire.link.empty() && atom_link) wire.link = resolve_link(atom_link, attribute(atom_link, "", "href"), context);
   wire.language = named_language({language, dc_language}, xml_lang(channel)).value_or("");

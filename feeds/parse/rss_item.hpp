@@ -14,7 +14,11 @@ namespace feedsieve::parse_detail {
 
 // True for an element named `local` in RSS's own vocabulary: no namespace, or
 // any namespace that is not one of the known modules (RSS 1.0, 0.90, userland...).
+// `local` is lower-case: RSS's names are matched in any case.
 bool is_rss_element(pugi::xml_node node, std::string_view local, const Context& context);
+
+// The URI of a module the readers know (Dublin Core, content, Media RSS, Atom, iTunes...).
+bool is_module_namespace(std::string_view uri);
 
 // One item as written, before mapping.
 struct RssWireItem {

@@ -36,22 +36,6 @@ std::string_view namespace_core(std::string_view uri) {
   return uri;
 }
 
-// A declared URI as the readers compare it. The modules' URIs as feeds
-// misspell them (http://www.itunes.com/DTDs/PodCast-1.0.dtd, Media RSS or
-// content without the trailing slash, https) are those modules' URIs, as
-// every aggregator reads them; any other URI is itself.
-std::string_view known_namespace(std::string_view declared) {
-  static constexpr std::string_view kKnown[] = {ns::atom10, ns::atom03, ns::rdf,     ns::rss10,   ns::rss090, ns::dc,
-                                                ns::dcterms, ns::content, ns::media, ns::xhtml, ns::itunes};
-  for (const std::string_view uri : kKnown) {
-    if (declared == uri) return uri;
-  }
-  const std::string_view core = namespace_core(declared);
-  for (const std::string_view uri : kKnown) {
-    if (ascii_iequals(core, namespace_core(uri))) return uri;
-  }
-  return declared;
-}
 
 // Feeds use module prefixes they never declare; these are what they mean.
 std::string_view conventional_namespace(std::string_view prefix) {
@@ -192,6 +176,22 @@ void walk(pugi::xml_node root, Visit visit) {
 }
 
 }  // namespace
+
+// Feeds misspell the modules' URIs (http://www.itunes.com/DTDs/PodCast-1.0.dtd,
+// Media RSS or content without the trailing slash, https), and every
+// aggregator reads them as the modules' all the same.
+std::string_view known_namespace(std::string_view declared) {
+  static constexpr std::string_view kKnown[] = {ns::atom10, ns::atom03, ns::rdf,     ns::rss10,   ns::rss090, ns::dc,
+                                                ns::dcterms, ns::content, ns::media, ns::xhtml, ns::itunes};
+  for (const std::string_view uri : kKnown) {
+    if (declared == uri) return uri;
+  }
+  const std::string_view core = namespace_core(declared);
+  for (const std::string_view uri : kKnown) {
+    if (ascii_iequals(core, namespace_core(uri))) return uri;
+  }
+  return declared;
+}
 
 std::string_view local_name(std::string_view qualified) {
   const std::size_t colon = qualified.find(':');
@@ -353,6 +353,16 @@ std::optional<std::string_view> sole_text(pugi::xml_node node) {
   const pugi::xml_node only = node.first_child();
   if (only && !only.next_sibling() && is_text(only)) return only.value();
   return std::nullopt;
+}
+
+bool is_blank(pugi::xml_node node) {
+  for (const pugi::xml_node c : node.children()) {
+    if (c.type() == pugi::node_element) return false;
+    if (c.type() != pugi::node_pcdata && c.type() != pugi::node_cdata) continue;
+    const std::string_view text = c.value();
+    if (text.find_first_not_of(" \t\r\n") != std::string_view::npos) return false;
+  }
+  return true;
 }
 
 std::string text_content(pugi::xml_node node) {

@@ -27,6 +27,11 @@ inline constexpr std::string_view xml = "http://www.w3.org/XML/1998/namespace";
 inline constexpr std::string_view itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
 }  // namespace ns
 
+// A declared namespace URI as the readers compare it: a known module's URI
+// in the spellings feeds use for it (case, http or https, a trailing '/' or
+// '#') is that module's URI; any other URI is itself.
+std::string_view known_namespace(std::string_view declared);
+
 // The part of an element's or attribute's name after its prefix.
 std::string_view local_name(std::string_view qualified);
 std::string_view local_name(pugi::xml_node node);
@@ -113,6 +118,10 @@ std::string text_content(pugi::xml_node node);
 // CDATA node, or an element that holds one and nothing else (most fields);
 // nullopt otherwise.
 std::optional<std::string_view> sole_text(pugi::xml_node node);
+
+// True for an element that holds nothing a reader would see: no child
+// element and no text but whitespace (<description/>, <title> </title>).
+bool is_blank(pugi::xml_node node);
 
 // The children of `node` written back as (X)HTML markup; XHTML-namespace
 // prefixes are dropped and namespace declarations left out. href and src

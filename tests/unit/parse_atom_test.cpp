@@ -212,3 +212,60 @@ TEST_CASE("an RSS <item> among an Atom feed's elements is an entry", "[parse][at
   CHECK(feed.items[0].link == "http://x.example/1");
   CHECK(feed.items[1].title == "As an entry");
 }
+
+TEST_CASE("Atom text types with MIME parameters, binary content, IANA relations", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><title>f</title>"
+      "<entry><id>urn:1</id><title type='text/html; charset=utf-8'>A &lt;b&gt;B&lt;/b&gt;</title>"
+      "<content type='html; charset=utf-8'>&lt;p&gt;para&lt;/p&gt;</content>"
+      "<link rel='http://www.iana.org/assignments/relation/alternate' href='https://ex.example/iana'/></entry>"
+      "<entry><id>urn:2</id><summary>s</summary><content type='image/png'>iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB</content>"
+      "</entry></feed>");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].title == "A B");
+  CHECK(feed.items[0].content == "<p>para</p>");
+  CHECK(feed.items[0].link == "https://ex.example/iana");
+  CHECK(feed.items[1].content.empty());  // a picture is no text
+  CHECK(feed.items[1].summary == "s");
+}
+
+TEST_CASE("Atom authors: a URI-only person, and an entry's source before the feed", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><title>f</title><author><name>Feed Owner</name></author>"
+      "<entry><id>urn:1</id><author><uri>https://ex.example/~joe</uri></author></entry>"
+      "<entry><id>urn:2</id><source><id>urn:src</id><author><name>Source Person</name></author></source></entry>"
+      "<entry><id>urn:3</id></entry></feed>");
+  REQUIRE(feed.items.size() == 3);
+  CHECK(feed.items[0].authors == std::vector<std::string>{"https://ex.example/~joe"});
+  CHECK(feed.items[1].authors == std::vector<std::string>{"Source Person"});
+  CHECK(feed.items[2].authors == std::vector<std::string>{"Feed Owner"});
+}
+
+TEST_CASE("an empty Atom summary gives way to a media:group description", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom' xmlns:media='http://search.yahoo.com/mrss/'><title>f</title>"
+      "<entry><id>urn:v</id><summary/><media:group><media:description>Video text</media:description>"
+      "</media:group></entry></feed>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].summary == "Video text");
+}
+
+TEST_CASE("JSON Feed: lone surrogate escapes, string sizes, literal titles, feed_url as the base", "[parse][json]") {
+  const ParsedFeed feed = parse_feed(
+      R"({"version": "https://jsonfeed.org/version/1.1", "title": "JF \ud83d\ude00 \\ud83d",)"
+      R"( "feed_url": "https://ex.example/feed.json", "items": [)"
+      R"({"id": "1", "url": "posts/1/", "title": "Why <div> tags & spans", "summary": "cut \ud83d",)"
+      R"( "content_html": "<a href=\"next/\">n</a>",)"
+      R"( "attachments": [{"url": "a.mp3", "mime_type": "audio/mpeg", "size_in_bytes": "1234"}]},)"
+      R"({"id": "2", "title": "Q&amp;A <b>bold</b>"}]})");
+  CHECK(feed.title == "JF \xF0\x9F\x98\x80 \\ud83d");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].summary == "cut \xEF\xBF\xBD");
+  CHECK(feed.items[0].title == "Why <div> tags & spans");
+  CHECK(feed.items[0].link == "https://ex.example/posts/1/");
+  CHECK(feed.items[0].content == "<a href=\"https://ex.example/next/\">n</a>");
+  REQUIRE(feed.items[0].enclosures.size() == 1);
+  CHECK(feed.items[0].enclosures[0].url == "https://ex.example/a.mp3");
+  CHECK(feed.items[0].enclosures[0].length == 1234);
+  CHECK(feed.items[1].title == "Q&A bold");
+}

@@ -275,3 +275,78 @@ TEST_CASE("a dc:date beside a pubDate is the item's updated date, not dropped", 
   CHECK(format_rfc3339(*feed.items[3].published) == "2024-05-04T08:00:00Z");  // the pubDate was unreadable
   CHECK_FALSE(feed.items[3].updated);
 }
+
+TEST_CASE("an empty element gives way to a filled one for the same field", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0' xmlns:dc='http://purl.org/dc/elements/1.1/'"
+      " xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'"
+      " xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel><title>c</title>"
+      "<link></link><link>https://ex.example/second</link><itunes:summary>Show summary</itunes:summary>"
+      "<item><guid>1</guid><title> </title><dc:title>DC title</dc:title>"
+      "<description/><itunes:summary>Episode summary</itunes:summary></item>"
+      "<item><guid>2</guid><content:encoded></content:encoded>"
+      "<body xmlns='http://www.w3.org/1999/xhtml'><p>XHTML body</p></body></item>"
+      "<item><guid>3</guid><itunes:subtitle>A subtitle</itunes:subtitle></item></channel></rss>");
+  CHECK(feed.link == "https://ex.example/second");
+  CHECK(feed.description == "Show summary");
+  REQUIRE(feed.items.size() == 3);
+  CHECK(feed.items[0].title == "DC title");
+  CHECK(feed.items[0].summary == "Episode summary");
+  CHECK(feed.items[1].content == "<p>XHTML body</p>");
+  CHECK(feed.items[2].summary == "A subtitle");
+}
+
+TEST_CASE("RSS's own names are read in any case", "[parse][rss]") {
+  const ParsedFeed upper = parse_feed(
+      "<RSS VERSION='2.0'><CHANNEL><TITLE>Upper</TITLE><LINK>http://ex.example/</LINK>"
+      "<ITEM><TITLE>Up item</TITLE><LINK>http://ex.example/up</LINK></ITEM></CHANNEL></RSS>");
+  CHECK(upper.format == FeedFormat::rss20);
+  CHECK(upper.title == "Upper");
+  REQUIRE(upper.items.size() == 1);
+  CHECK(upper.items[0].link == "http://ex.example/up");
+  const ParsedFeed mixed = parse_feed(
+      "<rss version='2.0'><channel><title>t</title><item><Title>i</Title><Link>http://ex.example/1</Link>"
+      "<PubDate>Wed, 01 May 2024 10:00:00 GMT</PubDate><Description>d</Description></item></channel></rss>");
+  REQUIRE(mixed.items.size() == 1);
+  CHECK(mixed.items[0].title == "i");
+  CHECK(mixed.items[0].summary == "d");
+  REQUIRE(mixed.items[0].published);
+  CHECK(format_rfc3339(*mixed.items[0].published) == "2024-05-01T10:00:00Z");
+}
+
+TEST_CASE("items inside an <items> wrapper are the channel's", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0'><channel><title>t</title><items><item><title>wrapped</title></item>"
+      "<item><title>too</title></item></items><item><title>plain</title></item></channel></rss>");
+  REQUIRE(feed.items.size() == 3);
+  CHECK(feed.items[0].title == "wrapped");  // in document order
+  CHECK(feed.items[1].title == "too");
+  CHECK(feed.items[2].title == "plain");
+}
+
+TEST_CASE("a module's URI declared as <rss>'s default namespace is ignored, with a warning", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0' xmlns='http://www.w3.org/2005/Atom'><channel><title>Mis-namespaced</title>"
+      "<item><title>i</title><link>https://ex.example/1</link><description>desc</description></item>"
+      "</channel></rss>");
+  CHECK(feed.title == "Mis-namespaced");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].link == "https://ex.example/1");
+  CHECK(feed.items[0].summary == "desc");
+  CHECK(std::find(feed.warnings.begin(), feed.warnings.end(),
+                  "default namespace http://www.w3.org/2005/Atom on <rss> ignored: RSS elements are in none") !=
+        feed.warnings.end());
+}
+
+TEST_CASE("a media:content's title and description stand in for the item's", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0' xmlns:media='http://search.yahoo.com/mrss/'><channel><title>t</title>"
+      "<item><guid>1</guid><media:content url='https://ex.example/i.jpg' medium='image'>"
+      "<media:title>Pic</media:title><media:description>A &lt;b&gt;bold&lt;/b&gt; pic</media:description>"
+      "</media:content></item></channel></rss>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "Pic");
+  CHECK(feed.items[0].summary == "A bold pic");
+  REQUIRE(feed.items[0].enclosures.size() == 1);
+  CHECK(feed.items[0].enclosures[0].url == "https://ex.example/i.jpg");
+}
