@@ -21,6 +21,8 @@
 #include "feeds/encoding/utf16.hpp"
 #include "feeds/encoding/utf8_blocks.hpp"
 #include "feeds/text/ascii.hpp"
+#include "feeds/text/byte_set.hpp"
+#include "feeds/text/utf8_append.hpp"
 
 namespace feedsieve {
 namespace {
@@ -111,13 +113,54 @@ constexpr std::string_view kEbcdicFallback = "IBM037";
 
 constexpr std::string_view kUtf8Declaration = R"(<?xml version="1.0" encoding="UTF-8"?>)";
 
-// Where a leading XML declaration is: [start, end) of "<?xml ... ?>", if any.
+// Where the XML declaration starts: first in the document, or after junk
+// that a server printed before it (a PHP notice, a stray line), in the
+// first few kilobytes; npos when there is none.
+std::size_t declaration_start(std::string_view text) {
+  constexpr std::size_t kJunkWindow = 4096;
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || text.compare(first, 5, "<?xml") == 0) return first;
+  for (std::size_t at = text.find("<?xml", first); at < kJunkWindow; at = text.find("<?xml", at + 5)) {
+    // "<?xml-stylesheet" is another processing instruction.
+    if (at + 5 < text.size() && (text[at + 5] == ' ' || text[at + 5] == '\t' || text[at + 5] == '\r' ||
+                                 text[at + 5] == '\n'))
+      return at;
+  }
+  return std::string_view::npos;
+}
+
+// Where the XML declaration is: [start, end) of "<?xml ... ?>", if any.
 std::optional<std::pair<std::size_t, std::size_t>> declaration_span(std::string_view text) {
-  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  const std::size_t start = declaration_start(text);
   if (start == std::string_view::npos || text.compare(start, 5, "<?xml") != 0) return std::nullopt;
   const std::size_t end = text.find("?>", start);
   if (end == std::string_view::npos) return std::nullopt;
   return std::pair{start, end + 2};
+}
+
+// XML has no C0 controls but tab, line feed and carriage return, and
+// pugixml would keep the others in text: NUL (UTF-16 read as 8-bit bytes),
+// a vertical tab or a 0x1F pasted from a word processor. They are dropped.
+bool is_forbidden_control(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
+bool has_forbidden_control(std::string_view text) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i highest_control = _mm_set1_epi8(0x1F);
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i line_feed = _mm_set1_epi8('\n');
+  const __m128i carriage_return = _mm_set1_epi8('\r');
+  i = first_hit16(text, 0, [&](__m128i v) {
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, highest_control), v);
+    const __m128i allowed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, line_feed)),
+                                         _mm_cmpeq_epi8(v, carriage_return));
+    return _mm_andnot_si128(allowed, control);
+  });
+#endif
+  return std::any_of(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(), is_forbidden_control);
 }
 
 // Writes the UTF-8 declaration over [start, end) of text. A declaration at
@@ -137,20 +180,20 @@ void declare_utf8(std::string& text, std::size_t start, std::size_t end) {
   std::copy(close.begin(), close.end(), out);
 }
 
-// The document as it goes to the XML parser: NUL bytes, which no XML
-// document may contain, left out, and its XML declaration (if any) made to
+// The document as it goes to the XML parser: the C0 controls no XML
+// document may contain left out, and its XML declaration (if any) made to
 // say UTF-8, since that is what the bytes are now. Converted text is edited
 // in its own buffer.
 std::string finish_document(std::string&& text) {
-  if (text.find('\0') != std::string::npos) std::erase(text, '\0');
+  if (has_forbidden_control(text)) std::erase_if(text, is_forbidden_control);
   if (const auto span = declaration_span(text)) declare_utf8(text, span->first, span->second);
   return std::move(text);
 }
 
 // The same for text still in the caller's bytes: one copy when there is no
-// NUL, the usual case.
+// such control, the usual case.
 std::string finish_document(std::string_view text) {
-  if (text.find('\0') != std::string_view::npos) return finish_document(std::string(text));
+  if (has_forbidden_control(text)) return finish_document(std::string(text));
   std::string out;
   out.reserve(text.size() + 8);
   if (const auto span = declaration_span(text)) {
@@ -175,6 +218,10 @@ std::string with_c1_meant(std::string&& utf8, DecodedDocument& doc) {
 
 // Counts valid multi-byte sequences and invalid bytes: text that is mostly
 // invalid as UTF-8 was written in the web's default single-byte charset.
+// Where valid characters are more, the text is UTF-8 with windows-1252
+// mixed in: a byte pair of windows-1252 text is rarely valid UTF-8 (an
+// accented capital before a symbol: "Fuß“"). A tie is read as windows-1252,
+// as the reference parser reads any text that is not UTF-8.
 bool looks_like_windows_1252(std::string_view bytes) {
   std::size_t valid_multibyte = 0;
   std::size_t invalid = 0;
@@ -191,6 +238,40 @@ bool looks_like_windows_1252(std::string_view bytes) {
   return invalid > 0 && invalid >= valid_multibyte;
 }
 
+// What the byte at bytes[i], which starts no UTF-8 character, most likely
+// is: windows-1252's punctuation (’ “ – …, its 0x80-0x9F), or its letter
+// where one touches an ASCII letter ("na\xEFve"); nullopt for a byte that
+// looks like no text (a lone 0xFF among Chinese), which becomes U+FFFD.
+std::optional<char32_t> windows_1252_text(std::string_view bytes, std::size_t i) {
+  const char32_t cp = windows_1252_meant(static_cast<unsigned char>(bytes[i]));
+  if (cp < 0xA0) return std::nullopt;  // one of the five bytes windows-1252 leaves undefined
+  if (cp > 0xFF) return cp;            // punctuation
+  const bool letter = cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
+  const bool touches_letter = (i > 0 && ascii_alpha(bytes[i - 1])) ||
+                              (i + 1 < bytes.size() && ascii_alpha(bytes[i + 1]));
+  return letter && touches_letter ? std::optional(cp) : std::nullopt;
+}
+
+// UTF-8 text with bytes of windows-1252 text among its characters: what a
+// page made of UTF-8 templates and text from an older database is. Sets
+// *mixed when a byte was read as windows-1252, *replaced when one became U+FFFD.
+std::string utf8_with_windows_1252_bytes(std::string_view bytes, bool* mixed, bool* replaced) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t len = utf8_sequence_length(bytes, i);
+    if (len != 0) {
+      out.append(bytes.substr(i, len));
+      i += len;
+      continue;
+    }
+    const std::optional<char32_t> cp = windows_1252_text(bytes, i++);
+    *(cp ? mixed : replaced) = true;
+    text_detail::append_utf8(out, cp.value_or(0xFFFD));
+  }
+  return out;
+}
+
 // The names iconv may know a label by, the label as written first: Python's
 // codec spellings ("koi8_t") with '-' for '_', a bare code page number
 // ("1251", a Python alias) as CP1251, and the IANA "csIBM858" as IBM858.
@@ -204,10 +285,10 @@ std::vector<std::string> spellings(const std::string& key, const std::string& da
   return names;
 }
 
-// What follows "encoding =" in a leading XML declaration, to the declaration's
+// What follows "encoding =" in the XML declaration, to the declaration's
 // end (its quoted label first); nullopt when there is none.
 std::optional<std::string_view> encoding_value(std::string_view bytes) {
-  const std::size_t start = bytes.find_first_not_of(" \t\r\n");
+  const std::size_t start = declaration_start(bytes);
   if (start == std::string_view::npos || bytes.substr(start, 5) != "<?xml") return std::nullopt;
   const std::size_t end = bytes.find("?>", start);
   const std::string_view decl = bytes.substr(start, end == std::string_view::npos ? 200 : end - start);
@@ -473,7 +554,8 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
     }
     // Bytes said to be UTF-8 that are not: a legacy charset, unlabelled or
     // mislabelled. Chinese, Japanese, Cyrillic... text is told by its
-    // statistics; the rest is the common windows-1252 lie.
+    // statistics; the rest is the common windows-1252 lie, whole or mixed
+    // into UTF-8 text.
     if (auto guess = decode_as_guessed_non_latin(bytes)) {
       doc.encoding = std::move(guess->charset);
       doc.charset_guessed = true;
@@ -484,7 +566,7 @@ DecodedDocument decode_xml_document(std::string_view bytes, std::string_view con
       doc.charset_guessed = true;
       converted = convert_to_utf8(bytes, doc.encoding, &doc.replaced_invalid);
     } else {
-      converted = repair_utf8(bytes, &doc.replaced_invalid);
+      converted = utf8_with_windows_1252_bytes(bytes, &doc.mixed_windows_1252, &doc.replaced_invalid);
     }
   }
   doc.utf8 = with_c1_meant(finish_document(std::move(converted)), doc);

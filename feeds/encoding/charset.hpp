@@ -13,6 +13,7 @@ struct DecodedDocument {
   bool replaced_invalid = false;  // some byte sequences were not valid and became U+FFFD
   bool unknown_charset = false;   // the declared charset is unknown to iconv; read as UTF-8
   bool charset_guessed = false;   // the bytes were not the UTF-8 declared or assumed; `encoding` is a guess
+  bool mixed_windows_1252 = false;  // UTF-8 with stray windows-1252 bytes, each read as its character
   std::string c1_read_as;  // the code page whose characters C1 controls were read as (c1_controls.hpp), or ""
 };
 

@@ -144,6 +144,7 @@ ParsedFeed parse_feed(std::string_view bytes, const ParseOptions& options) {
   std::vector<std::string> warnings;
   if (decoded.unknown_charset) warnings.push_back("unknown charset: read as " + decoded.encoding);
   if (decoded.charset_guessed) warnings.push_back("not UTF-8 and no other charset given: read as " + decoded.encoding);
+  if (decoded.mixed_windows_1252) warnings.push_back("bytes that are not UTF-8 read as windows-1252");
   if (decoded.replaced_invalid) warnings.push_back("invalid " + decoded.encoding + " sequences replaced");
   if (!decoded.c1_read_as.empty()) warnings.push_back("C1 control characters read as " + decoded.c1_read_as);
   ParsedFeed feed;

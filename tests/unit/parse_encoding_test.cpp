@@ -333,3 +333,34 @@ TEST_CASE("C1 controls in decoded text are read as the Windows code page of thei
     CHECK(c1_meanings("IBM037") == nullptr);
   }
 }
+
+TEST_CASE("windows-1252 bytes among UTF-8 text are read as their characters where they look like text",
+          "[parse][encoding]") {
+  const ParsedFeed feed = parse_feed(
+      "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
+      "<title>Caf\xC3\xA9 \xE2\x80\x94 Z\xC3\xBCrich Gr\xC3\xB6\xC3\x9F" "e</title>"
+      "<item><title>na\xEFve don\x92t \xFF end</title></item></channel></rss>");
+  CHECK(feed.title == "Caf\xC3\xA9 \xE2\x80\x94 Z\xC3\xBCrich Gr\xC3\xB6\xC3\x9F" "e");
+  REQUIRE(feed.items.size() == 1);
+  // A lone 0xFF between spaces is no letter of any word: it stays unreadable.
+  CHECK(feed.items[0].title == "na\xC3\xAFve don\xE2\x80\x99t \xEF\xBF\xBD end");
+  CHECK(std::find(feed.warnings.begin(), feed.warnings.end(), "bytes that are not UTF-8 read as windows-1252") !=
+        feed.warnings.end());
+}
+
+TEST_CASE("an XML declaration after a server's junk still names the charset", "[parse][encoding]") {
+  const ParsedFeed feed = parse_feed(
+      "<br />\n<b>Notice</b>: Undefined index in x.php on line 3<br />\n"
+      "<?xml version=\"1.0\" encoding=\"iso-8859-2\"?>\n"
+      "<rss version=\"2.0\"><channel><title>\xA3\xF3" "d\xBC</title></channel></rss>");
+  CHECK(feed.title == "\xC5\x81\xC3\xB3" "d\xC5\xBA");  // Łódź
+}
+
+TEST_CASE("C0 controls XML does not allow are dropped from the text", "[parse][encoding]") {
+  const ParsedFeed feed = parse_feed(std::string(
+      "<rss version='2.0'><channel><title>Bad\x0Bvertical\x1Ftab\x01</title>"
+      "<item><title>tab\tand\nline</title></item></channel></rss>"));
+  CHECK(feed.title == "Badverticaltab");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "tab and line");
+}
