@@ -44,12 +44,10 @@ struct Slots {
   pugi::xml_node dc_language;
 };
 
-
 Enclosure media_enclosure(pugi::xml_node node, const Context& context) {
   return {resolve_link(node, attribute(node, "", "url"), context), std::string(attribute(node, "", "type")),
           parse_length(attribute(node, "", "fileSize"))};
 }
-
 
 // Namespaces RSS's own elements have been published in.
 constexpr std::array<std::string_view, 4> kRssNamespaces{ns::rss10, ns::rss090, "http://backend.userland.com/rss2",
