@@ -153,6 +153,15 @@ void read_child(pugi::xml_node c, std::string_view name, std::string_view uri, S
   }
 }
 
+// The link a permalink guid stands for: an absolute web URL, or a path
+// ("/p/7") where the feed's base makes it one. Any other guid is an id only.
+std::string permalink_of(pugi::xml_node guid, const std::string& text, const Context& context) {
+  if (looks_like_web_url(text)) return resolve_link(guid, text, context);
+  if (!text.starts_with('/') || text.starts_with("//")) return {};
+  std::string resolved = resolve_link(guid, text, context);
+  return looks_like_web_url(resolved) ? resolved : std::string();
+}
+
 // The first of `nodes` that is not blank, else the first there is: an empty
 // <description/> beside a filled itunes:summary hides nothing.
 pugi::xml_node first_of(std::initializer_list<pugi::xml_node> nodes) {
@@ -211,9 +220,7 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   if (s.guid) {
     item.guid = trimmed_text(s.guid);
     item.guid_is_permalink = !ascii_iequals(attribute(s.guid, "", "isPermaLink"), "false");  // "FALSE" too
-    if (item.link.empty() && item.guid_is_permalink && looks_like_web_url(item.guid)) {
-      item.link = resolve_link(s.guid, item.guid, context);
-    }
+    if (item.link.empty() && item.guid_is_permalink) item.link = permalink_of(s.guid, item.guid, context);
   }
   item.about = std::string(attribute(node, ns::rdf, "about"));
   // The xml:lang of the element the item's text is in, else the item's own:

@@ -350,3 +350,21 @@ TEST_CASE("a media:content's title and description stand in for the item's", "[p
   REQUIRE(feed.items[0].enclosures.size() == 1);
   CHECK(feed.items[0].enclosures[0].url == "https://ex.example/i.jpg");
 }
+
+TEST_CASE("a permalink guid that is a path is the link where the feed has a web base", "[parse][rss]") {
+  const std::string xml =
+      "<rss version='2.0'><channel><title>t</title>"
+      "<item><guid>/p/7</guid></item><item><guid>p7</guid></item>"
+      "<item><guid isPermaLink='false'>/p/8</guid></item></channel></rss>";
+  ParseOptions options;
+  options.url = "https://ex.example/feed.xml";
+  const ParsedFeed based = parse_feed(xml, options);
+  REQUIRE(based.items.size() == 3);
+  CHECK(based.items[0].link == "https://ex.example/p/7");
+  CHECK(based.items[1].link.empty());  // an id, not a path
+  CHECK(based.items[2].link.empty());
+  const ParsedFeed unbased = parse_feed(xml);
+  REQUIRE(unbased.items.size() == 3);
+  CHECK(unbased.items[0].link.empty());  // nothing to make it a web link
+  CHECK(unbased.items[0].id == "/p/7");
+}
