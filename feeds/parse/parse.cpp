@@ -105,7 +105,8 @@ ParsedFeed parse_xml(std::string utf8, std::string_view bytes, const ParseOption
     }
   }
   if (!format) throw ParseError("parse: not a feed: root element <" + std::string(root.name()) + ">");
-  const bool depth_known = strict && format && !too_deep;  // `format` may have come from the repair since
+  // The strict tree was measured above; a repaired one has not been yet.
+  const bool depth_known = strict && format && !too_deep;
   if (!depth_known && parse_detail::tree_depth(root) > options.max_depth) {
     throw ParseError("parse: elements nested deeper than " + std::to_string(options.max_depth));
   }
