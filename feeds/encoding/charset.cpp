@@ -36,8 +36,9 @@ std::string upper_ascii(std::string_view s) {
   return out;
 }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
 std::string_view trim(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
@@ -122,9 +123,7 @@ std::size_t declaration_start(std::string_view text) {
   if (first == std::string_view::npos || text.compare(first, 5, "<?xml") == 0) return first;
   for (std::size_t at = text.find("<?xml", first); at < kJunkWindow; at = text.find("<?xml", at + 5)) {
     // "<?xml-stylesheet" is another processing instruction.
-    if (at + 5 < text.size() && (text[at + 5] == ' ' || text[at + 5] == '\t' || text[at + 5] == '\r' ||
-                                 text[at + 5] == '\n'))
-      return at;
+    if (at + 5 < text.size() && is_space(text[at + 5])) return at;
   }
   return std::string_view::npos;
 }
@@ -252,10 +251,10 @@ std::optional<char32_t> windows_1252_text(std::string_view bytes, std::size_t i)
   return letter && touches_letter ? std::optional(cp) : std::nullopt;
 }
 
-// UTF-8 text with bytes of windows-1252 text among its characters: what a
-// page made of UTF-8 templates and text from an older database is. Sets
-// *mixed when a byte was read as windows-1252, *replaced when one became U+FFFD.
-std::string utf8_with_windows_1252_bytes(std::string_view bytes, bool* mixed, bool* replaced) {
+// `bytes` with its UTF-8 characters kept and each byte that starts none
+// replaced by the character `read_byte(i)` makes of bytes[i].
+template <typename ReadByte>
+std::string with_stray_bytes_read(std::string_view bytes, ReadByte read_byte) {
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 8);
   for (std::size_t i = 0; i < bytes.size();) {
@@ -265,11 +264,20 @@ std::string utf8_with_windows_1252_bytes(std::string_view bytes, bool* mixed, bo
       i += len;
       continue;
     }
-    const std::optional<char32_t> cp = windows_1252_text(bytes, i++);
-    *(cp ? mixed : replaced) = true;
-    text_detail::append_utf8(out, cp.value_or(0xFFFD));
+    text_detail::append_utf8(out, read_byte(i++));
   }
   return out;
+}
+
+// UTF-8 text with bytes of windows-1252 text among its characters: what a
+// page made of UTF-8 templates and text from an older database is. Sets
+// *mixed when a byte was read as windows-1252, *replaced when one became U+FFFD.
+std::string utf8_with_windows_1252_bytes(std::string_view bytes, bool* mixed, bool* replaced) {
+  return with_stray_bytes_read(bytes, [&](std::size_t i) {
+    const std::optional<char32_t> cp = windows_1252_text(bytes, i);
+    *(cp ? mixed : replaced) = true;
+    return cp.value_or(U'\uFFFD');
+  });
 }
 
 // The names iconv may know a label by, the label as written first: Python's
@@ -325,20 +333,10 @@ bool is_seven_bit_text(std::string_view charset, std::string_view bytes) {
 }
 
 std::string repair_utf8(std::string_view bytes, bool* replaced) {
-  std::string out;
-  out.reserve(bytes.size());
-  for (std::size_t i = 0; i < bytes.size();) {
-    const std::size_t len = utf8_sequence_length(bytes, i);
-    if (len == 0) {
-      out += kReplacement;
-      if (replaced != nullptr) *replaced = true;
-      ++i;
-    } else {
-      out.append(bytes.substr(i, len));
-      i += len;
-    }
-  }
-  return out;
+  return with_stray_bytes_read(bytes, [&](std::size_t) {
+    if (replaced != nullptr) *replaced = true;
+    return U'\uFFFD';
+  });
 }
 
 std::string charset_from_content_type(std::string_view content_type) {

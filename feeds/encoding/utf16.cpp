@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "feeds/encoding/conversion.hpp"
+#include "feeds/encoding/surrogates.hpp"
 
 namespace feedsieve::encoding_detail {
 namespace {
@@ -50,9 +51,6 @@ bool ascii_units8(const char* p, bool big_endian, char* dst) {
   return true;
 }
 #endif
-
-bool is_high_surrogate(std::uint32_t u) { return u >= 0xD800 && u <= 0xDBFF; }
-bool is_low_surrogate(std::uint32_t u) { return u >= 0xDC00 && u <= 0xDFFF; }
 
 }  // namespace
 
@@ -100,7 +98,7 @@ std::string decode_utf16(std::string_view bytes, bool big_endian, bool* replaced
     } else if (i + 4 > bytes.size()) {
       break;  // a pair cut off by the end: the tail below
     } else if (const std::uint32_t low = unit_at(i + 2); is_low_surrogate(low)) {
-      dst = put_utf8(dst, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+      dst = put_utf8(dst, surrogate_pair_value(u, low));
       i += 4;
     } else {
       replace();  // a high surrogate without its low half; what follows is read on its own

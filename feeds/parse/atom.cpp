@@ -113,14 +113,8 @@ std::string link_relation(pugi::xml_node link) {
 }
 
 // The authors of the feed an entry was copied from, in its atom:source.
-void read_source_authors(pugi::xml_node source, std::string_view uri, AtomWireEntry& entry, const Context& context) {
-  for (const pugi::xml_node c : source.children()) {
-    const std::string_view qualified = c.name();
-    if (c.type() == pugi::node_element && local_name(qualified) == "author" &&
-        context.scopes.namespace_of(c, qualified) == uri) {
-      add_unique(entry.source_authors, person(c, uri));
-    }
-  }
+void read_source_authors(pugi::xml_node source, std::string_view uri, AtomWireEntry& entry) {
+  for (const pugi::xml_node author : children(source, uri, "author")) add_unique(entry.source_authors, person(author, uri));
 }
 
 struct DateSlots {
@@ -197,7 +191,7 @@ AtomWireEntry read_entry(pugi::xml_node node, std::string_view uri, const Contex
       else if (name == "content") set_once(content, c);
       else if (name == "author") add_unique(entry.authors, person(c, uri));
       else if (name == "contributor") add_unique(entry.contributors, person(c, uri));
-      else if (name == "source") read_source_authors(c, uri, entry, context);
+      else if (name == "source") read_source_authors(c, uri, entry);
       else if (name == "category") {
         const std::string_view term = attribute(c, "", "term");
         add_unique(entry.categories, collapse_whitespace(term.empty() ? attribute(c, "", "label") : term));

@@ -1,10 +1,11 @@
 // JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), read with Boost.JSON.
 #include <boost/json.hpp>
 
-#include "feeds/date/date.hpp"
-#include "feeds/encoding/c1_controls.hpp"
 #include <charconv>
 
+#include "feeds/date/date.hpp"
+#include "feeds/encoding/c1_controls.hpp"
+#include "feeds/encoding/surrogates.hpp"
 #include "feeds/parse/formats.hpp"
 #include "feeds/parse/html_guess.hpp"
 #include "feeds/parse/text_position.hpp"
@@ -95,11 +96,11 @@ std::optional<std::string> without_lone_surrogates(std::string_view text) {
       i += 2;  // another escape, "\\" among them
       continue;
     }
-    const bool high = *unit >= 0xD800 && *unit <= 0xDBFF;
+    const bool high = is_high_surrogate(*unit);
     const std::optional<unsigned> next = high ? unit_at(i + 6) : std::nullopt;
-    if (high && next && *next >= 0xDC00 && *next <= 0xDFFF) {
+    if (high && next && is_low_surrogate(*next)) {
       i += 12;
-    } else if (*unit >= 0xD800 && *unit <= 0xDFFF) {
+    } else if (is_surrogate(*unit)) {
       out.append(text.substr(copied, i - copied)).append("\\ufffd");
       copied = i += 6;
     } else {

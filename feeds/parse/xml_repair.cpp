@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "feeds/encoding/c1_controls.hpp"
+#include "feeds/encoding/surrogates.hpp"
+#include "feeds/parse/xml_tree.hpp"
 #include "feeds/text/byte_set.hpp"
 #include "feeds/text/html_entities.hpp"
 
@@ -63,9 +65,6 @@ std::optional<char32_t> numeric_value(std::string_view ref) {
 bool is_predefined(std::string_view name) {
   return name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot";
 }
-
-bool is_high_surrogate(char32_t cp) { return cp >= 0xD800 && cp <= 0xDBFF; }
-bool is_low_surrogate(char32_t cp) { return cp >= 0xDC00 && cp <= 0xDFFF; }
 
 struct Reference {
   std::string_view name;  // "#123", "#x1F", "eacute": between '&' and ';'
@@ -229,40 +228,38 @@ class EntityRewriter {
   }
 
   std::size_t reference(std::size_t i) {
-    std::optional<Reference> ref = lex_reference(in_, i);
+    const std::optional<Reference> ref = lex_reference(in_, i);
     if (!ref) return bare_ampersand(i);
     const std::string_view name = ref->name;
-    if (name.front() != '#' && !is_predefined(name)) {
+    if (name.front() == '#') return numeric_reference(i, *ref);
+    if (!is_predefined(name)) {
       if (const auto it = entities_.find(name); it != entities_.end()) {
         expand(i, ref->end, it->second, name);
         return ref->end;
       }
     }
-    std::optional<std::string> text = known_reference(name);
+    const std::optional<std::string> text = known_reference(name);
     if (!text) return bare_ampersand(i);  // unknown: keep it as the literal text it is
-    if (name.front() == '#') {
-      const char32_t value = *numeric_value(name);
-      if (const std::optional<std::string> pair = surrogate_pair(value, ref->end)) {
-        text = pair;
-        ref = lex_reference(in_, ref->end);
-      } else if (!is_xml_char(windows_1252_meant(value))) {
-        result_.replaced_references = true;
-      }
-    }
     replace(i, ref->end, *text);
     return ref->end;
   }
 
   // UTF-16 written as two references (&#55357;&#56832;, from a producer
-  // that escapes code units): the character they encode together, when
-  // `high` is the first half and a reference to the second starts at `next`.
-  std::optional<std::string> surrogate_pair(char32_t high, std::size_t next) const {
-    if (!is_high_surrogate(high) || next >= in_.size() || in_[next] != '&') return std::nullopt;
-    const std::optional<Reference> low_ref = lex_reference(in_, next);
-    if (!low_ref || low_ref->name.front() != '#') return std::nullopt;
-    const std::optional<char32_t> low = numeric_value(low_ref->name);
-    if (!low || !is_low_surrogate(*low)) return std::nullopt;
-    return decimal_reference(0x10000 + ((high - 0xD800) << 10) + (*low - 0xDC00));
+  // that escapes code units) is the one character the two encode together.
+  std::size_t numeric_reference(std::size_t i, const Reference& ref) {
+    const std::optional<char32_t> value = numeric_value(ref.name);
+    if (!value) return bare_ampersand(i);
+    if (is_high_surrogate(*value) && ref.end < in_.size() && in_[ref.end] == '&') {
+      const std::optional<Reference> next = lex_reference(in_, ref.end);
+      const std::optional<char32_t> low = next ? numeric_value(next->name) : std::nullopt;
+      if (low && is_low_surrogate(*low)) {
+        replace(i, next->end, decimal_reference(surrogate_pair_value(*value, *low)));
+        return next->end;
+      }
+    }
+    if (!is_xml_char(windows_1252_meant(*value))) result_.replaced_references = true;
+    replace(i, ref.end, decimal_reference(*value));
+    return ref.end;
   }
 
   std::size_t bare_ampersand(std::size_t i) {
@@ -371,7 +368,7 @@ void append_attributes(std::string& out, std::string_view text) {
 // its kind is open means the feed left out the end tag, and nesting the rest
 // of the feed inside it would lose every item after the first.
 bool never_nests(std::string_view name) {
-  const std::string_view local = name.substr(name.rfind(':') + 1);
+  const std::string_view local = local_name(name);
   return local == "item" || local == "entry";
 }
 

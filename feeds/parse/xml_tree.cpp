@@ -36,7 +36,6 @@ std::string_view namespace_core(std::string_view uri) {
   return uri;
 }
 
-
 // Feeds use module prefixes they never declare; these are what they mean.
 std::string_view conventional_namespace(std::string_view prefix) {
   static constexpr std::pair<std::string_view, std::string_view> kPrefixes[] = {

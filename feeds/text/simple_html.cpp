@@ -33,6 +33,7 @@
 #include <optional>
 
 #include "feeds/encoding/charset.hpp"
+#include "feeds/encoding/surrogates.hpp"
 #include "feeds/encoding/utf8_blocks.hpp"
 #include "feeds/text/ascii.hpp"
 #include "feeds/text/byte_set.hpp"
@@ -268,7 +269,7 @@ bool plain_bytes(std::string_view html) {
 bool kept_code_point(std::uint32_t cp) {
   if (cp == '\t' || cp == '\n') return true;
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return false;
-  if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+  if (is_surrogate(cp)) return false;
   if (cp >= 0xFDD0 && cp <= 0xFDEF) return false;
   if ((cp & 0xFFFE) == 0xFFFE) return false;
   return cp <= 0x10FFFF;
