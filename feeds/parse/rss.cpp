@@ -25,13 +25,23 @@ void collect_items(pugi::xml_node parent, std::vector<pugi::xml_node>& items, co
 // <rss xmlns="http://www.w3.org/2005/Atom">: RSS's elements are in no
 // namespace, and a module's URI declared as the default one (Atom's, most
 // often, meant for atom:link) would make each of them that module's. The
-// declaration is dropped before any name is looked up.
-void drop_module_default_namespace(pugi::xml_node root, const Context& context) {
-  const pugi::xml_attribute declaration = root.attribute("xmlns");
+// declaration is dropped from <rss> and from its <channel>, where it is
+// seen too, before any name is looked up: the scopes keep what they read.
+void drop_module_default_namespace(pugi::xml_node element, const Context& context) {
+  const pugi::xml_attribute declaration = element.attribute("xmlns");
   if (!declaration || !is_module_namespace(known_namespace(declaration.value()))) return;
-  context.warnings.push_back("default namespace " + std::string(declaration.value()) + " on <" + root.name() +
+  context.warnings.push_back("default namespace " + std::string(declaration.value()) + " on <" + element.name() +
                              "> ignored: RSS elements are in none");
-  root.remove_attribute(declaration);
+  element.remove_attribute(declaration);
+}
+
+void drop_module_default_namespaces(pugi::xml_node root, const Context& context) {
+  drop_module_default_namespace(root, context);
+  for (const pugi::xml_node c : root.children()) {
+    if (c.type() == pugi::node_element && ascii_iequals(local_name(c), "channel")) {
+      drop_module_default_namespace(c, context);
+    }
+  }
 }
 
 }  // namespace
@@ -39,7 +49,7 @@ void drop_module_default_namespace(pugi::xml_node root, const Context& context) 
 ParsedFeed parse_rss(pugi::xml_node root, FeedFormat format, const Context& context) {
   ParsedFeed feed;
   feed.format = format;
-  drop_module_default_namespace(root, context);
+  drop_module_default_namespaces(root, context);
   pugi::xml_node channel = root;
   if (!ascii_iequals(local_name(root), "channel")) {
     for (const pugi::xml_node c : root.children()) {

@@ -324,9 +324,15 @@ TEST_CASE("items inside an <items> wrapper are the channel's", "[parse][rss]") {
   CHECK(feed.items[2].title == "plain");
 }
 
-TEST_CASE("a module's URI declared as <rss>'s default namespace is ignored, with a warning", "[parse][rss]") {
+TEST_CASE("a module's URI declared as the default namespace of <rss> or <channel> is ignored, with a warning",
+          "[parse][rss]") {
+  const auto [document, element] = GENERATE(table<std::string, std::string>({
+      {"<rss version='2.0' xmlns='http://www.w3.org/2005/Atom'><channel>", "rss"},
+      {"<rss version='2.0'><channel xmlns='http://www.w3.org/2005/Atom'>", "channel"},
+  }));
   const ParsedFeed feed = parse_feed(
-      "<rss version='2.0' xmlns='http://www.w3.org/2005/Atom'><channel><title>Mis-namespaced</title>"
+      document +
+      "<title>Mis-namespaced</title>"
       "<item><title>i</title><link>https://ex.example/1</link><description>desc</description></item>"
       "</channel></rss>");
   CHECK(feed.title == "Mis-namespaced");
@@ -334,8 +340,8 @@ TEST_CASE("a module's URI declared as <rss>'s default namespace is ignored, with
   CHECK(feed.items[0].link == "https://ex.example/1");
   CHECK(feed.items[0].summary == "desc");
   CHECK(std::find(feed.warnings.begin(), feed.warnings.end(),
-                  "default namespace http://www.w3.org/2005/Atom on <rss> ignored: RSS elements are in none") !=
-        feed.warnings.end());
+                  "default namespace http://www.w3.org/2005/Atom on <" + element +
+                      "> ignored: RSS elements are in none") != feed.warnings.end());
 }
 
 TEST_CASE("a media:content's title and description stand in for the item's", "[parse][rss]") {
