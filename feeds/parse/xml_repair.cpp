@@ -232,11 +232,12 @@ class EntityRewriter {
     if (!ref) return bare_ampersand(i);
     const std::string_view name = ref->name;
     if (name.front() == '#') return numeric_reference(i, *ref);
-    if (!is_predefined(name)) {
-      if (const auto it = entities_.find(name); it != entities_.end()) {
-        expand(i, ref->end, it->second, name);
-        return ref->end;
-      }
+    // XML's own stay as they are: most of a feed's references are the &lt;
+    // and &amp; of escaped HTML, and nothing needs to be built for them.
+    if (is_predefined(name)) return ref->end;
+    if (const auto it = entities_.find(name); it != entities_.end()) {
+      expand(i, ref->end, it->second, name);
+      return ref->end;
     }
     const std::optional<std::string> text = known_reference(name);
     if (!text) return bare_ampersand(i);  // unknown: keep it as the literal text it is
