@@ -22,7 +22,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import feedconf  # noqa: E402  (the comparison rules)
@@ -71,7 +70,11 @@ def content_tokens(html_text):
 
 
 def utc(struct):
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", struct) if struct else None
+    # Formatted by hand: strftime's %Y gives "1" for year 1, which no RFC 3339 reader takes.
+    if not struct:
+        return None
+    return (f"{struct.tm_year:04d}-{struct.tm_mon:02d}-{struct.tm_mday:02d}"
+            f"T{struct.tm_hour:02d}:{struct.tm_min:02d}:{struct.tm_sec:02d}Z")
 
 
 def length_of(text):
