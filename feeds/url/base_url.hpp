@@ -16,6 +16,9 @@ class BaseUrl {
   // Exactly resolve_url(base, reference) for the base given at construction.
   std::string resolve(std::string_view reference) const;
 
+  // How a base that is a relative reference is resolved under a stand-in root.
+  enum class StandIn { none, network_path, absolute_path, relative_path };
+
  private:
   friend std::string resolve_url(std::string_view base, std::string_view reference);
   struct OneReference {};
@@ -32,12 +35,15 @@ class BaseUrl {
     // references; nullopt when that shortcut did not match its probes.
     std::optional<std::size_t> directory;
   };
+  std::string resolve_reference(std::string_view trimmed, std::string_view reference) const;
+  std::string without_stand_in(std::string resolved, std::string_view trimmed) const;
   std::string resolve_parsed(std::string_view reference) const;
   // A reference made of leading "./" and "../" steps and a plain relative
   // path, resolved from the prefixes; nullopt for any other reference.
   std::optional<std::string> resolve_steps(std::string_view trimmed) const;
 
   std::string trimmed_;                     // what an empty reference resolves to
+  StandIn stand_in_ = StandIn::none;        // parse_base sets it as parsed_ is built
   std::optional<boost::urls::url> parsed_;  // nullopt when the base does not parse
   std::optional<PlainPrefixes> plain_;      // nullopt when the base gives none
 };

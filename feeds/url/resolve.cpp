@@ -41,9 +41,27 @@ bool starts_with_scheme(std::string_view text) {
   return false;
 }
 
-std::optional<boost::urls::url> parse_base(std::string_view base) {
+// A base that is itself a relative reference (an xml:base of "/podcast/" in
+// a document whose own URL is not known) is resolved under this root, which
+// is taken off the results again: "ep1" becomes "/podcast/ep1", as Python's
+// urljoin, and so feedparser, has it.
+constexpr std::string_view kStandInScheme = "http:";
+constexpr std::string_view kStandInHost = "//relative.invalid";
+
+std::optional<boost::urls::url> parse_base(std::string_view base, BaseUrl::StandIn& stand_in) {
   const std::string text = url_detail::clean_reference(base);  // the parsed view points into it
-  const auto parsed = boost::urls::parse_uri(text);
+  if (const auto parsed = boost::urls::parse_uri(text)) return boost::urls::url(*parsed);
+  if (text.empty() || !boost::urls::parse_relative_ref(text)) return std::nullopt;
+  std::string absolute(kStandInScheme);
+  if (text.starts_with("//")) {
+    stand_in = BaseUrl::StandIn::network_path;
+  } else {
+    stand_in = text.front() == '/' ? BaseUrl::StandIn::absolute_path : BaseUrl::StandIn::relative_path;
+    absolute += kStandInHost;
+    if (text.front() != '/') absolute += '/';
+  }
+  absolute += text;
+  const auto parsed = boost::urls::parse_uri(absolute);
   if (!parsed) return std::nullopt;
   return boost::urls::url(*parsed);
 }
@@ -134,6 +152,25 @@ std::string BaseUrl::resolve(std::string_view reference) const {
   if (starts_with_scheme(trimmed)) return std::string(trimmed);
   // Without a base every reference comes back as given (see resolve_parsed).
   if (!parsed_) return std::string(trimmed);
+  std::string resolved = resolve_reference(trimmed, reference);
+  return stand_in_ == StandIn::none ? resolved : without_stand_in(std::move(resolved), trimmed);
+}
+
+// The stand-in root of a relative base taken off a result; a result that
+// left the stand-in host (a "//host/x" reference) keeps its own.
+std::string BaseUrl::without_stand_in(std::string resolved, std::string_view trimmed) const {
+  if (!resolved.starts_with(kStandInScheme)) return resolved;
+  std::string_view rest = std::string_view(resolved).substr(kStandInScheme.size());
+  if (stand_in_ != StandIn::network_path && rest.starts_with(kStandInHost)) {
+    rest.remove_prefix(kStandInHost.size());
+    // Under a relative path the result is relative too, unless the reference had a path from the root.
+    if (stand_in_ == StandIn::relative_path && rest.starts_with('/') && trimmed.front() != '/') rest.remove_prefix(1);
+  }
+  return std::string(rest);
+}
+
+// A reference without a scheme against the parsed base.
+std::string BaseUrl::resolve_reference(std::string_view trimmed, std::string_view reference) const {
   if (plain_ && is_plain_path(trimmed)) {
     const std::string& prefix = trimmed.front() == '/' ? plain_->absolute : plain_->relative;
     std::string out;
@@ -165,7 +202,7 @@ std::string BaseUrl::resolve_parsed(std::string_view reference) const {
 }
 
 BaseUrl::BaseUrl(std::string_view base, OneReference)
-    : trimmed_(url_detail::trim(base)), parsed_(parse_base(base)) {}
+    : trimmed_(url_detail::trim(base)), parsed_(parse_base(base, stand_in_)) {}
 
 std::string resolve_url(std::string_view base, std::string_view reference) {
   const std::string_view trimmed = url_detail::trim(reference);

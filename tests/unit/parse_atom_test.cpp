@@ -56,6 +56,18 @@ TEST_CASE("nested relative xml:base values build on each other", "[parse][atom]"
   CHECK(feed.items[0].content.find("http://example.org/root/up.html") != std::string::npos);
 }
 
+TEST_CASE("relative xml:base values apply without a document URL, and the links stay relative", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom' xml:base='/podcast/'><entry xml:base='season-2/'><id>1</id>"
+      "<link href='ep1'/><link rel='enclosure' href='ep1.mp3' type='audio/mpeg' length='9'/>"
+      "<content type='html'>&lt;a href=\"../notes.html\"&gt;notes&lt;/a&gt;</content></entry></feed>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].link == "/podcast/season-2/ep1");
+  REQUIRE(feed.items[0].enclosures.size() == 1);
+  CHECK(feed.items[0].enclosures[0].url == "/podcast/season-2/ep1.mp3");
+  CHECK(feed.items[0].content == "<a href=\"/podcast/notes.html\">notes</a>");
+}
+
 TEST_CASE("the document URL is the base when there is no xml:base", "[parse][atom]") {
   ParseOptions options;
   options.url = "https://site.example/feeds/all.atom";

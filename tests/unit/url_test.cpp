@@ -114,11 +114,34 @@ TEST_CASE("resolve_url handles what feeds actually contain", "[url]") {
       // Unusable base or reference: the reference, unchanged
       {"", "post.html", "post.html"},
       {"not a base", "post.html", "post.html"},
-      {"/relative/base", "post.html", "post.html"},
       {"https://example.com/", "http://[bad", "http://[bad"},
   }));
   CAPTURE(c.base, c.reference);
   CHECK(resolve_url(c.base, c.reference) == c.expected);
+}
+
+TEST_CASE("a base that is a relative reference gives relative results, as urljoin does", "[url]") {
+  // An xml:base of "/podcast/" in a document whose own URL is not known.
+  const Case c = GENERATE(values<Case>({
+      {"/relative/base", "post.html", "/relative/post.html"},
+      {"/podcast/", "ep1", "/podcast/ep1"},
+      {"/podcast/", "../x", "/x"},
+      {"/podcast/", "/abs", "/abs"},
+      {"/podcast/", "//cdn.example/x", "//cdn.example/x"},
+      {"/podcast/", "?q=1", "/podcast/?q=1"},
+      {"/podcast/", "#f", "/podcast/#f"},
+      {"/podcast/", "https://a.example/x", "https://a.example/x"},
+      {"/podcast/", "", "/podcast/"},
+      {"podcast/", "ep1", "podcast/ep1"},
+      {"podcast/", "/abs", "/abs"},
+      {"podcast/", "../x", "x"},
+      {"//host.example/p/", "x", "//host.example/p/x"},
+      {"//host.example/p/", "/y", "//host.example/y"},
+      {"not a base", "post.html", "post.html"},
+  }));
+  CAPTURE(c.base, c.reference);
+  CHECK(resolve_url(c.base, c.reference) == c.expected);
+  CHECK(BaseUrl(c.base).resolve(c.reference) == c.expected);
 }
 
 TEST_CASE("BaseUrl resolves exactly as resolve_url, parsing the base once", "[url]") {
