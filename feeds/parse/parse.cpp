@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "feeds/encoding/charset.hpp"
+#include "feeds/encoding/latin1_reread.hpp"
 #include "feeds/parse/formats.hpp"
 #include "feeds/parse/text_position.hpp"
 #include "feeds/parse/xml_repair.hpp"
@@ -131,6 +132,26 @@ std::size_t drop_unsafe_links(ParsedFeed& feed) {
   return dropped;
 }
 
+// Text fields whose characters are UTF-8 read as ISO-8859-1 (latin1_reread.hpp)
+// read again; how many were.
+std::size_t reread_latin1_fields(ParsedFeed& feed) {
+  std::size_t reread = 0;
+  const auto reread_field = [&](std::string& text) {
+    if (auto fixed = reread_latin1_as_utf8(text)) {
+      text = std::move(*fixed);
+      ++reread;
+    }
+  };
+  reread_field(feed.title);
+  reread_field(feed.description);
+  for (Item& item : feed.items) {
+    for (std::string* text : {&item.title, &item.summary, &item.content}) reread_field(*text);
+    for (std::string& author : item.authors) reread_field(author);
+    for (std::string& category : item.categories) reread_field(category);
+  }
+  return reread;
+}
+
 }  // namespace
 
 ParsedFeed parse_feed(std::string_view bytes, const ParseOptions& options) {
@@ -155,6 +176,8 @@ ParsedFeed parse_feed(std::string_view bytes, const ParseOptions& options) {
   } else {
     feed = parse_xml(std::move(decoded.utf8), bytes, options, warnings);
   }
+  if (const std::size_t reread = reread_latin1_fields(feed))
+    warnings.push_back("UTF-8 read as ISO-8859-1 read again in " + std::to_string(reread) + " fields");
   if (const std::size_t dropped = drop_unsafe_links(feed))
     warnings.push_back(std::to_string(dropped) + " links dropped: not http(s), ftp, mailto or tel");
   feed.warnings.insert(feed.warnings.begin(), warnings.begin(), warnings.end());

@@ -8,6 +8,7 @@
 
 #include "feeds/encoding/c1_controls.hpp"
 #include "feeds/encoding/charset.hpp"
+#include "feeds/encoding/latin1_reread.hpp"
 #include "feeds/parse/parse.hpp"
 #include "tests/support/support.hpp"
 
@@ -346,6 +347,39 @@ TEST_CASE("windows-1252 bytes among UTF-8 text are read as their characters wher
   CHECK(feed.items[0].title == "na\xC3\xAFve don\xE2\x80\x99t \xEF\xBF\xBD end");
   CHECK(std::find(feed.warnings.begin(), feed.warnings.end(), "bytes that are not UTF-8 read as windows-1252") !=
         feed.warnings.end());
+}
+
+TEST_CASE("UTF-8 that was read as ISO-8859-1 once is read again, and Latin words are left alone",
+          "[parse][encoding]") {
+  SECTION("the reading on its own") {
+    CHECK(reread_latin1_as_utf8("Caf\xC3\x83\xC2\xA9") == "Caf\xC3\xA9");  // CafÃ© -> Café
+    CHECK(reread_latin1_as_utf8("\xC3\xA2\xC2\x82\xC2\xAC" "5") == "\xE2\x82\xAC" "5");  // a three-byte euro
+    CHECK(reread_latin1_as_utf8("plain ASCII") == std::nullopt);
+    CHECK(reread_latin1_as_utf8("") == std::nullopt);
+    CHECK(reread_latin1_as_utf8("Gr\xC3\xBC\xC3\x9F" "e Espa\xC3\xB1" "a") == std::nullopt);  // Grüße España
+    CHECK(reread_latin1_as_utf8("\xC3\x80 la une \xC2\xA9") == std::nullopt);  // À la une ©: no pair
+    CHECK(reread_latin1_as_utf8("Caf\xC3\x83\xC2\xA9 \xE2\x80\x99") == std::nullopt);  // a character past U+00FF
+    CHECK(reread_latin1_as_utf8("\xC3\x83") == std::nullopt);  // Ã alone is a cut-off sequence
+  }
+  SECTION("a document with as many UTF-8 letters as windows-1252 bytes is read as windows-1252, then fields again") {
+    const ParsedFeed feed = parse_feed(
+        "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>T</title>"
+        "<item><title>Caf\xC3\xA9 news</title><description>It\x92s here</description></item></channel></rss>");
+    REQUIRE(feed.items.size() == 1);
+    CHECK(feed.items[0].title == "Caf\xC3\xA9 news");
+    CHECK(feed.items[0].summary == "It\xE2\x80\x99s here");
+    CHECK(std::find(feed.warnings.begin(), feed.warnings.end(),
+                    "UTF-8 read as ISO-8859-1 read again in 1 fields") != feed.warnings.end());
+  }
+  SECTION("a publisher's double encoding in a UTF-8 feed") {
+    const ParsedFeed feed = parse_feed(
+        "<rss version='2.0'><channel><title>Z\xC3\x83\xC2\xBCrich</title><item><title>Gr\xC3\xBC\xC3\x9F" "e</title>"
+        "<category>Caf\xC3\x83\xC2\xA9</category></item></channel></rss>");
+    CHECK(feed.title == "Z\xC3\xBCrich");
+    REQUIRE(feed.items.size() == 1);
+    CHECK(feed.items[0].title == "Gr\xC3\xBC\xC3\x9F" "e");
+    CHECK(feed.items[0].categories == std::vector<std::string>{"Caf\xC3\xA9"});
+  }
 }
 
 TEST_CASE("an XML declaration after a server's junk still names the charset", "[parse][encoding]") {
