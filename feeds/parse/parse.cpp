@@ -5,9 +5,11 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <optional>
 
 #include "feeds/encoding/charset.hpp"
 #include "feeds/encoding/latin1_reread.hpp"
+#include "feeds/parse/fields.hpp"
 #include "feeds/parse/formats.hpp"
 #include "feeds/parse/text_position.hpp"
 #include "feeds/parse/xml_repair.hpp"
@@ -132,23 +134,35 @@ std::size_t drop_unsafe_links(ParsedFeed& feed) {
   return dropped;
 }
 
-// Text fields whose characters are UTF-8 read as ISO-8859-1 (latin1_reread.hpp)
-// read again; how many were.
-std::size_t reread_latin1_fields(ParsedFeed& feed) {
+// `text` read again when it is UTF-8 read as ISO-8859-1 (latin1_reread.hpp).
+bool reread_latin1(std::string& text) {
+  auto fixed = reread_latin1_as_utf8(text);
+  if (fixed) text = std::move(*fixed);
+  return fixed.has_value();
+}
+
+// The item's text fields read again where they need it; how many did. An id
+// made of the item's text is made again of the text as read now.
+std::size_t reread_latin1_fields(Item& item) {
+  std::optional<Item> original;  // the item before its first field changed
   std::size_t reread = 0;
   const auto reread_field = [&](std::string& text) {
-    if (auto fixed = reread_latin1_as_utf8(text)) {
-      text = std::move(*fixed);
-      ++reread;
-    }
+    auto fixed = reread_latin1_as_utf8(text);
+    if (!fixed) return;
+    if (!original) original = item;
+    text = std::move(*fixed);
+    ++reread;
   };
-  reread_field(feed.title);
-  reread_field(feed.description);
-  for (Item& item : feed.items) {
-    for (std::string* text : {&item.title, &item.summary, &item.content}) reread_field(*text);
-    for (std::string& author : item.authors) reread_field(author);
-    for (std::string& category : item.categories) reread_field(category);
-  }
+  for (std::string* text : {&item.title, &item.summary, &item.content}) reread_field(*text);
+  for (std::string& author : item.authors) reread_field(author);
+  for (std::string& category : item.categories) reread_field(category);
+  if (original && item.id == parse_detail::fallback_id(*original)) item.id = parse_detail::fallback_id(item);
+  return reread;
+}
+
+std::size_t reread_latin1_fields(ParsedFeed& feed) {
+  std::size_t reread = (reread_latin1(feed.title) ? 1 : 0) + (reread_latin1(feed.description) ? 1 : 0);
+  for (Item& item : feed.items) reread += reread_latin1_fields(item);
   return reread;
 }
 

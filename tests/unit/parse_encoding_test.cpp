@@ -370,6 +370,12 @@ TEST_CASE("UTF-8 that was read as ISO-8859-1 once is read again, and Latin words
     CHECK(feed.items[0].summary == "It\xE2\x80\x99s here");
     CHECK(std::find(feed.warnings.begin(), feed.warnings.end(),
                     "UTF-8 read as ISO-8859-1 read again in 1 fields") != feed.warnings.end());
+    // The id made of the title is the one the title as read now gives.
+    const ParsedFeed clean = parse_feed(
+        "<rss version='2.0'><channel><title>T</title>"
+        "<item><title>Caf\xC3\xA9 news</title><description>It\xE2\x80\x99s here</description></item></channel></rss>");
+    REQUIRE(clean.items.size() == 1);
+    CHECK(feed.items[0].id == clean.items[0].id);
   }
   SECTION("a publisher's double encoding in a UTF-8 feed") {
     const ParsedFeed feed = parse_feed(
