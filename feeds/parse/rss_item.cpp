@@ -153,6 +153,15 @@ void read_child(pugi::xml_node c, std::string_view name, std::string_view uri, S
   }
 }
 
+// A <link>, resolved, with one level of escaping undone: an "&amp;" still in
+// its text once the XML is read is a query's '&' escaped twice
+// ("?a=1&amp;amp;b=2" in the document), as feedparser reads it too.
+std::string rss_link(pugi::xml_node link, const Context& context) {
+  std::string text(Text(link).value());
+  for (std::size_t at = 0; (at = text.find("&amp;", at)) != std::string::npos; ++at) text.erase(at + 1, 4);
+  return resolve_link(link, text, context);
+}
+
 // The link a permalink guid stands for: an absolute web URL, or a path
 // ("/p/7") where the feed's base makes it one. Any other guid is an id only.
 std::string permalink_of(pugi::xml_node guid, const std::string& text, const Context& context) {
@@ -215,7 +224,7 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
   if (item.authors.empty() && s.itunes_author) add_unique(item.authors, rss_person(Text(s.itunes_author).value()));
   const pugi::xml_node content = first_of({s.content, s.body, fuller});
   item.content = html_element(content, context);
-  if (s.link) item.link = resolve_link(s.link, Text(s.link).value(), context);
+  if (s.link) item.link = rss_link(s.link, context);
   if (item.link.empty() && s.atom_link) item.link = resolve_link(s.atom_link, attribute(s.atom_link, "", "href"), context);
   if (s.guid) {
     item.guid = trimmed_text(s.guid);
@@ -273,7 +282,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
   }
   wire.title = title_element(first_of({title, dc_title}), context);
   wire.description = html_element(first_of({description, dc_description, itunes_summary, itunes_subtitle}), context);
-  if (link) wire.link = resolve_link(link, Text(link).value(), context);
+  if (link) wire.link = rss_link(link, context);
   if (wire.link.empty() && atom_link) wire.link = resolve_link(atom_link, attribute(atom_link, "", "href"), context);
   wire.language = named_language({language, dc_language}, xml_lang(channel)).value_or("");
   if (ttl) {

@@ -374,3 +374,14 @@ TEST_CASE("a permalink guid that is a path is the link where the feed has a web 
   CHECK(unbased.items[0].link.empty());  // nothing to make it a web link
   CHECK(unbased.items[0].id == "/p/7");
 }
+
+TEST_CASE("an '&' escaped twice in an RSS link is one '&'", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0'><channel><title>T</title><link>https://ex.example/?a=1&amp;amp;b=2</link>"
+      "<item><link>https://ex.example/p?x=1&amp;amp;y=2&amp;z=3</link></item>"
+      "<item><link><![CDATA[https://ex.example/q?x=1&amp;y=2]]></link></item></channel></rss>");
+  CHECK(feed.link == "https://ex.example/?a=1&b=2");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].link == "https://ex.example/p?x=1&y=2&z=3");
+  CHECK(feed.items[1].link == "https://ex.example/q?x=1&y=2");
+}
