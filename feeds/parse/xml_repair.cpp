@@ -1,6 +1,8 @@
 #include "feeds/parse/xml_repair.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -9,6 +11,7 @@
 #include "feeds/encoding/c1_controls.hpp"
 #include "feeds/encoding/surrogates.hpp"
 #include "feeds/parse/xml_tree.hpp"
+#include "feeds/text/ascii.hpp"
 #include "feeds/text/byte_set.hpp"
 #include "feeds/text/html_entities.hpp"
 
@@ -365,12 +368,62 @@ void append_attributes(std::string& out, std::string_view text) {
   }
 }
 
-// An item or entry never holds another of its kind: one that opens while
-// its kind is open means the feed left out the end tag, and nesting the rest
-// of the feed inside it would lose every item after the first.
-bool never_nests(std::string_view name) {
+// What a feed element can hold, for telling which end tag a broken feed left
+// out: the next start tag shows it, since each kind of element holds only
+// certain others. An item or entry opens only in a channel or feed; an item's
+// field never holds another field; a person holds a name, email and uri; a
+// value holds text alone. Raw HTML in a field (description, content) is the
+// field's, so what closes a field is only a tag no HTML has.
+enum class Role : std::uint8_t {
+  other,
+  item_parent,  // channel, feed, rss, RDF, an <items> wrapper
+  item,         // item, entry
+  container,    // what holds fields besides an item: source, image, textInput
+  field,        // title, description, content...: may hold markup
+  person,       // author, contributor
+  value,        // link, guid, pubDate...: never an element
+};
+constexpr std::size_t kRoles = 7;
+
+Role role_of(std::string_view name) {
+  struct Named {
+    std::string_view name;
+    Role role;
+  };
+  static constexpr Named kNamed[] = {
+      {"channel", Role::item_parent}, {"feed", Role::item_parent}, {"rss", Role::item_parent},
+      {"RDF", Role::item_parent},     {"items", Role::item_parent}, {"item", Role::item},
+      {"entry", Role::item},          {"source", Role::container},  {"image", Role::container},
+      {"textInput", Role::container}, {"title", Role::field},       {"description", Role::field},
+      {"summary", Role::field},       {"subtitle", Role::field},    {"tagline", Role::field},
+      {"rights", Role::field},        {"content", Role::field},     {"encoded", Role::field},
+      {"author", Role::person},       {"contributor", Role::person}, {"link", Role::value},
+      {"guid", Role::value},          {"pubDate", Role::value},     {"lastBuildDate", Role::value},
+      {"comments", Role::value},      {"category", Role::value},    {"creator", Role::value},
+      {"date", Role::value},          {"id", Role::value},          {"updated", Role::value},
+      {"published", Role::value},     {"issued", Role::value},      {"modified", Role::value},
+      {"created", Role::value},       {"name", Role::value},        {"email", Role::value},
+      {"uri", Role::value},           {"language", Role::value},    {"ttl", Role::value},
+      {"enclosure", Role::value},     {"subject", Role::value},
+  };
   const std::string_view local = local_name(name);
-  return local == "item" || local == "entry";
+  for (const Named& n : kNamed) {
+    if (ascii_iequals(local, n.name)) return n.role;
+  }
+  return Role::other;
+}
+
+bool of_a_person(std::string_view local) {
+  return ascii_iequals(local, "name") || ascii_iequals(local, "email") || ascii_iequals(local, "uri");
+}
+
+// Whether a start tag shows that an open field lost its end tag: a field or
+// value that no HTML has and no person holds. <title> and <summary> are
+// HTML's too, and so is a <link> with attributes (RSS's has none).
+bool ends_a_field(std::string_view local, Role role, bool has_attributes) {
+  if (role != Role::field && role != Role::value) return false;
+  if (ascii_iequals(local, "title") || ascii_iequals(local, "summary") || of_a_person(local)) return false;
+  return !ascii_iequals(local, "link") || !has_attributes;
 }
 
 class MarkupRepairer {
@@ -421,20 +474,70 @@ class MarkupRepairer {
       close(tag->name);
       return tag->end;
     }
-    if (never_nests(tag->name)) close(tag->name);
+    const std::size_t attributes = i + 1 + tag->name.size();
+    const std::size_t close = tag->end - (tag->self_closing ? 2 : 1);
+    const std::string_view attribute_text = in_.substr(attributes, close - attributes);
+    const Role role = role_of(tag->name);
+    close_left_open(*tag, role, attribute_text.find('=') != std::string_view::npos);
     if (open_.size() < max_depth_ || tag->self_closing) {
-      const std::size_t attributes = i + 1 + tag->name.size();
-      const std::size_t close = tag->end - (tag->self_closing ? 2 : 1);
       out_ += '<';
       out_.append(tag->name);
-      append_attributes(out_, in_.substr(attributes, close - attributes));
+      append_attributes(out_, attribute_text);
       out_.append(tag->self_closing ? "/>" : ">");
-      if (!tag->self_closing) {
-        open_.push_back(tag->name);
-        ++open_count_[tag->name];
-      }
+      if (!tag->self_closing) push(tag->name, role);
     }
     return tag->end;
+  }
+
+  // Closes what the start tag `tag` shows was left open (see Role).
+  void close_left_open(const Tag& tag, Role role, bool has_attributes) {
+    if (role == Role::item) {
+      // Nesting the rest of the feed inside an item that lost its end tag
+      // would lose every item after it.
+      if (const std::size_t parent = innermost(Role::item_parent); parent != kNone) {
+        close_to(parent + 1);
+      } else {
+        close(tag.name);  // no channel or feed open: an item of its kind
+      }
+      return;
+    }
+    const std::string_view local = local_name(tag.name);
+    const std::size_t scope = innermost_scope();
+    const auto inside_scope = [&](std::size_t at) { return at != kNone && (scope == kNone || at > scope); };
+    if (const std::size_t person = innermost(Role::person); inside_scope(person) && !of_a_person(local)) {
+      close_to(person);
+    }
+    const std::size_t field = innermost(Role::field);
+    if (inside_scope(field) && ends_a_field(local, role, has_attributes)) close_to(field);
+    if (!open_.empty() && roles_.back() == Role::value) close_top();
+  }
+
+  void push(std::string_view name, Role role) {
+    scopes_[static_cast<std::size_t>(role)].push_back(open_.size());
+    open_.push_back(name);
+    roles_.push_back(role);
+    ++open_count_[name];
+  }
+
+  // The index in open_ of the innermost open element of `role`, or kNone.
+  std::size_t innermost(Role role) const {
+    const auto& scope = scopes_[static_cast<std::size_t>(role)];
+    return scope.empty() ? kNone : scope.back();
+  }
+
+  // The innermost open element that holds fields: an item, a container or an item's parent.
+  std::size_t innermost_scope() const {
+    std::size_t scope = kNone;
+    for (const Role role : {Role::item_parent, Role::item, Role::container}) {
+      const std::size_t at = innermost(role);
+      if (at != kNone && (scope == kNone || at > scope)) scope = at;
+    }
+    return scope;
+  }
+
+  // Closes open elements until `size` are left.
+  void close_to(std::size_t size) {
+    while (open_.size() > size) close_top();
   }
 
   // Closes everything up to the matching open element; an end tag matching
@@ -444,8 +547,7 @@ class MarkupRepairer {
     if (const auto open = open_count_.find(name); open == open_count_.end() || open->second == 0) return;
     const auto match = std::find(open_.rbegin(), open_.rend(), name);
     if (match == open_.rend()) return;
-    const auto keep = static_cast<std::size_t>(std::distance(match, open_.rend()) - 1);
-    while (open_.size() > keep) close_top();
+    close_to(static_cast<std::size_t>(std::distance(match, open_.rend()) - 1));
   }
 
   void close_top() {
@@ -453,12 +555,18 @@ class MarkupRepairer {
     out_ += open_.back();
     out_ += '>';
     --open_count_[open_.back()];
+    scopes_[static_cast<std::size_t>(roles_.back())].pop_back();
+    roles_.pop_back();
     open_.pop_back();
   }
+
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
   std::string_view in_;
   std::size_t max_depth_;
   std::vector<std::string_view> open_;
+  std::vector<Role> roles_;  // of each of open_
+  std::array<std::vector<std::size_t>, kRoles> scopes_;  // for each role, the indices in open_ of its elements
   std::unordered_map<std::string_view, std::size_t> open_count_;  // how many of open_ have each name
   std::string out_;
 };

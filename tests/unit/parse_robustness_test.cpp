@@ -235,6 +235,47 @@ TEST_CASE("an item or entry left open ends where the next one starts", "[parse][
   CHECK(atom.items[1].title == "two");
 }
 
+TEST_CASE("an element that lost its end tag ends where the next tag shows it must have", "[parse][recovery]") {
+  SECTION("a value holds no element: a <link> or an <enclosure> left open") {
+    const ParsedFeed feed = parse_feed(
+        "<rss version='2.0'><channel><title>t</title>"
+        "<item><title>one</title><link>https://ex.example/1<guid>g1</guid>"
+        "<enclosure url='https://ex.example/1.mp3' type='audio/mpeg' length='9'>"
+        "<pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate><description>d</description></item></channel></rss>");
+    REQUIRE(feed.items.size() == 1);
+    CHECK(feed.items[0].link == "https://ex.example/1");
+    CHECK(feed.items[0].id == "g1");
+    REQUIRE(feed.items[0].enclosures.size() == 1);
+    CHECK(feed.items[0].published.has_value());
+    CHECK(feed.items[0].summary == "d");
+  }
+  SECTION("a field ends at the next field, and raw HTML inside it stays its own") {
+    const ParsedFeed feed = parse_feed(
+        "<rss version='2.0'><channel><title>t</title><description>Channel <b>news</b>"
+        "<item><title>one<link>https://ex.example/1</link>"
+        "<description><p>Intro <details><summary>More</summary> & detail"
+        "<pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate></item>"
+        "<item><title>two</title></item></channel></rss>");
+    CHECK(feed.description == "Channel news");
+    REQUIRE(feed.items.size() == 2);
+    CHECK(feed.items[0].title == "one");
+    CHECK(feed.items[0].link == "https://ex.example/1");
+    CHECK(feed.items[0].summary == "Intro More & detail");
+    CHECK(feed.items[0].published.has_value());
+    CHECK(feed.items[1].title == "two");
+  }
+  SECTION("an Atom person holds a name, an email and a uri") {
+    const ParsedFeed feed = parse_feed(
+        "<feed xmlns='http://www.w3.org/2005/Atom'><title>f</title>"
+        "<entry><id>urn:1</id><author><name>Ann</name><summary>s</summary>"
+        "<content type='html'>&lt;p&gt;body&lt;/p&gt;</content></entry></feed>");
+    REQUIRE(feed.items.size() == 1);
+    CHECK(feed.items[0].authors == std::vector<std::string>{"Ann"});
+    CHECK(feed.items[0].summary == "s");
+    CHECK(feed.items[0].content == "<p>body</p>");
+  }
+}
+
 TEST_CASE("a character written as two UTF-16 references is one character", "[parse][entities]") {
   const ParsedFeed feed = parse_feed(
       "<rss version='2.0'><channel><title>Smile &#55357;&#56832; &#xD83D;&#xDE00;</title>"
