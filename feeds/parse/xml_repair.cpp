@@ -311,11 +311,17 @@ std::optional<Tag> lex_tag(std::string_view xml, std::size_t i) {
   while (j < xml.size() && is_name_char(xml[j])) ++j;
   tag.name = xml.substr(name_start, j - name_start);
   char quote = 0;
+  // A quote opens a value only right after its '=': one inside an unquoted
+  // value (href=https://a/"x) is a character of it, not the start of a value
+  // that would run on to the next quote in the document.
+  bool value_next = false;
   for (; j < xml.size(); ++j) {
     const char c = xml[j];
     if (quote != 0) {
       if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
+      continue;
+    }
+    if ((c == '"' || c == '\'') && value_next) {
       quote = c;
     } else if (c == '<') {
       return std::nullopt;  // never closed before the next markup
@@ -324,6 +330,7 @@ std::optional<Tag> lex_tag(std::string_view xml, std::size_t i) {
       tag.end = j + 1;
       return tag;
     }
+    value_next = c == '=' || (value_next && is_space(c));
   }
   return std::nullopt;
 }
@@ -357,7 +364,7 @@ void append_attributes(std::string& out, std::string_view text) {
       if (quote != 0) ++i;
       for (; i < text.size(); ++i) {
         const char c = text[i];
-        if (quote != 0 ? c == quote : is_space(c) || c == '>' || c == '/') break;
+        if (quote != 0 ? c == quote : is_space(c) || c == '>') break;
         if (c == '"') out += "&quot;";
         else if (c == '<') out += "&lt;";
         else out += c;

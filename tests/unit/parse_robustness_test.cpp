@@ -276,6 +276,18 @@ TEST_CASE("an element that lost its end tag ends where the next tag shows it mus
   }
 }
 
+TEST_CASE("an unquoted attribute value keeps its slashes, and a quote inside one opens nothing", "[parse][recovery]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><title>f</title>"
+      "<entry><id>urn:1</id><link href=https://ex.example/a/b /></entry>"
+      "<entry><id>urn:2</id><link href=https://ex.example/2\"/></entry>"
+      "<entry><id>urn:3</id><title type=\"html\">three</title></entry></feed>");
+  REQUIRE(feed.items.size() == 3);
+  CHECK(feed.items[0].link == "https://ex.example/a/b");
+  CHECK(feed.items[1].link == "https://ex.example/2\"");
+  CHECK(feed.items[2].title == "three");
+}
+
 TEST_CASE("a character written as two UTF-16 references is one character", "[parse][entities]") {
   const ParsedFeed feed = parse_feed(
       "<rss version='2.0'><channel><title>Smile &#55357;&#56832; &#xD83D;&#xDE00;</title>"
