@@ -194,7 +194,7 @@ bool read_time(Cursor& c, DateFields& f) {
   }
   if (lead != 1 && lead != 2) return false;
   f.hour = *c.number(lead);
-  if (!c.eat(':')) return false;
+  if (!c.eat(':')) return lead == 2 && read_fraction(c);  // the hour alone ("T10Z"), which ISO 8601 allows
   const auto minute = c.number(2);
   if (!minute) return false;
   f.minute = *minute;
@@ -265,6 +265,14 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) {
     if (!is_digit(c.peek())) return std::nullopt;
   }
   if (!read_time(c, f) || !read_zone(c, f)) return std::nullopt;
+  // 24:00:00, the end of a day, which ISO 8601 allows (RFC 822 does not): the next midnight.
+  if (f.hour == 24 && f.minute == 0 && f.second == 0) {
+    f.hour = 23;
+    f.minute = 59;
+    f.second = 59;
+    const auto last_second = to_utc(f);
+    return last_second ? std::optional(*last_second + std::chrono::seconds{1}) : std::nullopt;
+  }
   return to_utc(f);
 }
 

@@ -1,9 +1,10 @@
 // Month, weekday and time-zone names for date parsing.
 //
 // Choices worth knowing:
-// - Military single-letter zones use their real military meaning (A = +1,
-//   N = -1, Z = 0). RFC 822's table has the signs inverted and RFC 2822 says to
-//   treat them as unknown; every real sender we have seen means the military one.
+// - Single-letter zones are RFC 822's table (A = -1 ... M = -12, N = +1 ...
+//   Y = +12, Z = 0), the signs it gives, which feedparser reads too. They are
+//   the opposite of the military meaning, and RFC 2822 calls them unknown for
+//   that reason, but a date that uses one is an RFC 822 date.
 // - Ambiguous abbreviations take the reading most common in feeds: CST is US
 //   Central (as RFC 822 defines it), IST is India, BST is British Summer Time.
 // - Localized names cover English, German, French, Spanish, Italian, Dutch,
@@ -122,9 +123,9 @@ const Named* find_named(const Table& table, std::string_view name) {
 std::optional<minutes> military_zone(std::string_view folded) {
   if (folded.size() != 1) return std::nullopt;
   const char c = folded.front();
-  if (c >= 'a' && c <= 'i') return minutes{60 * (c - 'a' + 1)};
-  if (c >= 'k' && c <= 'm') return minutes{60 * (c - 'k' + 10)};
-  if (c >= 'n' && c <= 'y') return minutes{-60 * (c - 'n' + 1)};
+  if (c >= 'a' && c <= 'i') return minutes{-60 * (c - 'a' + 1)};
+  if (c >= 'k' && c <= 'm') return minutes{-60 * (c - 'k' + 10)};
+  if (c >= 'n' && c <= 'y') return minutes{60 * (c - 'n' + 1)};
   if (c == 'z') return minutes{0};
   return std::nullopt;
 }
