@@ -83,8 +83,9 @@ Text text_construct(pugi::xml_node node, const Context& context) {
     text.html = true;
   } else {
     text = Text(node);
-    // 0.3's mode="escaped" without a type is HTML; any other type is literal.
-    text.html = is_html || (mode == "escaped" && type.empty());
+    // Only an HTML type is markup: 0.3's mode="escaped" without a type is
+    // escaped text/plain, 0.3's default type (and feedparser's reading).
+    text.html = is_html;
   }
   text.base = element_base(node, context);
   return text;

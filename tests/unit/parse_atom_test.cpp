@@ -121,6 +121,15 @@ TEST_CASE("a JSON Feed 1.1 maps to the same model", "[parse][json]") {
   CHECK(feed.items[1].content.find("&lt;text&gt;") != std::string::npos);  // content_text stays literal
 }
 
+TEST_CASE("Atom 0.3's mode=\"escaped\" without a type is escaped plain text", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed version='0.3' xmlns='http://purl.org/atom/ns#'><title mode='escaped'>&lt;b&gt;R&amp;amp;D&lt;/b&gt;</title>"
+      "<entry><title type='text/html' mode='escaped'>&lt;b&gt;R&amp;amp;D&lt;/b&gt;</title></entry></feed>");
+  CHECK(feed.title == "<b>R&amp;D</b>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "R&D");
+}
+
 TEST_CASE("C1 controls escaped in JSON Feed strings are read as windows-1252", "[parse][json][encoding]") {
   const ParsedFeed feed = parse_feed(
       R"({"version": "https://jsonfeed.org/version/1.1", "title": "don\u0092t",)"
