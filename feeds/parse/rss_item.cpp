@@ -135,6 +135,7 @@ void read_child(pugi::xml_node c, std::string_view name, std::string_view uri, S
     }
     else if (name == "title") set_once(s.media_title, c);
     else if (name == "description") set_once(s.media_description, c);
+    else if (name == "category") add_unique(item.categories, collapse_whitespace(Text(c).value()));
     else if (name == "group") read_media_children(c, true, s, item, context);
   } else if (uri == ns::itunes) {
     if (name == "author") set_once(s.itunes_author, c);
@@ -254,7 +255,7 @@ RssWireItem read_rss_item(pugi::xml_node node, const Context& context) {
 RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) {
   RssWireChannel wire;
   pugi::xml_node title, link, atom_link, description, dc_title, dc_description, itunes_summary, itunes_subtitle;
-  pugi::xml_node language, dc_language, ttl;
+  pugi::xml_node tagline, language, dc_language, ttl;  // <tagline>: Atom 0.3's name, which some RSS borrows
   const std::string_view channel_ns = context.scopes.namespace_of(channel);
   for (const pugi::xml_node c : channel.children()) {
     if (c.type() != pugi::node_element) continue;
@@ -267,6 +268,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
       if (is("title")) set_once(title, c);
       else if (is("link")) set_once(link, c);
       else if (is("description")) set_once(description, c);
+      else if (is("tagline")) set_once(tagline, c);
       else if (is("ttl")) set_once(ttl, c);
       else if (is("language")) set_once(language, c);
     } else if (uri == ns::dc) {
@@ -281,7 +283,7 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
     }
   }
   wire.title = title_element(first_of({title, dc_title}), context);
-  wire.description = html_element(first_of({description, dc_description, itunes_summary, itunes_subtitle}), context);
+  wire.description = html_element(first_of({description, dc_description, tagline, itunes_summary, itunes_subtitle}), context);
   if (link) wire.link = rss_link(link, context);
   if (wire.link.empty() && atom_link) wire.link = resolve_link(atom_link, attribute(atom_link, "", "href"), context);
   wire.language = named_language({language, dc_language}, xml_lang(channel)).value_or("");

@@ -385,3 +385,14 @@ TEST_CASE("an '&' escaped twice in an RSS link is one '&'", "[parse][rss]") {
   CHECK(feed.items[0].link == "https://ex.example/p?x=1&y=2&z=3");
   CHECK(feed.items[1].link == "https://ex.example/q?x=1&y=2");
 }
+
+TEST_CASE("media:category is a category, and a channel's <tagline> its description", "[parse][rss]") {
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0' xmlns:media='http://search.yahoo.com/mrss/'><channel><title>t</title>"
+      "<tagline>Borrowed from Atom 0.3</tagline>"
+      "<item><title>i</title><media:category>Music</media:category>"
+      "<media:group><media:category>Live</media:category></media:group></item></channel></rss>");
+  CHECK(feed.description == "Borrowed from Atom 0.3");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].categories == std::vector<std::string>{"Music", "Live"});
+}
