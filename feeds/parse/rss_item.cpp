@@ -283,7 +283,8 @@ RssWireChannel read_rss_channel(pugi::xml_node channel, const Context& context) 
     }
   }
   wire.title = title_element(first_of({title, dc_title}), context);
-  wire.description = html_element(first_of({description, dc_description, tagline, itunes_summary, itunes_subtitle}), context);
+  wire.description =
+      html_element(first_of({description, dc_description, tagline, itunes_summary, itunes_subtitle}), context);
   if (link) wire.link = rss_link(link, context);
   if (wire.link.empty() && atom_link) wire.link = resolve_link(atom_link, attribute(atom_link, "", "href"), context);
   wire.language = named_language({language, dc_language}, xml_lang(channel)).value_or("");
