@@ -25,7 +25,10 @@ std::optional<Timestamp> to_utc(const DateFields& f) {
   const year_month_day ymd{year{f.year}, month{static_cast<unsigned>(f.month)}, day{static_cast<unsigned>(f.day)}};
   if (!ymd.ok()) return std::nullopt;
   const Timestamp local = sys_days{ymd} + hours{f.hour} + minutes{f.minute} + seconds{f.second == 60 ? 59 : f.second};
-  return local - f.offset;
+  const Timestamp utc = local - f.offset;
+  // RFC 3339 has four-digit years: an offset (or 24:00) past the last day of 9999 is no date it can write.
+  if (utc >= sys_days{year{10000} / January / 1} || utc < sys_days{year{1} / January / 1}) return std::nullopt;
+  return utc;
 }
 
 }  // namespace date_detail

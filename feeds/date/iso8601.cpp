@@ -194,7 +194,8 @@ bool read_time(Cursor& c, DateFields& f) {
   }
   if (lead != 1 && lead != 2) return false;
   f.hour = *c.number(lead);
-  if (!c.eat(':')) return lead == 2 && read_fraction(c);  // the hour alone ("T10Z"), which ISO 8601 allows
+  // The hour alone ("T10Z"), which ISO 8601 allows; a fraction of an hour is refused, not dropped.
+  if (!c.eat(':')) return lead == 2 && c.peek() != '.' && c.peek() != ',';
   const auto minute = c.number(2);
   if (!minute) return false;
   f.minute = *minute;
@@ -271,7 +272,8 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) {
     f.minute = 59;
     f.second = 59;
     const auto last_second = to_utc(f);
-    return last_second ? std::optional(*last_second + std::chrono::seconds{1}) : std::nullopt;
+    if (!last_second || (f.year == 9999 && f.month == 12 && f.day == 31)) return std::nullopt;  // no year 10000
+    return *last_second + std::chrono::seconds{1};
   }
   return to_utc(f);
 }

@@ -2,7 +2,7 @@
 //
 // Choices worth knowing:
 // - Single-letter zones are RFC 822's table (A = -1 ... M = -12, N = +1 ...
-//   Y = +12, Z = 0), the signs it gives, which feedparser reads too. They are
+//   Y = +12, Z = 0), the signs it gives, as feedparser reads A, M, N and Y. They are
 //   the opposite of the military meaning, and RFC 2822 calls them unknown for
 //   that reason, but a date that uses one is an RFC 822 date.
 // - Ambiguous abbreviations take the reading most common in feeds: CST is US
