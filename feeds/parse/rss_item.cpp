@@ -158,8 +158,15 @@ void read_child(pugi::xml_node c, std::string_view name, std::string_view uri, S
 // its text once the XML is read is a query's '&' escaped twice
 // ("?a=1&amp;amp;b=2" in the document), as feedparser reads it too.
 std::string rss_link(pugi::xml_node link, const Context& context) {
-  std::string text(Text(link).value());
-  for (std::size_t at = 0; (at = text.find("&amp;", at)) != std::string::npos; ++at) text.erase(at + 1, 4);
+  const std::string_view escaped = Text(link).value();
+  std::string text;
+  text.reserve(escaped.size());
+  for (std::size_t from = 0; from < escaped.size();) {  // one pass: erasing in place was quadratic
+    const std::size_t at = std::min(escaped.find("&amp;", from), escaped.size());
+    text.append(escaped.substr(from, at - from));
+    if (at < escaped.size()) text += '&';
+    from = at < escaped.size() ? at + 5 : at;
+  }
   return resolve_link(link, text, context);
 }
 
