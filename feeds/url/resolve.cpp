@@ -161,7 +161,10 @@ std::string BaseUrl::resolve(std::string_view reference) const {
 std::string BaseUrl::without_stand_in(std::string resolved, std::string_view trimmed) const {
   if (!resolved.starts_with(kStandInScheme)) return resolved;
   std::string_view rest = std::string_view(resolved).substr(kStandInScheme.size());
-  if (stand_in_ != StandIn::network_path && rest.starts_with(kStandInHost)) {
+  const bool on_stand_in_host = rest.starts_with(kStandInHost) &&
+                                (rest.size() == kStandInHost.size() ||
+                                 std::string_view("/?#").find(rest[kStandInHost.size()]) != std::string_view::npos);
+  if (stand_in_ != StandIn::network_path && on_stand_in_host) {
     rest.remove_prefix(kStandInHost.size());
     // Under a relative path the result is relative too, unless the reference had a path from the root.
     if (stand_in_ == StandIn::relative_path && rest.starts_with('/') && trimmed.front() != '/') rest.remove_prefix(1);

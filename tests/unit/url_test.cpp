@@ -137,6 +137,9 @@ TEST_CASE("a base that is a relative reference gives relative results, as urljoi
       {"podcast/", "../x", "x"},
       {"//host.example/p/", "x", "//host.example/p/x"},
       {"//host.example/p/", "/y", "//host.example/y"},
+      // A host that only starts like the stand-in root is no part of it
+      {"/podcast/", "//relative.invalid.example.com/z", "//relative.invalid.example.com/z"},
+      {"/podcast/", "//relative.invalid:8080/p", "//relative.invalid:8080/p"},
       {"not a base", "post.html", "post.html"},
   }));
   CAPTURE(c.base, c.reference);
