@@ -18,6 +18,7 @@ constexpr unsigned char byte_at(std::string_view text, std::size_t i) { return s
 template <typename Byte>
 bool each_latin1_byte(std::string_view text, std::size_t from, Byte byte) {
   int continuations = 0;  // still owed to the lead byte before
+  unsigned char previous = 0;  // the byte before
   for (std::size_t i = from; i < text.size();) {
     const std::size_t ascii = encoding_detail::ascii_prefix(text.data() + i, text.size() - i);
     if (ascii > 0) {
@@ -32,12 +33,17 @@ bool each_latin1_byte(std::string_view text, std::size_t from, Byte byte) {
     const auto b = static_cast<unsigned char>(((lead & 0x03) << 6) | (byte_at(text, i + 1) & 0x3F));
     if (continuations > 0) {
       if (b > 0xBF) return false;
+      // A no-break space after a letter is text (German "Gruß&nbsp;Max"); only
+      // after Â or Ã is it the second half of a character (U+00A0, à).
+      if (b == 0xA0 && continuations == 1 && previous != 0xC2 && previous != 0xC3) return false;
       --continuations;
-    } else if (b >= 0xC2 && b <= 0xF4) {
+    } else if (b >= 0xC2 && b <= 0xF4 && !(b >= 0xDC && b <= 0xDF)) {
+      // Ü Ý Þ ß lead only to Syriac, Thaana and NKo (U+0700..U+07FF): a German word, not a re-encoding.
       continuations = b < 0xE0 ? 1 : (b < 0xF0 ? 2 : 3);
     } else {
       return false;
     }
+    previous = b;
     byte(b);
     i += 2;
   }

@@ -156,7 +156,16 @@ std::size_t reread_latin1_fields(Item& item) {
   for (std::string* text : {&item.title, &item.summary, &item.content}) reread_field(*text);
   for (std::string& author : item.authors) reread_field(author);
   for (std::string& category : item.categories) reread_field(category);
-  if (original && item.id == parse_detail::fallback_id(*original)) item.id = parse_detail::fallback_id(item);
+  if (!original) return reread;
+  // A field read again may now equal one that was right already: the lists stay without repeats.
+  for (std::vector<std::string>* list : {&item.authors, &item.categories}) {
+    std::vector<std::string> unique;
+    for (std::string& value : *list) {
+      if (std::find(unique.begin(), unique.end(), value) == unique.end()) unique.push_back(std::move(value));
+    }
+    *list = std::move(unique);
+  }
+  if (item.id == parse_detail::fallback_id(*original)) item.id = parse_detail::fallback_id(item);
   return reread;
 }
 

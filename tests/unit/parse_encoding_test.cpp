@@ -360,6 +360,9 @@ TEST_CASE("UTF-8 that was read as ISO-8859-1 once is read again, and Latin words
     CHECK(reread_latin1_as_utf8("\xC3\x80 la une \xC2\xA9") == std::nullopt);  // À la une ©: no pair
     CHECK(reread_latin1_as_utf8("Caf\xC3\x83\xC2\xA9 \xE2\x80\x99") == std::nullopt);  // a character past U+00FF
     CHECK(reread_latin1_as_utf8("\xC3\x83") == std::nullopt);  // Ã alone is a cut-off sequence
+    CHECK(reread_latin1_as_utf8("\xC3\x83\xC2\xA0 la") == "\xC3\xA0 la");  // Ã and a no-break space: à
+    CHECK(reread_latin1_as_utf8("Gru\xC3\x9F\xC2\xA0Max") == std::nullopt);  // Gruß&nbsp;Max stays
+    CHECK(reread_latin1_as_utf8("\xC3\x9C\xC2\xA9") == std::nullopt);  // Ü©: no Syriac meant
   }
   SECTION("a document with as many UTF-8 letters as windows-1252 bytes is read as windows-1252, then fields again") {
     const ParsedFeed feed = parse_feed(
@@ -385,6 +388,12 @@ TEST_CASE("UTF-8 that was read as ISO-8859-1 once is read again, and Latin words
     REQUIRE(feed.items.size() == 1);
     CHECK(feed.items[0].title == "Gr\xC3\xBC\xC3\x9F" "e");
     CHECK(feed.items[0].categories == std::vector<std::string>{"Caf\xC3\xA9"});
+    // Read again, a category that equals one already there is not a second one.
+    const ParsedFeed twice = parse_feed(
+        "<rss version='2.0'><channel><title>t</title><item><title>i</title>"
+        "<category>Caf\xC3\xA9</category><category>Caf\xC3\x83\xC2\xA9</category></item></channel></rss>");
+    REQUIRE(twice.items.size() == 1);
+    CHECK(twice.items[0].categories == std::vector<std::string>{"Caf\xC3\xA9"});
   }
 }
 
