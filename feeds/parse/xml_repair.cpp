@@ -413,15 +413,28 @@ Role role_of(std::string_view name) {
       {"uri", Role::value},           {"language", Role::value},    {"ttl", Role::value},
       {"enclosure", Role::value},     {"subject", Role::value},
   };
+  // Names are matched without their namespaces, which the repair does not
+  // resolve: a prefix other than the conventional ones of the feed formats
+  // and their common modules (gd:image, itunes:image) is some other element.
   const std::string_view local = local_name(name);
+  if (local.size() != name.size()) {
+    const std::string_view prefix = name.substr(0, name.size() - local.size() - 1);
+    static constexpr std::string_view kFeedPrefixes[] = {"rdf", "dc", "dcterms", "content", "atom", "rss"};
+    if (std::none_of(std::begin(kFeedPrefixes), std::end(kFeedPrefixes),
+                     [&](std::string_view p) { return ascii_iequals(prefix, p); })) {
+      return Role::other;
+    }
+  }
   for (const Named& n : kNamed) {
     if (ascii_iequals(local, n.name)) return n.role;
   }
   return Role::other;
 }
 
+// What a person holds: Atom 1.0's uri, 0.3's url.
 bool of_a_person(std::string_view local) {
-  return ascii_iequals(local, "name") || ascii_iequals(local, "email") || ascii_iequals(local, "uri");
+  return ascii_iequals(local, "name") || ascii_iequals(local, "email") || ascii_iequals(local, "uri") ||
+         ascii_iequals(local, "url");
 }
 
 // Whether a start tag shows that an open field lost its end tag: a field or
@@ -511,9 +524,9 @@ class MarkupRepairer {
     const std::string_view local = local_name(tag.name);
     const std::size_t scope = innermost_scope();
     const auto inside_scope = [&](std::size_t at) { return at != kNone && (scope == kNone || at > scope); };
-    if (const std::size_t person = innermost(Role::person); inside_scope(person) && !of_a_person(local)) {
-      close_to(person);
-    }
+    // Only a feed element closes a person: an extension's own (gd:image) may sit inside one.
+    const std::size_t person = innermost(Role::person);
+    if (inside_scope(person) && role != Role::other && !of_a_person(local)) close_to(person);
     const std::size_t field = innermost(Role::field);
     if (inside_scope(field) && ends_a_field(local, role, has_attributes)) close_to(field);
     if (!open_.empty() && roles_.back() == Role::value) close_top();

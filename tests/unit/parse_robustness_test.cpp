@@ -274,6 +274,14 @@ TEST_CASE("an element that lost its end tag ends where the next tag shows it mus
     CHECK(feed.items[0].summary == "s");
     CHECK(feed.items[0].content == "<p>body</p>");
   }
+  SECTION("an Atom 0.3 <url> and an extension's element stay inside a person") {
+    const ParsedFeed feed = parse_feed(
+        "<feed version='0.3' xmlns='http://purl.org/atom/ns#' xmlns:gd='http://schemas.google.com/g/2005'>"
+        "<title>f<br></title><entry><id>urn:1</id><author><gd:image src='x'/><name>Joe</name>"
+        "<url>http://x/joe</url><email>joe@x.example</email></author></entry></feed>");
+    REQUIRE(feed.items.size() == 1);
+    CHECK(feed.items[0].authors == std::vector<std::string>{"Joe <joe@x.example>"});
+  }
 }
 
 TEST_CASE("an unquoted attribute value keeps its slashes, and a quote inside one opens nothing", "[parse][recovery]") {
