@@ -158,7 +158,8 @@ void read_child(pugi::xml_node c, std::string_view name, std::string_view uri, S
 // its text once the XML is read is a query's '&' escaped twice
 // ("?a=1&amp;amp;b=2" in the document), as feedparser reads it too.
 std::string rss_link(pugi::xml_node link, const Context& context) {
-  const std::string_view escaped = Text(link).value();
+  const Text link_text(link);  // may own the text it views: it must outlive `escaped`
+  const std::string_view escaped = link_text.value();
   std::string text;
   text.reserve(escaped.size());
   for (std::size_t from = 0; from < escaped.size();) {  // one pass: erasing in place was quadratic

@@ -386,6 +386,17 @@ TEST_CASE("an '&' escaped twice in an RSS link is one '&'", "[parse][rss]") {
   CHECK(feed.items[1].link == "https://ex.example/q?x=1&y=2");
 }
 
+TEST_CASE("a link made of several text and CDATA pieces is undone as one text", "[parse][rss][hostile]") {
+  // The pieces are joined into a text of its own, which must outlive the
+  // pass over it (a fuzzed document found it read after it was freed).
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0'><channel><title>t</title>"
+      "<item><link>https://ex.example/p?x=1<![CDATA[&amp;y=2&amp;z=words enough to leave the small buffer]]>"
+      "&amp;amp;w=4</link></item></channel></rss>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].link == "https://ex.example/p?x=1&y=2&z=words enough to leave the small buffer&w=4");
+}
+
 TEST_CASE("media:category is a category, and a channel's <tagline> its description", "[parse][rss]") {
   const ParsedFeed feed = parse_feed(
       "<rss version='2.0' xmlns:media='http://search.yahoo.com/mrss/'><channel><title>t</title>"
