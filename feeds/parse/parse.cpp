@@ -160,9 +160,7 @@ std::size_t reread_latin1_fields(Item& item) {
   // A field read again may now equal one that was right already: the lists stay without repeats.
   for (std::vector<std::string>* list : {&item.authors, &item.categories}) {
     std::vector<std::string> unique;
-    for (std::string& value : *list) {
-      if (std::find(unique.begin(), unique.end(), value) == unique.end()) unique.push_back(std::move(value));
-    }
+    for (std::string& value : *list) parse_detail::add_unique(unique, std::move(value));
     *list = std::move(unique);
   }
   if (item.id == parse_detail::fallback_id(*original)) item.id = parse_detail::fallback_id(item);

@@ -390,7 +390,7 @@ enum class Role : std::uint8_t {
   person,       // author, contributor
   value,        // link, guid, pubDate...: never an element
 };
-constexpr std::size_t kRoles = 7;
+constexpr std::size_t kRoles = static_cast<std::size_t>(Role::value) + 1;  // value is the last role
 
 Role role_of(std::string_view name) {
   struct Named {
