@@ -165,6 +165,7 @@ class Serializer final : public text_detail::SimpleHtmlSink {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_CDATA:
       case GUMBO_NODE_WHITESPACE:
+        if (starts_pre_with_newline(node)) out_ += '\n';
         append_html_escaped(out_, node.v.text.text, false);
         return false;
       case GUMBO_NODE_ELEMENT:
@@ -193,6 +194,16 @@ class Serializer final : public text_detail::SimpleHtmlSink {
     std::string_view name;
     std::string_view value;
   };
+
+  // HTML drops a newline right after <pre>, so one that the parser left in
+  // the text (the second of the source) would be lost again when the output
+  // is read: it is written twice.
+  static bool starts_pre_with_newline(const GumboNode& node) {
+    const GumboNode* parent = node.parent;
+    return node.index_within_parent == 0 && parent != nullptr && parent->type == GUMBO_NODE_ELEMENT &&
+           parent->v.element.tag == GUMBO_TAG_PRE && parent->v.element.tag_namespace == GUMBO_NAMESPACE_HTML &&
+           node.v.text.text[0] == '\n';
+  }
 
   static bool written(const GumboElement& element) {
     return element.tag_namespace == GUMBO_NAMESPACE_HTML && listed(kAllowed, element.tag);
