@@ -296,6 +296,7 @@ struct Tag {
   std::string_view name;
   bool closing = false;
   bool self_closing = false;
+  bool slash_in_value = false;  // the '/' of "/>" ends an unquoted value and is a character of it
 };
 
 // Lexes the tag at xml[i] == '<'; nullopt when it is no tag (a stray '<').
@@ -315,6 +316,10 @@ std::optional<Tag> lex_tag(std::string_view xml, std::size_t i) {
   // value (href=https://a/"x) is a character of it, not the start of a value
   // that would run on to the next quote in the document.
   bool value_next = false;
+  // Inside an unquoted value, a '/' before '>' is the value's, as HTML reads
+  // it (href=https://a/b/); the tag is still taken as closed, since an
+  // element written so is most often an empty one (a link, an enclosure).
+  bool unquoted = false;
   for (; j < xml.size(); ++j) {
     const char c = xml[j];
     if (quote != 0) {
@@ -327,9 +332,13 @@ std::optional<Tag> lex_tag(std::string_view xml, std::size_t i) {
       return std::nullopt;  // never closed before the next markup
     } else if (c == '>') {
       tag.self_closing = xml[j - 1] == '/';
+      tag.slash_in_value = tag.self_closing && unquoted;
       tag.end = j + 1;
       return tag;
     }
+    // A quote in one more likely closes a value whose opening quote is missing (href=x"/>).
+    const bool quote_char = c == '"' || c == '\'';
+    unquoted = !is_space(c) && !quote_char && (unquoted || (value_next && c != '='));
     value_next = c == '=' || (value_next && is_space(c));
   }
   return std::nullopt;
@@ -495,18 +504,33 @@ class MarkupRepairer {
       return tag->end;
     }
     const std::size_t attributes = i + 1 + tag->name.size();
-    const std::size_t close = tag->end - (tag->self_closing ? 2 : 1);
+    const std::size_t close = tag->end - (tag->self_closing && !tag->slash_in_value ? 2 : 1);
     const std::string_view attribute_text = in_.substr(attributes, close - attributes);
     const Role role = role_of(tag->name);
     close_left_open(*tag, role, attribute_text.find('=') != std::string_view::npos);
-    if (open_.size() < max_depth_ || tag->self_closing) {
+    const bool self_closing = tag->self_closing && !(tag->slash_in_value && opens_in_field_markup(tag->name, role));
+    if (open_.size() < max_depth_ || self_closing) {
       out_ += '<';
       out_.append(tag->name);
       append_attributes(out_, attribute_text);
-      out_.append(tag->self_closing ? "/>" : ">");
-      if (!tag->self_closing) push(tag->name, role);
+      out_.append(self_closing ? "/>" : ">");
+      if (!self_closing) push(tag->name, role);
     }
     return tag->end;
+  }
+
+  // Whether HTML's reading of "<a href=https://a/p/>" (a start tag, its
+  // slash the value's) is taken: for an element of the raw HTML in a field
+  // that may hold content, so that a link keeps its text. Elsewhere an
+  // element written so is most often an empty one (a link, an enclosure, an
+  // extension's thumbnail) that would swallow what follows it.
+  bool opens_in_field_markup(std::string_view name, Role role) const {
+    static constexpr std::string_view kVoid[] = {"area",  "base", "br",   "col",    "embed", "hr",    "img",
+                                                 "input", "link", "meta", "param", "source", "track", "wbr"};
+    const std::size_t field = innermost(Role::field);
+    const std::size_t scope = innermost_scope();
+    if (role != Role::other || field == kNone || (scope != kNone && field < scope)) return false;
+    return std::none_of(std::begin(kVoid), std::end(kVoid), [&](std::string_view v) { return ascii_iequals(name, v); });
   }
 
   // Closes what the start tag `tag` shows was left open (see Role).

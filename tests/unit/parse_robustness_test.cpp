@@ -289,11 +289,18 @@ TEST_CASE("an unquoted attribute value keeps its slashes, and a quote inside one
       "<feed xmlns='http://www.w3.org/2005/Atom'><title>f</title>"
       "<entry><id>urn:1</id><link href=https://ex.example/a/b /></entry>"
       "<entry><id>urn:2</id><link href=https://ex.example/2\"/></entry>"
-      "<entry><id>urn:3</id><title type=\"html\">three</title></entry></feed>");
-  REQUIRE(feed.items.size() == 3);
+      "<entry><id>urn:3</id><title type=\"html\">three</title></entry>"
+      // The slash before '>' ends the value, as HTML reads it; the element is empty all the same.
+      "<entry><id>urn:4</id><link href=https://ex.example/2024/post/><title>four</title></entry>"
+      "<entry><id>urn:5</id><content type='html'><a href=https://ex.example/p/>the text</a></content></entry>"
+      "</feed>");
+  REQUIRE(feed.items.size() == 5);
   CHECK(feed.items[0].link == "https://ex.example/a/b");
   CHECK(feed.items[1].link == "https://ex.example/2\"");
   CHECK(feed.items[2].title == "three");
+  CHECK(feed.items[3].link == "https://ex.example/2024/post/");
+  CHECK(feed.items[3].title == "four");
+  CHECK(feed.items[4].content == "<a href=\"https://ex.example/p/\">the text</a>");
 }
 
 TEST_CASE("a character written as two UTF-16 references is one character", "[parse][entities]") {
