@@ -15,7 +15,7 @@ struct GuessedText {
 
 // `bytes` decoded in the charset uchardet finds for them, when that is one of
 // a non-Latin script (Chinese, Japanese, Korean, Cyrillic, Greek, Hebrew,
-// Arabic) and the bytes decode in it with at most one invalid sequence in a
+// Arabic, Thai) and the bytes decode in it with at most one invalid sequence in a
 // hundred non-ASCII bytes; nullopt otherwise. Latin answers are left out on purpose: on a few accented letters
 // or curly quotes uchardet names any of a dozen Latin code pages, where
 // windows-1252 is the one such feeds are really in.

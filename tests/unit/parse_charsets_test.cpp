@@ -125,6 +125,16 @@ TEST_CASE("unlabelled legacy bytes: non-Latin scripts are told by their statisti
       {"WINDOWS-1251", "WINDOWS-1251", "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440 \u043d\u043e\u0432\u043e\u0441\u0442\u0438"},
       {"KOI8-R", "KOI8-R", "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440 \u043d\u043e\u0432\u043e\u0441\u0442\u0438"},
       {"WINDOWS-1255", "WINDOWS-1255", "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd \u05d7\u05d3\u05e9\u05d5\u05ea"},
+      {"ISO-8859-6", "ISO-8859-6",
+       "\u0633\u0628\u0627\u0642 \u0646\u0645\u0627\u0630\u062c \u0627\u0644\u0630\u0643\u0627\u0621 "
+       "\u0627\u0644\u0627\u0635\u0637\u0646\u0627\u0639\u064a \u0627\u0644\u0645\u0641\u062a\u0648\u062d\u0629"},
+      {"IBM855", "IBM855",
+       "\u0413\u043e\u043d\u043a\u0430 \u043e\u0442\u043a\u0440\u044b\u0442\u044b\u0445 "
+       "\u043c\u043e\u0434\u0435\u043b\u0435\u0439 \u0443\u0441\u043a\u043e\u0440\u044f\u0435\u0442\u0441\u044f"},
+      // Thai: read as windows-874, the superset of TIS-620 that the web means by it
+      {"WINDOWS-874", "TIS-620",
+       "\u0e01\u0e32\u0e23\u0e41\u0e02\u0e48\u0e07\u0e02\u0e31\u0e19\u0e02\u0e2d\u0e07\u0e42\u0e21\u0e40\u0e14"
+       "\u0e25\u0e1b\u0e31\u0e0d\u0e0d\u0e32\u0e1b\u0e23\u0e30\u0e14\u0e34\u0e29\u0e10\u0e4c\u0e41\u0e1a\u0e1a"},
   }));
   CAPTURE(s.label);
   for (const char* declared : {"", "UTF-8"}) {
@@ -132,6 +142,26 @@ TEST_CASE("unlabelled legacy bytes: non-Latin scripts are told by their statisti
     check_text(feed, s.text);
     CHECK(std::find(feed.warnings.begin(), feed.warnings.end(),
                     std::string("not UTF-8 and no other charset given: read as ") + s.label) != feed.warnings.end());
+  }
+}
+
+TEST_CASE("unlabelled legacy bytes: Big5 that uchardet takes for GB18030 is read as Big5", "[parse][encoding]") {
+  const std::string sentence =
+      "\u958b\u653e\u539f\u59cb\u78bc\u4eba\u5de5\u667a\u6167\u6a21\u578b\u7684\u7af6\u8cfd\u6b63\u5728"
+      "\u52a0\u901f\uff0c\u5404\u5927\u516c\u53f8\u7d1b\u7d1b\u767c\u5e03\u65b0\u7684\u6a21\u578b\u8207"
+      "\u6b0a\u91cd";
+  const std::string text = sentence + sentence + sentence;
+  const ParsedFeed feed = parse_feed(encode(rss_with(text, ""), "BIG5"));
+  check_text(feed, text);
+  CHECK(feed.warnings == std::vector<std::string>{"not UTF-8 and no other charset given: read as BIG5"});
+  SECTION("Traditional Chinese written in GBK stays GB18030") {
+    const std::string traditional =
+        "\u81fa\u7063\u7684\u79d1\u6280\u516c\u53f8\u6b63\u5728\u7a4d\u6975\u958b\u767c\u5927\u578b\u8a9e"
+        "\u8a00\u6a21\u578b\uff0c\u653f\u5e9c\u4e5f\u5ba3\u4f48\u5c07\u6295\u5165\u66f4\u591a\u8cc7\u6e90"
+        "\u652f\u6301\u958b\u653e\u539f\u59cb\u78bc\u793e\u7fa4";
+    const ParsedFeed gbk = parse_feed(encode(rss_with(traditional, ""), "GBK"));
+    check_text(gbk, traditional);
+    CHECK(gbk.warnings == std::vector<std::string>{"not UTF-8 and no other charset given: read as GB18030"});
   }
 }
 
