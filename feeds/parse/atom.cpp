@@ -41,25 +41,27 @@ bool has_element_child(pugi::xml_node node) {
 // Atom 1.0's type="xhtml" content is wrapped in one <div>, which is not part
 // of the value (RFC 4287 3.1.1.3). Atom 0.3's inline XHTML has no wrapper: a
 // <div> there is the content's own.
-std::string xhtml_value(pugi::xml_node node, std::string_view url, bool div_wrapped) {
-  if (!div_wrapped) return inner_markup(node, url);
+std::string xhtml_value(pugi::xml_node node, FieldText field_text, bool div_wrapped) {
+  const auto whole = [&] { return inner_markup(node, field_text); };
+  if (!div_wrapped) return whole();
   pugi::xml_node only;
   for (const pugi::xml_node c : node.children()) {
     if (c.type() == pugi::node_element) {
-      if (only) return inner_markup(node, url);
+      if (only) return whole();
       only = c;
     } else if (c.type() != pugi::node_pcdata || !trim_copy(c.value()).empty()) {
-      return inner_markup(node, url);
+      return whole();
     }
   }
-  return only && local_name(only) == "div" && namespace_of(only) == ns::xhtml ? inner_markup(only, url)
-                                                                             : inner_markup(node, url);
+  // The wrapper's own xml:base is the value's: its links are resolved under it.
+  return only && local_name(only) == "div" && namespace_of(only) == ns::xhtml
+             ? inner_markup(only, FieldText::text, node)
+             : whole();
 }
 
 // One text construct, whichever Atom version wrote it.
 Text text_construct(pugi::xml_node node, const Context& context) {
   if (!node) return {};
-  const std::string_view document_url = context.options.url;
   const std::string_view written_type = attribute(node, "", "type");
   const std::string type = lower(written_type.substr(0, written_type.find(';')));  // "text/html; charset=utf-8"
   const std::string mode = lower(attribute(node, "", "mode"));
@@ -79,7 +81,8 @@ Text text_construct(pugi::xml_node node, const Context& context) {
     // Only a text type keeps decoded bytes literal; anything else may carry markup.
     text.html = !(type.empty() || type == "text" || type == "text/plain");
   } else if (is_xhtml || has_element_child(node)) {
-    text = Text::owning(xhtml_value(node, document_url, type == "xhtml"));
+    // Elements in a type="html" construct are raw HTML, and the text beside them its source.
+    text = Text::owning(xhtml_value(node, is_html ? FieldText::html : FieldText::text, type == "xhtml"));
     text.html = true;
   } else {
     text = Text(node);

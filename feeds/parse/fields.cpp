@@ -104,7 +104,9 @@ const std::string& element_base(pugi::xml_node node, const Context& context) {
 
 Text html_element(pugi::xml_node node, const Context& context) {
   if (!node) return {};
-  Text text = has_element_child(node) ? Text::owning(inner_markup(node, context.options.url)) : Text(node);
+  // Text beside elements is HTML source, as the field's text alone is; in XHTML's namespace it is text.
+  const FieldText field_text = namespace_of(node) == ns::xhtml ? FieldText::text : FieldText::html;
+  Text text = has_element_child(node) ? Text::owning(inner_markup(node, field_text)) : Text(node);
   text.html = true;
   text.base = element_base(node, context);
   return text;

@@ -23,7 +23,7 @@ using parse_detail::Context;
 
 // pugixml's defaults, without DOCTYPE nodes: entities are never declared, so
 // none is ever expanded, and external ones are never fetched.
-constexpr unsigned kXmlOptions = pugi::parse_default;
+constexpr unsigned kXmlOptions = pugi::parse_default | pugi::parse_ws_pcdata;
 
 // `text` is what pugixml was given, before it parsed in place.
 std::string describe(const pugi::xml_parse_result& result, std::string_view text) {

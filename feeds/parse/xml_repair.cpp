@@ -14,6 +14,7 @@
 #include "feeds/text/ascii.hpp"
 #include "feeds/text/byte_set.hpp"
 #include "feeds/text/html_entities.hpp"
+#include "feeds/text/html_text.hpp"
 
 namespace feedsieve::parse_detail {
 namespace {
@@ -525,12 +526,10 @@ class MarkupRepairer {
   // element written so is most often an empty one (a link, an enclosure, an
   // extension's thumbnail) that would swallow what follows it.
   bool opens_in_field_markup(std::string_view name, Role role) const {
-    static constexpr std::string_view kVoid[] = {"area",  "base", "br",   "col",    "embed", "hr",    "img",
-                                                 "input", "link", "meta", "param", "source", "track", "wbr"};
     const std::size_t field = innermost(Role::field);
     const std::size_t scope = innermost_scope();
     if (role != Role::other || field == kNone || (scope != kNone && field < scope)) return false;
-    return std::none_of(std::begin(kVoid), std::end(kVoid), [&](std::string_view v) { return ascii_iequals(name, v); });
+    return !is_html_void_element(name);
   }
 
   // Closes what the start tag `tag` shows was left open (see Role).

@@ -273,7 +273,7 @@ const std::string& ElementScopes::base_of(pugi::xml_node element, std::string_vi
       continue;
     }
     const std::string& inherited = above == kDocument ? document_base_ : path_[above].base;
-    level.base = inherited.empty() ? std::string(own) : resolve_url(inherited, own);
+    level.base = nested_base(inherited, own);
     level.base_level = i;
   }
   return base_at(path_.size() - 1);
@@ -313,25 +313,29 @@ bool has_attribute(pugi::xml_node node, std::string_view ns, std::string_view lo
 }
 
 std::string_view xml_base(pugi::xml_node element) {
-  // Longer than any URL a server accepts: such a base would only be copied
-  // into every link below it (a 1 MB one made each item's link a megabyte).
-  constexpr std::size_t kLongest = 8 * 1024;
   const std::string_view base = attribute(element, ns::xml, "base");
-  return base.size() > kLongest ? std::string_view{} : base;
+  return base.size() > kLongestBase ? std::string_view{} : base;
+}
+
+std::string nested_base(const std::string& inherited, std::string_view own) {
+  if (own.empty()) return inherited;
+  std::string base = inherited.empty() ? std::string(own) : resolve_url(inherited, own);
+  return base.size() > kLongestBase ? inherited : base;
 }
 
 std::string base_url(pugi::xml_node node, std::string_view document_url) {
+  return base_below(node, {}, std::string(document_url));
+}
+
+std::string base_below(pugi::xml_node node, pugi::xml_node top, std::string outer) {
   std::vector<std::string_view> bases;
-  for (pugi::xml_node n = node; n; n = n.parent()) {
+  for (pugi::xml_node n = node; n && n != top; n = n.parent()) {
     if (n.type() != pugi::node_element) continue;
     const std::string_view b = xml_base(n);
     if (!b.empty()) bases.push_back(b);
   }
-  std::string base(document_url);
-  for (auto it = bases.rbegin(); it != bases.rend(); ++it) {
-    base = base.empty() ? std::string(*it) : resolve_url(base, *it);
-  }
-  return base;
+  for (auto it = bases.rbegin(); it != bases.rend(); ++it) outer = nested_base(outer, *it);
+  return outer;
 }
 
 std::optional<std::string_view> xml_lang(pugi::xml_node node) {
@@ -373,14 +377,15 @@ std::string text_content(pugi::xml_node node) {
   return out;
 }
 
-std::string inner_markup(pugi::xml_node node, std::string_view document_url) {
+std::string inner_markup(pugi::xml_node node, FieldText field_text, pugi::xml_node base_owner) {
+  if (!base_owner) base_owner = node;
   std::string out;
   walk(node, [&](pugi::xml_node n, bool entering) {
     switch (n.type()) {
       case pugi::node_element:
         if (entering) {
-          open_tag(out, n, has_link_attribute(n) ? base_url(n, document_url) : std::string());
-        } else {
+          open_tag(out, n, has_link_attribute(n) ? base_below(n, base_owner, {}) : std::string());
+        } else if (!is_html_void_element(markup_name(n))) {  // "</br>" would read as a second <br>
           out += "</";
           out += markup_name(n);
           out += '>';
@@ -388,7 +393,12 @@ std::string inner_markup(pugi::xml_node node, std::string_view document_url) {
         break;
       case pugi::node_pcdata:
       case pugi::node_cdata:
-        if (entering) append_html_escaped(out, n.value(), false);
+        if (!entering) break;
+        if (field_text == FieldText::html && n.parent() == node) {
+          out += n.value();
+        } else {
+          append_html_escaped(out, n.value(), false);
+        }
         break;
       default: break;
     }

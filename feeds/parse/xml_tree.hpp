@@ -95,13 +95,25 @@ pugi::xml_node first_child(pugi::xml_node parent, std::string_view ns, std::stri
 std::string_view attribute(pugi::xml_node node, std::string_view ns, std::string_view local);
 bool has_attribute(pugi::xml_node node, std::string_view ns, std::string_view local);
 
-// The element's own xml:base; "" when it has none or one longer than 8 KiB
-// (no URL is: it is left out rather than copied into every link below it).
+// Longer than any URL a server accepts: such a base would only be copied
+// into every link below it (a 1 MB one made each item's link a megabyte).
+constexpr std::size_t kLongestBase = 8 * 1024;
+
+// The element's own xml:base; "" when it has none or one longer than kLongestBase.
 std::string_view xml_base(pugi::xml_node element);
+
+// `own` (an xml:base or CDF BASE) resolved against the base above it; the
+// inherited base itself when `own` is empty or the two together grow past
+// kLongestBase, as relative bases nested a hundred deep would.
+std::string nested_base(const std::string& inherited, std::string_view own);
 
 // The base URI in force at `node`: every xml:base from the root down, each
 // resolved against the one above, starting from the document's own URL.
 std::string base_url(pugi::xml_node node, std::string_view document_url);
+
+// The same for the xml:base values of `node` and its ancestors below `top`
+// only, resolved against `outer` ("" leaves the result relative).
+std::string base_below(pugi::xml_node node, pugi::xml_node top, std::string outer);
 
 // The xml:lang in force at `node`: its own or its nearest ancestor's, as
 // written; nullopt when none is. An empty xml:lang="" (the language is
@@ -123,11 +135,19 @@ std::optional<std::string_view> sole_text(pugi::xml_node node);
 // element and no text but whitespace (<description/>, <title> </title>).
 bool is_blank(pugi::xml_node node);
 
+// How the character data right inside a field reads when the field holds
+// elements too: as text (XHTML content), or as HTML source (an RSS
+// description, whose text is escaped markup by convention, as in
+// <description><![CDATA[<p>Hi</p>]]><img src="pixel.gif"/></description>).
+enum class FieldText { text, html };
+
 // The children of `node` written back as (X)HTML markup; XHTML-namespace
-// prefixes are dropped and namespace declarations left out. href and src
-// values are resolved here against the base in force at their element, since
-// an xml:base inside the markup is lost with it.
-std::string inner_markup(pugi::xml_node node, std::string_view document_url = {});
+// prefixes are dropped and namespace declarations left out, void elements
+// have no end tag. href and src values are resolved here against the
+// xml:base values inside the markup, which are lost with it; the base of
+// `base_owner` (`node` when null) and above is left to whoever resolves the
+// links of the whole markup.
+std::string inner_markup(pugi::xml_node node, FieldText field_text, pugi::xml_node base_owner = {});
 
 // The depth of the deepest element of the tree, found without recursion.
 std::size_t tree_depth(pugi::xml_node root);

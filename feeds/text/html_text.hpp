@@ -22,6 +22,10 @@ std::string sanitize_html(std::string_view html, std::string_view base_url);
 // The same with the base already parsed, for the many fragments of one feed.
 std::string sanitize_html(std::string_view html, const BaseUrl& base);
 
+// True for the elements HTML never gives content or an end tag (br, img,
+// hr...), by name in any case.
+bool is_html_void_element(std::string_view name);
+
 // Appends `text` with & < > (and " when `attribute`) escaped as character references.
 void append_html_escaped(std::string& out, std::string_view text, bool attribute);
 

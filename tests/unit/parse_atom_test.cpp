@@ -168,6 +168,43 @@ TEST_CASE("xml:base inside XHTML content applies to the links below it", "[parse
   CHECK(feed.items[0].content.find("http://a.example/x/i.png") != std::string::npos);
 }
 
+TEST_CASE("relative xml:base inside XHTML content without a document URL is applied once", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><entry xml:base='sub/'><id>1</id>"
+      "<content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml' xml:base='in/'><a href='x'>x</a> "
+      "<p xml:base='deeper/'><img src='i.png'/></p></div></content></entry></feed>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].content == "<a href=\"sub/in/x\">x</a> <p><img src=\"sub/in/deeper/i.png\"></p>");
+}
+
+TEST_CASE("relative xml:base values nested past any URL's length stop growing", "[parse][atom][hostile]") {
+  const std::string segment(4000, 'a');
+  std::string nested;
+  for (int i = 0; i < 100; ++i) nested += "<div xml:base='" + segment + "/'>";
+  nested += "<a href='x'>x</a>";
+  for (int i = 0; i < 100; ++i) nested += "</div>";
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>1</id><content type='xhtml'>"
+      "<div xmlns='http://www.w3.org/1999/xhtml'>" + nested + "</div></content></entry></feed>");
+  REQUIRE(feed.items.size() == 1);
+  // Two segments fit under the 8 KiB cap; the third and later are left out.
+  CHECK(feed.items[0].content.find("href=\"" + segment + "/" + segment + "/x\"") != std::string::npos);
+  CHECK(feed.items[0].content.size() < 20'000);
+}
+
+TEST_CASE("XHTML keeps the spaces between its elements and writes void elements once", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>1</id>"
+      "<title type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><b>Hello</b> <i>world</i></div></title>"
+      "<summary type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><a href='/a'>one</a> <a href='/b'>two</a></div></summary>"
+      "<content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><p><b>Hello</b> <i>world</i></p>"
+      "one<br/>two<hr/></div></content></entry></feed>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "Hello world");
+  CHECK(feed.items[0].summary == "one two");
+  CHECK(feed.items[0].content == "<p><b>Hello</b> <i>world</i></p>one<br>two<hr>");
+}
+
 TEST_CASE("undeclared module prefixes mean their usual namespaces", "[parse][rss]") {
   const ParsedFeed feed =
       parse_feed("<rss version='2.0'><channel><item><guid>1</guid><dc:creator>Undeclared</dc:creator>"

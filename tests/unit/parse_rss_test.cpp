@@ -92,6 +92,18 @@ TEST_CASE("items with neither guid, link nor title are told apart by their text"
             .items.at(0).id);
 }
 
+TEST_CASE("HTML beside a raw element in a field is markup, as the field's text alone is", "[parse][rss]") {
+  // The tracking pixel that follows a CDATA section, and escaped HTML around raw elements.
+  const ParsedFeed feed = parse_feed(
+      "<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel><title>t</title>"
+      "<item><title>i</title><description><![CDATA[<p>Hello <b>world</b></p>]]><img src='http://e.example/p.gif'/>"
+      "</description><content:encoded>&lt;p&gt;a &amp;amp; b&lt;/p&gt;<p>raw <b>x</b> <i>y</i><br/>z</p>"
+      "</content:encoded></item></channel></rss>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].summary == "Hello world");
+  CHECK(feed.items[0].content == "<p>a &amp; b</p><p>raw <b>x</b> <i>y</i><br>z</p>");
+}
+
 TEST_CASE("RSS 0.91 is detected and named rss0.9x", "[parse][rss]") {
   const ParsedFeed feed = parse_feed(test::feed_fixture("rss091-netscape.xml"));
   CHECK(feed.format == FeedFormat::rss091);
