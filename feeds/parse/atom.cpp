@@ -80,15 +80,16 @@ Text text_construct(pugi::xml_node node, const Context& context) {
     text = Text::owning(base64_decode(Text(node).value()));
     // Only a text type keeps decoded bytes literal; anything else may carry markup.
     text.html = !(type.empty() || type == "text" || type == "text/plain");
-  } else if (is_xhtml || has_element_child(node)) {
+  } else if ((is_xhtml && mode != "escaped") || has_element_child(node)) {
     // Elements in a type="html" construct are raw HTML, and the text beside them its source.
     text = Text::owning(xhtml_value(node, is_html ? FieldText::html : FieldText::text, type == "xhtml"));
     text.html = true;
   } else {
     text = Text(node);
-    // Only an HTML type is markup: 0.3's mode="escaped" without a type is
-    // escaped text/plain, 0.3's default type (and feedparser's reading).
-    text.html = is_html;
+    // Only an HTML type is markup (or XHTML escaped, in 0.3): 0.3's
+    // mode="escaped" without a type is escaped text/plain, 0.3's default
+    // type (and feedparser's reading).
+    text.html = is_html || is_xhtml;
   }
   text.base = element_base(node, context);
   return text;

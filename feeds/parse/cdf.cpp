@@ -42,10 +42,11 @@ std::string address(pugi::xml_node node, const std::string& base, const Context&
   return base.empty() ? href : context.bases.get(base).resolve(href);
 }
 
-std::string base_of(pugi::xml_node channel, const std::string& outer, const Context& context) {
+std::string base_of(pugi::xml_node channel, const std::string& outer) {
   const std::string base = trim_copy(attribute_named(channel, "BASE"));
-  if (base.empty()) return outer;
-  return outer.empty() ? base : context.bases.get(outer).resolve(base);
+  // A BASE longer than any URL is left out, as an xml:base is: each item copies it.
+  if (base.size() > kLongestBase) return outer;
+  return nested_base(outer, base);
 }
 
 Item read_item(pugi::xml_node node, const std::string& base, const ParsedFeed& feed, const Context& context) {
@@ -68,7 +69,7 @@ Item read_item(pugi::xml_node node, const std::string& base, const ParsedFeed& f
 ParsedFeed parse_cdf(pugi::xml_node root, const Context& context) {
   ParsedFeed feed;
   feed.format = FeedFormat::cdf;
-  const std::string root_base = base_of(root, element_base(root, context), context);
+  const std::string root_base = base_of(root, element_base(root, context));
   feed.title = text_of(root, "TITLE");
   feed.description = text_of(root, "ABSTRACT");
   feed.link = address(root, root_base, context);
@@ -87,7 +88,7 @@ ParsedFeed parse_cdf(pugi::xml_node root, const Context& context) {
     const Scoped next = std::move(pending.back());
     pending.pop_back();
     if (ascii_iequals(next.first.name(), "ITEM")) items.push_back(next);
-    else if (ascii_iequals(next.first.name(), "CHANNEL")) push_children(next.first, base_of(next.first, next.second, context));
+    else if (ascii_iequals(next.first.name(), "CHANNEL")) push_children(next.first, base_of(next.first, next.second));
   }
   append_items(items, context, feed, [&](const auto& entry) {
     feed.items.push_back(read_item(entry.first, entry.second, feed, context));

@@ -57,17 +57,24 @@ std::int64_t size_at(const json::object& o, std::string_view key) {
   return 0;
 }
 
+// An author's name, or the URL of one who gives none (both are optional in
+// JSON Feed, as an Atom person's URI stands in for its name); a bare string
+// is a name, as some producers write one.
+std::string author_of(const json::value& author) {
+  if (const json::string* name = author.if_string()) return collapse_whitespace(text_of(*name));
+  const json::object* o = author.if_object();
+  if (o == nullptr) return {};
+  std::string name = collapse_whitespace(string_at(*o, "name"));
+  return name.empty() ? trim_copy(string_at(*o, "url")) : name;
+}
+
 // 1.1's "authors" array, or 1.0's single "author".
 std::vector<std::string> read_authors(const json::object& o) {
   std::vector<std::string> out;
   if (const json::array* list = array_at(o, "authors")) {
-    for (const json::value& a : *list) {
-      if (const json::object* ao = a.if_object()) add_unique(out, collapse_whitespace(string_at(*ao, "name")));
-    }
+    for (const json::value& a : *list) add_unique(out, author_of(a));
   }
-  if (const json::object* author = object_at(o, "author")) {
-    add_unique(out, collapse_whitespace(string_at(*author, "name")));
-  }
+  if (const auto author = o.find("author"); author != o.end()) add_unique(out, author_of(author->value()));
   return out;
 }
 
@@ -151,7 +158,8 @@ JsonWireItem read_item(const json::object& o, const std::string& base) {
   if (const json::array* attachments = array_at(o, "attachments")) {
     for (const json::value& a : *attachments) {
       const json::object* ao = a.if_object();
-      if (ao == nullptr) continue;
+      // Without a URL there is nothing to fetch (and "" would resolve to the feed's own address).
+      if (ao == nullptr || trim_copy(string_at(*ao, "url")).empty()) continue;
       add_enclosure(item.attachments, {resolve_url(base, string_at(*ao, "url")),
                                        string_at(*ao, "mime_type"), size_at(*ao, "size_in_bytes")});
     }

@@ -96,6 +96,33 @@ TEST_CASE("Atom 0.3 modes: base64, escaped, xml", "[parse][atom]") {
   CHECK(format_rfc3339(*entry.updated) == "2004-01-02T10:00:00Z");
 }
 
+TEST_CASE("Atom 0.3 XHTML in mode=\"escaped\" is markup once unescaped", "[parse][atom]") {
+  const ParsedFeed feed = parse_feed(
+      "<feed version='0.3' xmlns='http://purl.org/atom/ns#'><entry><id>1</id>"
+      "<summary type='application/xhtml+xml' mode='escaped'>&lt;p&gt;hi &lt;b&gt;there&lt;/b&gt;&lt;/p&gt;</summary>"
+      "<content type='application/xhtml+xml' mode='escaped'>&lt;p&gt;hi &lt;b&gt;there&lt;/b&gt;&lt;/p&gt;</content>"
+      "</entry></feed>");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].summary == "hi there");
+  CHECK(feed.items[0].content == "<p>hi <b>there</b></p>");
+}
+
+TEST_CASE("JSON Feed authors known by a URL or a bare name; attachments without a URL are none", "[parse][json]") {
+  ParseOptions options;
+  options.url = "https://f.example/feed.json";
+  const ParsedFeed feed = parse_feed(
+      R"({"version":"https://jsonfeed.org/version/1","title":"T","author":{"name":"Feed A"},"items":[)"
+      R"({"id":"1","content_text":"x","author":{"url":"https://who.example/"},)"
+      R"("attachments":[{"mime_type":"audio/mpeg","size_in_bytes":5},{"url":"a.mp3","mime_type":"audio/mpeg"}]},)"
+      R"({"id":"2","content_text":"y","authors":["Bare Name",{"name":"Named"}]}]})",
+      options);
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].authors == std::vector<std::string>{"https://who.example/"});
+  REQUIRE(feed.items[0].enclosures.size() == 1);
+  CHECK(feed.items[0].enclosures[0].url == "https://f.example/a.mp3");
+  CHECK(feed.items[1].authors == std::vector<std::string>{"Bare Name", "Named"});
+}
+
 TEST_CASE("a JSON Feed 1.1 maps to the same model", "[parse][json]") {
   ParseOptions options;
   options.url = "https://json.example.com/feed.json";

@@ -36,3 +36,12 @@ TEST_CASE("a lower-case <channel> root is RSS without its wrapper; any other cas
   CHECK(feed.format == FeedFormat::rss20);
   CHECK(feed.items.size() == 1);
 }
+
+TEST_CASE("a CDF BASE longer than any URL is left out, not copied into every item", "[parse][cdf][hostile]") {
+  std::string items;
+  for (int i = 0; i < 50; ++i) items += "<ITEM HREF=\"p" + std::to_string(i) + ".htm\"><TITLE>i</TITLE></ITEM>";
+  const ParsedFeed feed =
+      parse_feed("<CHANNEL BASE=\"http://cdf.example.com/" + std::string(100'000, 'a') + "/\">" + items + "</CHANNEL>");
+  REQUIRE(feed.items.size() == 50);
+  CHECK(feed.items[0].link == "p0.htm");
+}
