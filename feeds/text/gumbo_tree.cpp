@@ -53,7 +53,8 @@ void GumboOutputDeleter::operator()(GumboOutput* output) const noexcept {
 const GumboVector& ParsedFragment::nodes() const { return output->root->v.element.children; }
 
 ParsedFragment parse_fragment(std::string_view html) {
-  ParsedFragment parsed{cdata_as_text(limit_html_markup(html, {.depth = kMaxNesting, .tags = kMaxElements})), nullptr};
+  // The limit is taken last: CDATA made text changes what its count saw.
+  ParsedFragment parsed{limit_html_markup(cdata_as_text(std::string(html)), {.depth = kMaxNesting, .tags = kMaxElements}), nullptr};
   GumboOptions options = kGumboDefaultOptions;
   options.fragment_context = GUMBO_TAG_DIV;
   options.fragment_namespace = GUMBO_NAMESPACE_HTML;

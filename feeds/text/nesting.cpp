@@ -66,6 +66,12 @@ constexpr std::array<std::string_view, 19> kPhrasing = {
     "abbr", "bdi", "bdo", "cite", "data", "del", "dfn", "ins",  "kbd", "label",
     "mark", "q",   "ruby", "samp", "span", "sub", "sup", "time", "var"};
 
+// The elements that bound HTML's "in scope" checks: an end tag does not
+// reach through them to an element open below (<div><object></div> closes
+// nothing).
+constexpr std::array<std::string_view, 9> kScopeMarkers = {"applet", "caption", "html",    "table", "td",
+                                                           "th",     "marquee", "object", "template"};
+
 // Whether start tag `name` closes `current` first, as HTML's start tags of
 // li, dd/dt, option/optgroup and ruby's annotations close their own kind
 // when it is the current node (those of ruby only inside a ruby).
@@ -110,28 +116,43 @@ std::optional<Tag> read_tag(std::string_view html, std::size_t at) {
   while (i < html.size() && !is_space(html[i]) && html[i] != '/' && html[i] != '>') {
     tag.name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i++])));
   }
-  // Attributes, the way the HTML tokenizer reads them: quotes only matter in
-  // values, and an attribute starts at what follows whitespace (or a '/').
+  // Attributes, the way the HTML tokenizer reads them: an attribute starts
+  // at what follows whitespace, a '/' or a value (a="1"b="2" is two); '='
+  // begins a value only after a name (a '=' where a name should start is
+  // the start of one), and quotes only matter at a value's start.
   std::size_t attributes = 0;
   bool after_space = true;
+  bool named = false;  // an attribute name was read, and no value yet
   while (i < html.size() && html[i] != '>') {
-    if (html[i] == '/' && i + 1 < html.size() && html[i + 1] == '>') {
+    const char c = html[i];
+    if (c == '/' && i + 1 < html.size() && html[i + 1] == '>') {
       tag.self_closing = true;
       ++i;
       break;
     }
-    const bool space = is_space(html[i]) || html[i] == '/';
-    if (!space && after_space && html[i] != '=' && ++attributes == kMaxAttributes + 1) tag.cut = i;
-    after_space = space;
-    if (html[i] == '=') {
+    if (is_space(c) || c == '/') {
+      after_space = true;
+      ++i;
+      continue;
+    }
+    if (c == '=' && named) {
       ++i;
       while (i < html.size() && is_space(html[i])) ++i;
       if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
         const std::size_t close = html.find(html[i], i + 1);
         i = close == std::string_view::npos ? html.size() : close + 1;
-        continue;
+      } else {
+        while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;
       }
+      named = false;
+      after_space = true;
+      continue;
     }
+    if (after_space) {
+      if (++attributes == kMaxAttributes + 1) tag.cut = i;
+      named = true;
+    }
+    after_space = false;
     ++i;
   }
   tag.unterminated = i >= html.size();
@@ -168,10 +189,21 @@ std::size_t skip_raw_text(std::string_view html, std::size_t from, std::string_v
   return html.size();
 }
 
+// Past a comment or declaration at html[at], where HTML ends it: a comment
+// at "-->" or "--!>", or at once as "<!-->" and "<!--->"; anything else at '>'.
 std::size_t skip_markup_declaration(std::string_view html, std::size_t at) {
-  const std::size_t close = html.compare(at, 4, "<!--") == 0 ? html.find("-->", at + 4) : html.find('>', at);
-  if (close == std::string_view::npos) return html.size();
-  return close + (html.compare(close, 3, "-->") == 0 ? 3 : 1);
+  if (html.compare(at, 4, "<!--") != 0) {
+    const std::size_t close = html.find('>', at);
+    return close == std::string_view::npos ? html.size() : close + 1;
+  }
+  const std::string_view body = html.substr(at + 4);
+  if (body.starts_with(">")) return at + 5;
+  if (body.starts_with("->")) return at + 6;
+  const std::size_t plain = body.find("-->");
+  // Only before the first "-->": a search to the end at every comment would be quadratic.
+  const std::size_t bang = body.substr(0, plain).find("--!>");
+  if (bang != std::string_view::npos) return at + 4 + bang + 4;
+  return plain == std::string_view::npos ? html.size() : at + 4 + plain + 3;
 }
 
 class OpenElements {
@@ -188,8 +220,11 @@ class OpenElements {
   void push(const std::string& name, bool kept) {
     const bool formatting = kept && contains(kFormatting, name);
     const bool block = !contains(kFormatting, name) && !contains(kPhrasing, name);
+    const bool marker = contains(kScopeMarkers, name);
     blocks_ += block ? 1 : 0;
-    open_.push_back({name, kept, formatting, block, blocks_});
+    markers_ += marker ? 1 : 0;
+    kept_ += kept ? 1 : 0;
+    open_.push_back({name, kept, formatting, block, marker, blocks_, markers_, kept_});
     at_[name].push_back(open_.size() - 1);
     formatting_ += formatting ? 1 : 0;
   }
@@ -198,16 +233,26 @@ class OpenElements {
     at_[top.name].pop_back();
     formatting_ -= top.formatting ? 1 : 0;
     blocks_ -= top.block ? 1 : 0;
+    markers_ -= top.marker ? 1 : 0;
+    kept_ -= top.kept ? 1 : 0;
     open_.pop_back();
   }
   // Pops to the nearest open `name`: whether that element's start tag was
-  // kept, or nullopt when none is open. A formatting element with a block
-  // open above it stays, and so does everything above it.
+  // kept, or nullopt when none is open. Where HTML leaves the end tag
+  // without effect, everything stays open: a formatting element or a
+  // phrasing one with a block open above it (the adoption agency moves the
+  // block; "any other end tag" stops at it), any element with a scope
+  // marker above it, and an element whose start tag was dropped (HTML never
+  // saw it) with kept ones above it.
   std::optional<bool> pop_to(const std::string& name) {
     const auto it = at_.find(name);
     if (it == at_.end() || it->second.empty()) return std::nullopt;
     const Open& target = open_[it->second.back()];
-    if (contains(kFormatting, name) && blocks_ > target.blocks_through) return target.kept;
+    const bool block_above = blocks_ > target.blocks_through;
+    if ((!target.block && block_above) || markers_ > target.markers_through ||
+        (!target.kept && kept_ > target.kept_through)) {
+      return target.kept;
+    }
     for (;;) {
       const bool found = open_.back().name == name;
       const bool kept = open_.back().kept;
@@ -222,12 +267,17 @@ class OpenElements {
     bool kept;
     bool formatting;
     bool block;
-    std::size_t blocks_through;  // blocks open from the bottom up to this one
+    bool marker;
+    std::size_t blocks_through;   // blocks open from the bottom up to this one
+    std::size_t markers_through;  // the same for scope markers
+    std::size_t kept_through;     // and for elements whose start tag was kept
   };
   std::vector<Open> open_;
   std::unordered_map<std::string, std::vector<std::size_t>> at_;  // each name's places in open_
   std::size_t formatting_ = 0;
   std::size_t blocks_ = 0;
+  std::size_t markers_ = 0;
+  std::size_t kept_ = 0;
 };
 
 }  // namespace

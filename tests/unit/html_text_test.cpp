@@ -329,6 +329,28 @@ TEST_CASE("markup that nests in HTML's own ways is capped too", "[text][hostile]
   CHECK(parsed_depth(html) <= 300);  // the cap is 256, plus what a fragment's own wrappers add
 }
 
+// What the model must read as HTML does, or what follows goes to gumbo uncounted.
+TEST_CASE("HTML's own reading of comments and attributes and end tags keeps the cap", "[text][hostile]") {
+  const std::string divs = repeat("<div>x", 5'000);
+  const std::string html = GENERATE_COPY(
+      "<!-->" + divs, "<!--->" + divs, "<!-- a --!>" + divs,  // comments that end early
+      "<div =\">" + divs + "\">",                            // a '=' where a name starts begins one
+      "<![CDATA[><script>]]>" + divs,                         // CDATA made text before the count
+      repeat("<span><div>x</span>", 5'000),                   // an end tag that stops at a block
+      repeat("<div><object>x</div>", 5'000),                  // or at a scope marker
+      repeat("<b>", 8) + repeat("<b><span></b>", 5'000));     // or at a start tag that was dropped
+  CAPTURE(html.substr(0, 40));
+  CHECK(parsed_depth(html) <= 300);
+}
+
+TEST_CASE("attributes with no space between them count against the cap", "[text][hostile]") {
+  std::string tag = "<b ";
+  for (int i = 0; i < 1000; ++i) tag += "x" + std::to_string(i) + "=\"\"";
+  const std::string limited = limit_html_markup(tag + ">t</b>", {.depth = 256, .tags = 1000});
+  CHECK(limited.size() < 2'000);
+  CHECK(limited.ends_with(">t</b>"));
+}
+
 TEST_CASE("svg and math tags are dropped before gumbo, their content read as HTML", "[text]") {
   CHECK(nested("a<svg viewBox='0 0 1 1'><g>b</g></svg>c", 8) == "a<g>b</g>c");
   CHECK(nested("<MATH><mi>x</mi></MATH>", 8) == "<mi>x</mi>");
