@@ -11,6 +11,34 @@
 namespace feedsieve::parse_detail {
 namespace {
 
+// The attributes of an element that lookups read: its first 256. No real
+// feed's element has more (a root declares a few dozen namespaces at most),
+// and reading all of them at every lookup made 40,000 attributes on an
+// entry cost seconds for each element below it.
+constexpr std::size_t kAttributesRead = 256;
+
+// The attributes of `element` that lookups read, in order: a range for a for loop.
+class ReadAttributes {
+ public:
+  explicit ReadAttributes(pugi::xml_node element) : element_(element) {}
+  struct Iterator {
+    pugi::xml_attribute attribute;
+    std::size_t index = 0;
+    pugi::xml_attribute operator*() const { return attribute; }
+    Iterator& operator++() {
+      attribute = attribute.next_attribute();
+      ++index;
+      return *this;
+    }
+    bool operator!=(const Iterator&) const { return attribute && index < kAttributesRead; }
+  };
+  Iterator begin() const { return {element_.first_attribute(), 0}; }
+  Iterator end() const { return {}; }
+
+ private:
+  pugi::xml_node element_;
+};
+
 std::string_view prefix_of(std::string_view qualified) {
   const std::size_t colon = qualified.find(':');
   return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
@@ -54,7 +82,7 @@ std::string_view resolve_prefix(pugi::xml_node node, std::string_view prefix) {
   if (prefix == "xml") return ns::xml;
   for (pugi::xml_node n = node; n; n = n.parent()) {
     if (n.type() != pugi::node_element) continue;
-    for (const pugi::xml_attribute a : n.attributes()) {
+    for (const pugi::xml_attribute a : ReadAttributes(n)) {
       if (declares(a.name(), prefix)) return known_namespace(a.value());
     }
   }
@@ -67,7 +95,7 @@ std::unordered_map<std::string_view, std::string_view> declarations_in_scope(pug
   std::unordered_map<std::string_view, std::string_view> scope;
   for (pugi::xml_node n = node; n; n = n.parent()) {
     if (n.type() != pugi::node_element) continue;
-    for (const pugi::xml_attribute a : n.attributes()) {
+    for (const pugi::xml_attribute a : ReadAttributes(n)) {
       const std::string_view name = a.name();
       if (name.size() > 6 && name.starts_with("xmlns:")) scope.emplace(name.substr(6), known_namespace(a.value()));
     }
@@ -83,7 +111,7 @@ pugi::xml_attribute find_attribute(pugi::xml_node node, std::string_view ns, std
   // without walking the ancestors for what "p:base" might mean, at every
   // element of deeply nested content.
   if (ns == ns::xml) {
-    for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+    for (const pugi::xml_attribute a : ReadAttributes(node)) {
       const std::string_view name = a.name();
       if (name.starts_with("xml:") && name.substr(4) == local) return a;
     }
@@ -95,6 +123,7 @@ pugi::xml_attribute find_attribute(pugi::xml_node node, std::string_view ns, std
   constexpr int kWalksBeforeMap = 8;
   int walks = 0;
   std::optional<std::unordered_map<std::string_view, std::string_view>> scope;
+  // All of the element's own attributes: one lookup reads them once.
   for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
     const std::string_view name = a.name();
     if (!name.ends_with(local) || local_name(name) != local) continue;
@@ -208,7 +237,7 @@ std::string_view ElementScopes::namespace_of(pugi::xml_node element, std::string
   const std::string_view prefix = prefix_of(qualified_name);
   if (prefix == "xml") return ns::xml;
   // The element's own declarations come first, as in resolve_prefix.
-  for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
+  for (const pugi::xml_attribute a : ReadAttributes(element)) {
     if (declares(a.name(), prefix)) return known_namespace(a.value());
   }
   const pugi::xml_node parent = element.parent();
@@ -244,7 +273,7 @@ void ElementScopes::enter(pugi::xml_node element) {
 void ElementScopes::push_level(pugi::xml_node element) {
   const std::size_t first = declarations_.size();
   path_.push_back({element, first, kUnknown, {}});
-  for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
+  for (const pugi::xml_attribute a : ReadAttributes(element)) {
     const std::string_view name = a.name();
     if (name == "xmlns") declarations_.emplace_back(std::string_view{}, known_namespace(a.value()));
     // "xmlns:" alone declares nothing, as in declares().
@@ -359,7 +388,12 @@ std::optional<std::string_view> sole_text(pugi::xml_node node) {
 }
 
 bool is_blank(pugi::xml_node node) {
+  // Past a few children an element is taken as filled: a field asked again
+  // at each of 40,000 duplicates was read whole each time.
+  constexpr std::size_t kChildrenRead = 64;
+  std::size_t read = 0;
   for (const pugi::xml_node c : node.children()) {
+    if (++read > kChildrenRead) return false;
     if (c.type() == pugi::node_element) return false;
     if (c.type() != pugi::node_pcdata && c.type() != pugi::node_cdata) continue;
     const std::string_view text = c.value();
@@ -378,14 +412,24 @@ std::string text_content(pugi::xml_node node) {
 }
 
 std::string inner_markup(pugi::xml_node node, FieldText field_text, pugi::xml_node base_owner) {
-  if (!base_owner) base_owner = node;
+  // The bases set inside the markup, and for each open element the one in
+  // force there: kept as the walk goes, not found again for every link.
+  std::vector<std::string> bases{base_owner && base_owner != node ? base_below(node, base_owner, {}) : std::string()};
+  std::vector<std::size_t> in_force{0};
   std::string out;
   walk(node, [&](pugi::xml_node n, bool entering) {
     switch (n.type()) {
       case pugi::node_element:
         if (entering) {
-          open_tag(out, n, has_link_attribute(n) ? base_below(n, base_owner, {}) : std::string());
-        } else if (!is_html_void_element(markup_name(n))) {  // "</br>" would read as a second <br>
+          const std::string_view own = xml_base(n);
+          if (!own.empty()) bases.push_back(nested_base(bases[in_force.back()], own));
+          in_force.push_back(own.empty() ? in_force.back() : bases.size() - 1);
+          open_tag(out, n, has_link_attribute(n) ? bases[in_force.back()] : std::string());
+          break;
+        }
+        if (in_force.back() == bases.size() - 1 && in_force[in_force.size() - 2] != in_force.back()) bases.pop_back();
+        in_force.pop_back();
+        if (!is_html_void_element(markup_name(n))) {  // "</br>" would read as a second <br>
           out += "</";
           out += markup_name(n);
           out += '>';

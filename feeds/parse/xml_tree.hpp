@@ -133,6 +133,7 @@ std::optional<std::string_view> sole_text(pugi::xml_node node);
 
 // True for an element that holds nothing a reader would see: no child
 // element and no text but whitespace (<description/>, <title> </title>).
+// One of more than 64 children is taken as filled, without reading them.
 bool is_blank(pugi::xml_node node);
 
 // How the character data right inside a field reads when the field holds
