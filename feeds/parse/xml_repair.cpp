@@ -526,10 +526,7 @@ class MarkupRepairer {
   // element written so is most often an empty one (a link, an enclosure, an
   // extension's thumbnail) that would swallow what follows it.
   bool opens_in_field_markup(std::string_view name, Role role) const {
-    const std::size_t field = innermost(Role::field);
-    const std::size_t scope = innermost_scope();
-    if (role != Role::other || field == kNone || (scope != kNone && field < scope)) return false;
-    return !is_html_void_element(name);
+    return role == Role::other && inside_scope(innermost(Role::field)) && !is_html_void_element(name);
   }
 
   // Closes what the start tag `tag` shows was left open (see Role).
@@ -545,8 +542,6 @@ class MarkupRepairer {
       return;
     }
     const std::string_view local = local_name(tag.name);
-    const std::size_t scope = innermost_scope();
-    const auto inside_scope = [&](std::size_t at) { return at != kNone && (scope == kNone || at > scope); };
     // Only a feed element closes a person: an extension's own (gd:image) may sit inside one.
     const std::size_t person = innermost(Role::person);
     if (inside_scope(person) && role != Role::other && !of_a_person(local)) close_to(person);
@@ -566,6 +561,13 @@ class MarkupRepairer {
   std::size_t innermost(Role role) const {
     const auto& scope = scopes_[static_cast<std::size_t>(role)];
     return scope.empty() ? kNone : scope.back();
+  }
+
+  // Whether the open element at `at` (kNone: none) is inside the innermost
+  // element that holds fields, so that it belongs to what that one holds.
+  bool inside_scope(std::size_t at) const {
+    const std::size_t scope = innermost_scope();
+    return at != kNone && (scope == kNone || at > scope);
   }
 
   // The innermost open element that holds fields: an item, a container or an item's parent.

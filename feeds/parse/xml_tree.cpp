@@ -44,11 +44,17 @@ std::string_view prefix_of(std::string_view qualified) {
   return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
 }
 
+// The prefix an attribute declares a namespace for ("" for "xmlns"), or
+// nullopt when it declares none ("xmlns:" alone declares nothing).
+std::optional<std::string_view> declared_prefix(std::string_view attribute_name) {
+  if (attribute_name == "xmlns") return std::string_view{};
+  if (attribute_name.size() > 6 && attribute_name.starts_with("xmlns:")) return attribute_name.substr(6);
+  return std::nullopt;
+}
+
 // True for the attribute that declares `prefix` ("xmlns" or "xmlns:prefix").
 bool declares(std::string_view attribute_name, std::string_view prefix) {
-  if (!attribute_name.starts_with("xmlns")) return false;
-  const std::string_view rest = attribute_name.substr(5);
-  return prefix.empty() ? rest.empty() : rest.size() == prefix.size() + 1 && rest[0] == ':' && rest.substr(1) == prefix;
+  return declared_prefix(attribute_name) == prefix;
 }
 
 // A namespace URI without what publishers vary in it: the scheme (http or
@@ -96,8 +102,8 @@ std::unordered_map<std::string_view, std::string_view> declarations_in_scope(pug
   for (pugi::xml_node n = node; n; n = n.parent()) {
     if (n.type() != pugi::node_element) continue;
     for (const pugi::xml_attribute a : ReadAttributes(n)) {
-      const std::string_view name = a.name();
-      if (name.size() > 6 && name.starts_with("xmlns:")) scope.emplace(name.substr(6), known_namespace(a.value()));
+      const auto prefix = declared_prefix(a.name());
+      if (prefix && !prefix->empty()) scope.emplace(*prefix, known_namespace(a.value()));
     }
   }
   return scope;
@@ -157,11 +163,10 @@ class WalkNamespaces {
   void enter(pugi::xml_node element) {
     starts_.push_back(pushed_.size());
     for (const pugi::xml_attribute a : ReadAttributes(element)) {
-      const std::string_view name = a.name();
-      if (name != "xmlns" && (name.size() <= 6 || !name.starts_with("xmlns:"))) continue;
-      const std::string_view prefix = name == "xmlns" ? std::string_view{} : name.substr(6);
-      declared_[prefix].push_back(known_namespace(a.value()));
-      pushed_.push_back(prefix);
+      const auto prefix = declared_prefix(a.name());
+      if (!prefix) continue;
+      declared_[*prefix].push_back(known_namespace(a.value()));
+      pushed_.push_back(*prefix);
     }
   }
 
@@ -319,11 +324,7 @@ void ElementScopes::push_level(pugi::xml_node element) {
   const std::size_t first = declarations_.size();
   path_.push_back({element, first, kUnknown, {}});
   for (const pugi::xml_attribute a : ReadAttributes(element)) {
-    const std::string_view name = a.name();
-    if (name == "xmlns") declarations_.emplace_back(std::string_view{}, known_namespace(a.value()));
-    // "xmlns:" alone declares nothing, as in declares().
-    else if (name.size() > 6 && name.starts_with("xmlns:"))
-      declarations_.emplace_back(name.substr(6), known_namespace(a.value()));
+    if (const auto prefix = declared_prefix(a.name())) declarations_.emplace_back(*prefix, known_namespace(a.value()));
   }
   std::reverse(declarations_.begin() + static_cast<std::ptrdiff_t>(first), declarations_.end());
 }

@@ -32,6 +32,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "feeds/text/ascii.hpp"
 #include "feeds/text/html_text.hpp"
 
 namespace feedsieve {
@@ -281,6 +282,10 @@ class OpenElements {
 };
 
 }  // namespace
+
+bool is_html_void_element(std::string_view name) {
+  return std::any_of(kVoid.begin(), kVoid.end(), [&](std::string_view v) { return ascii_iequals(name, v); });
+}
 
 std::string limit_html_markup(std::string_view html, MarkupLimits limits) {
   std::string out;

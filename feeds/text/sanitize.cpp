@@ -17,7 +17,6 @@
 #include <optional>
 #include <vector>
 
-#include "feeds/text/ascii.hpp"
 #include "feeds/text/byte_set.hpp"
 #include "feeds/text/gumbo_tree.hpp"
 #include "feeds/text/html_paths.hpp"
@@ -293,12 +292,6 @@ std::string sanitize_html_gumbo(std::string_view html, std::string_view base_url
 }
 
 }  // namespace text_detail
-
-bool is_html_void_element(std::string_view name) {
-  static constexpr std::string_view kVoidNames[] = {"area",  "base", "br",   "col",   "embed",  "hr",    "img",
-                                                    "input", "link", "meta", "param", "source", "track", "wbr"};
-  return std::any_of(std::begin(kVoidNames), std::end(kVoidNames), [&](std::string_view v) { return ascii_iequals(name, v); });
-}
 
 // Copies runs of ordinary characters in one append each: this is the hot
 // loop of sanitizing, and a byte at a time dominated it.
